@@ -1,0 +1,47 @@
+//! Why a collection could not be loaded: the one error type of loading and validation.
+
+use crate::i18n::{fill, Lang};
+
+/// A fault that leaves the viewer with no collection to show. Its `Display` text is for the
+/// publisher (console, checker); `reason` says it to the reader in the interface language.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the server answered HTTP {0}")]
+    Http(u16),
+    #[error("network error: {0}")]
+    Network(String),
+    #[error("no answer within {0} seconds")]
+    Timeout(u32),
+    #[error("the file is not valid UTF-8 text")]
+    NotUtf8,
+    #[error("the file is not valid JSON: {0}")]
+    NotJson(String),
+    #[error("the top level of the file must be a JSON object")]
+    NotAnObject,
+    #[error("the file has no \"schema\" format version")]
+    NoVersion,
+    #[error("format version {0} is not supported: this viewer reads version 1")]
+    UnsupportedVersion(String),
+    #[error("the file has no \"articles\" array")]
+    NoArticles,
+    #[error("\"articles\" must be an array")]
+    ArticlesNotAnArray,
+}
+
+impl LoadError {
+    /// What went wrong, in the reader's language.
+    pub fn reason(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        match self {
+            LoadError::Http(status) => fill(s.reason_http, &[("status", &status.to_string())]),
+            LoadError::Network(_) => s.reason_network.to_string(),
+            LoadError::Timeout(seconds) => fill(s.reason_timeout, &[("seconds", &seconds.to_string())]),
+            LoadError::NotUtf8 => s.reason_not_utf8.to_string(),
+            LoadError::NotJson(_) => s.reason_not_json.to_string(),
+            LoadError::NotAnObject | LoadError::NoVersion | LoadError::NoArticles | LoadError::ArticlesNotAnArray => {
+                s.reason_format.to_string()
+            }
+            LoadError::UnsupportedVersion(v) => fill(s.reason_version, &[("version", v)]),
+        }
+    }
+}

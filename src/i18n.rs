@@ -1,0 +1,334 @@
+//! The interface languages and every string the interface shows, in each of them.
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    Fr,
+    En,
+    Ar,
+}
+
+impl Lang {
+    /// Every interface language, in the order the toggle shows them.
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+    /// The BCP 47 primary subtag, as used in the data, the URL and `lang=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The language of a tag such as `fr`, `en-GB` or `AR`, if the interface speaks it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// `rtl` for Arabic, `ltr` otherwise.
+    pub fn dir(self) -> &'static str {
+        direction_of(self.code())
+    }
+
+    /// The locale given to `Intl` for dates and numbers. Moroccan Arabic keeps the
+    /// Western digits of the seed page; British English writes "14 March 2022".
+    pub fn locale(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr-FR",
+            Lang::En => "en-GB",
+            Lang::Ar => "ar-MA",
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+            Lang::Ar => &AR,
+        }
+    }
+}
+
+/// Writing direction of content in language `code` (any BCP 47 primary subtag).
+pub fn direction_of(code: &str) -> &'static str {
+    const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "sd", "ckb", "yi"];
+    if RTL.contains(&code) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// Declares `Strings` with one field per message, so a language that lacks one does not compile,
+/// and `entries()` so tests can check none is empty.
+macro_rules! ui_strings {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// Every message of the interface in one language. Placeholders are `{name}`.
+        pub struct Strings {
+            $($(#[$doc])* pub $name: &'static str,)*
+        }
+        impl Strings {
+            /// (field name, message) for every message.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name)),*]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    /// Name of the viewer's landmark, and of the page.
+    viewer_name,
+    /// Name of the headline ticker's region.
+    headlines,
+    pause_ticker,
+    play_ticker,
+    /// Name of the group of language buttons.
+    language,
+    loading,
+    /// `{source}` and `{date}` are filled in.
+    published_in_on,
+    published_in,
+    published_on,
+    /// `{minutes}` is filled in.
+    reading_time,
+    read_at_source,
+    full_text_unavailable,
+    /// Heading of the list of the other headlines under the article.
+    more_headlines,
+    previous_article,
+    next_article,
+    article_not_found,
+    article_not_found_detail,
+    back_to_latest,
+    no_articles,
+    /// `{url}` is filled in.
+    load_failed,
+    /// `{reason}` is filled in.
+    load_failed_reason,
+    retry,
+    /// `{status}` is the HTTP status code.
+    reason_http,
+    reason_network,
+    /// `{seconds}` is filled in.
+    reason_timeout,
+    reason_not_utf8,
+    reason_not_json,
+    reason_format,
+    /// `{version}` is the file's format version.
+    reason_version,
+    /// The open article is not in the chosen language. `{language}` is the one shown instead.
+    translation_missing,
+}
+
+pub const FR: Strings = Strings {
+    viewer_name: "Actualités",
+    headlines: "À la une",
+    pause_ticker: "Mettre en pause le défilement des titres",
+    play_ticker: "Reprendre le défilement des titres",
+    language: "Langue",
+    loading: "Chargement des articles…",
+    published_in_on: "Publié dans {source} le {date}",
+    published_in: "Publié dans {source}",
+    published_on: "Publié le {date}",
+    reading_time: "{minutes} min de lecture",
+    read_at_source: "Lire l'article sur sa source",
+    full_text_unavailable: "Le texte intégral de cet article n'est pas disponible.",
+    more_headlines: "Autres titres",
+    previous_article: "Article précédent",
+    next_article: "Article suivant",
+    article_not_found: "Article introuvable",
+    article_not_found_detail: "Cet article n'existe pas ou n'est plus disponible.",
+    back_to_latest: "Revenir à l'actualité",
+    no_articles: "Aucun article pour le moment.",
+    load_failed: "Impossible de charger les articles depuis {url}.",
+    load_failed_reason: "Raison : {reason}",
+    retry: "Réessayer",
+    reason_http: "le serveur a répondu par l'erreur HTTP {status}.",
+    reason_network: "le réseau est injoignable.",
+    reason_timeout: "aucune réponse en {seconds} secondes.",
+    reason_not_utf8: "le fichier n'est pas un texte UTF-8.",
+    reason_not_json: "le fichier n'est pas du JSON valide (il est peut-être tronqué).",
+    reason_format: "le fichier n'a pas la forme d'une collection d'articles.",
+    reason_version: "la version de format {version} n'est pas prise en charge (version lue : 1).",
+    translation_missing: "Cet article n'existe pas en français — affiché en {language}.",
+};
+
+pub const EN: Strings = Strings {
+    viewer_name: "News",
+    headlines: "Headlines",
+    pause_ticker: "Pause the headline ticker",
+    play_ticker: "Play the headline ticker",
+    language: "Language",
+    loading: "Loading articles…",
+    published_in_on: "Published in {source} on {date}",
+    published_in: "Published in {source}",
+    published_on: "Published on {date}",
+    reading_time: "{minutes} min read",
+    read_at_source: "Read the article at its source",
+    full_text_unavailable: "The full text of this article is not available.",
+    more_headlines: "More headlines",
+    previous_article: "Previous article",
+    next_article: "Next article",
+    article_not_found: "Article not found",
+    article_not_found_detail: "This article does not exist or is no longer available.",
+    back_to_latest: "Back to the news",
+    no_articles: "No articles yet.",
+    load_failed: "The articles could not be loaded from {url}.",
+    load_failed_reason: "Reason: {reason}",
+    retry: "Try again",
+    reason_http: "the server answered with HTTP error {status}.",
+    reason_network: "the network could not be reached.",
+    reason_timeout: "no answer within {seconds} seconds.",
+    reason_not_utf8: "the file is not UTF-8 text.",
+    reason_not_json: "the file is not valid JSON (it may be truncated).",
+    reason_format: "the file is not shaped like an article collection.",
+    reason_version: "format version {version} is not supported (this viewer reads version 1).",
+    translation_missing: "This article is not available in English — shown in {language}.",
+};
+
+pub const AR: Strings = Strings {
+    viewer_name: "الأخبار",
+    headlines: "عناوين الأخبار",
+    pause_ticker: "إيقاف شريط العناوين مؤقتا",
+    play_ticker: "تشغيل شريط العناوين",
+    language: "اللغة",
+    loading: "جارٍ تحميل المقالات…",
+    published_in_on: "نشر في {source} يوم {date}",
+    published_in: "نشر في {source}",
+    published_on: "نشر يوم {date}",
+    reading_time: "مدة القراءة {minutes} د",
+    read_at_source: "اقرأ المقال في مصدره",
+    full_text_unavailable: "النص الكامل لهذا المقال غير متوفر.",
+    more_headlines: "عناوين أخرى",
+    previous_article: "المقال السابق",
+    next_article: "المقال التالي",
+    article_not_found: "المقال غير موجود",
+    article_not_found_detail: "هذا المقال غير موجود أو لم يعد متاحا.",
+    back_to_latest: "العودة إلى الأخبار",
+    no_articles: "لا توجد مقالات بعد.",
+    load_failed: "تعذر تحميل المقالات من {url}.",
+    load_failed_reason: "السبب: {reason}",
+    retry: "إعادة المحاولة",
+    reason_http: "أجاب الخادم بالخطأ HTTP {status}.",
+    reason_network: "تعذر الوصول إلى الشبكة.",
+    reason_timeout: "لا رد خلال {seconds} ثانية.",
+    reason_not_utf8: "الملف ليس نصا بترميز UTF-8.",
+    reason_not_json: "الملف ليس بصيغة JSON صالحة (ربما هو مبتور).",
+    reason_format: "الملف ليس على شكل مجموعة مقالات.",
+    reason_version: "إصدار الصيغة {version} غير مدعوم (يقرأ هذا العارض الإصدار 1).",
+    translation_missing: "هذا المقال غير متوفر بالعربية — معروض {language}.",
+};
+
+/// The name of language `code` as written in interface language `lang`, for notices such as
+/// "affiché en anglais". Falls back to the code itself for languages the interface does not name.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    let name = match (lang, code) {
+        (Lang::Fr, "fr") => "français",
+        (Lang::Fr, "en") => "anglais",
+        (Lang::Fr, "ar") => "arabe",
+        (Lang::En, "fr") => "French",
+        (Lang::En, "en") => "English",
+        (Lang::En, "ar") => "Arabic",
+        (Lang::Ar, "fr") => "بالفرنسية",
+        (Lang::Ar, "en") => "بالإنجليزية",
+        (Lang::Ar, "ar") => "بالعربية",
+        _ => code,
+    };
+    name.to_string()
+}
+
+/// The name of a language in itself, as the toggle shows it.
+pub fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Français",
+        Lang::En => "English",
+        Lang::Ar => "العربية",
+    }
+}
+
+/// Replaces each `{key}` in `template` by its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |text, (key, value)| {
+        text.replace(&format!("{{{key}}}"), value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        found.sort_unstable();
+        found
+    }
+
+    #[test]
+    fn every_message_exists_and_is_not_empty_in_every_language() {
+        for lang in Lang::ALL {
+            for (name, text) in lang.strings().entries() {
+                assert!(!text.trim().is_empty(), "{name} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_the_same_placeholders() {
+        let french = FR.entries();
+        for lang in [Lang::En, Lang::Ar] {
+            for ((name, fr), (_, other)) in french.iter().zip(lang.strings().entries()) {
+                assert_eq!(placeholders(fr), placeholders(other), "{name} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_french_message_is_left_in_english_or_arabic() {
+        let french = FR.entries();
+        for lang in [Lang::En, Lang::Ar] {
+            for ((name, fr), (_, other)) in french.iter().zip(lang.strings().entries()) {
+                assert_ne!(fr, &other, "{name} in {lang:?} is the French text");
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_messages_are_written_in_arabic_script() {
+        for (name, text) in AR.entries() {
+            assert!(
+                text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                "{name} has no Arabic letter: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn tags_map_to_interface_languages() {
+        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("AR_ma"), Some(Lang::Ar));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn arabic_is_right_to_left_and_the_others_left_to_right() {
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(Lang::Fr.dir(), "ltr");
+        assert_eq!(Lang::En.dir(), "ltr");
+        assert_eq!(direction_of("he"), "rtl");
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let text = fill(FR.published_in_on, &[("source", "Hespress"), ("date", "14 mars 2022")]);
+        assert_eq!(text, "Publié dans Hespress le 14 mars 2022");
+    }
+}

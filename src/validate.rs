@@ -1,0 +1,502 @@
+//! Checks a collection file against the data contract (`articles.schema.json`, format version 1)
+//! and builds the model from it. The viewer and the `check-articles` command share it.
+
+use crate::error::LoadError;
+use crate::model::{Article, Collection, Image, Published, Source, Translation};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashSet};
+
+/// The format version this viewer reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// One thing wrong with a file, at a JSON Pointer path such as `/articles/3/translations/fr/title`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", if self.path.is_empty() { "/" } else { &self.path }, self.message)
+    }
+}
+
+/// What validation made of a file: the articles that can be shown, and every problem found.
+/// Articles with a problem are left out of `collection`; problems outside articles leave the
+/// field they concern unused.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Validated {
+    pub collection: Collection,
+    pub problems: Vec<Problem>,
+}
+
+impl Validated {
+    /// Ids (or positions, when the id itself is unusable) of the articles left out, with the first
+    /// reason for each: what the viewer reports to the publisher once per load.
+    pub fn skipped_articles(&self) -> Vec<(String, &Problem)> {
+        let mut seen = HashSet::new();
+        self.problems
+            .iter()
+            .filter_map(|p| {
+                let rest = p.path.strip_prefix("/articles/")?;
+                let index = rest.split('/').next()?.to_string();
+                seen.insert(index.clone()).then_some((index, p))
+            })
+            .collect()
+    }
+}
+
+/// Parses and validates a collection file's text.
+pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    validate_collection(&value)
+}
+
+/// Validates a parsed collection file. Whole-file problems (not an object, unknown format version,
+/// no `articles` array) are errors; anything else is reported in `Validated::problems`.
+pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
+    let root = value.as_object().ok_or(LoadError::NotAnObject)?;
+    match root.get("schema") {
+        None => return Err(LoadError::NoVersion),
+        Some(v) if v.as_f64() == Some(SCHEMA_VERSION as f64) => {}
+        Some(v) => return Err(LoadError::UnsupportedVersion(v.to_string())),
+    }
+    let items = match root.get("articles") {
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(LoadError::ArticlesNotAnArray),
+        None => return Err(LoadError::NoArticles),
+    };
+
+    let mut out = Validated::default();
+    let mut report = |path: String, message: String| out.problems.push(Problem { path, message });
+
+    if let Some(generated) = root.get("generated") {
+        if !generated.as_str().is_some_and(is_date_time) {
+            report("/generated".into(), "must be an RFC 3339 date-time".into());
+        }
+    }
+    let default_language = match root.get("default_language") {
+        None => None,
+        Some(v) => match v.as_str().filter(|s| is_lang(s)) {
+            Some(code) => Some(code.to_string()),
+            None => {
+                report("/default_language".into(), LANG_RULE.into());
+                None
+            }
+        },
+    };
+
+    let mut articles = Vec::with_capacity(items.len());
+    let mut ids = HashSet::new();
+    for (index, item) in items.iter().enumerate() {
+        let path = format!("/articles/{index}");
+        let mut problems = Vec::new();
+        let article = check_article(item, &path, &mut problems);
+        if let Some(article) = &article {
+            if !ids.insert(article.id.clone()) {
+                problems.push(Problem {
+                    path: format!("{path}/id"),
+                    message: format!("duplicate id \"{}\": ids must be unique", article.id),
+                });
+            }
+        }
+        match (article, problems.is_empty()) {
+            (Some(article), true) => articles.push(article),
+            _ => out.problems.extend(problems),
+        }
+    }
+    out.collection = Collection { default_language, articles };
+    Ok(out)
+}
+
+const LANG_RULE: &str = "must be a language code of 2 or 3 lowercase letters, such as \"fr\"";
+
+/// Collects the problems of one field into a list, by JSON path.
+struct Checker<'a> {
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn fail(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem { path: path.to_string(), message: message.into() });
+    }
+
+    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+        let object = value.as_object();
+        if object.is_none() {
+            self.fail(path, "must be an object");
+        }
+        object
+    }
+
+    /// An optional string field; `min_chars` and `max_chars` count Unicode code points.
+    fn string(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        required: bool,
+        (min_chars, max_chars): (usize, usize),
+    ) -> Option<String> {
+        let path = format!("{path}/{key}");
+        let Some(value) = object.get(key) else {
+            if required {
+                self.fail(&path, "is required");
+            }
+            return None;
+        };
+        let Some(text) = value.as_str() else {
+            self.fail(&path, "must be a string");
+            return None;
+        };
+        let chars = text.chars().count();
+        if chars < min_chars {
+            self.fail(&path, "must not be empty");
+            return None;
+        }
+        if chars > max_chars {
+            self.fail(&path, format!("must be at most {max_chars} characters long"));
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    fn url(&mut self, object: &Map<String, Value>, path: &str, key: &str, required: bool) -> Option<String> {
+        let url = self.string(object, path, key, required, (1, usize::MAX))?;
+        if is_allowed_url(&url) {
+            Some(url)
+        } else {
+            self.fail(
+                &format!("{path}/{key}"),
+                "must be an http(s) URL or a relative path, without control characters",
+            );
+            None
+        }
+    }
+
+    fn positive_integer(&mut self, object: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
+        let value = object.get(key)?;
+        // JSON Schema counts 2.0 as an integer, so the check goes through f64.
+        match value.as_f64() {
+            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
+            _ => {
+                self.fail(&format!("{path}/{key}"), "must be a whole number of at least 1");
+                None
+            }
+        }
+    }
+}
+
+fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+    let mut check = Checker { problems };
+    let object = check.object(value, path)?;
+
+    let id = check.string(object, path, "id", true, (1, usize::MAX));
+    let id = id.filter(|id| {
+        let ok = is_article_id(id);
+        if !ok {
+            check.fail(
+                &format!("{path}/id"),
+                "must be 1 to 128 lowercase letters, digits or hyphens, starting with a letter or digit",
+            );
+        }
+        ok
+    });
+
+    let published = object.get("published").and_then(|v| {
+        let parsed = v.as_str().and_then(parse_published);
+        if parsed.is_none() {
+            check.fail(&format!("{path}/published"), "must be a date (YYYY-MM-DD) or an RFC 3339 date-time");
+        }
+        parsed
+    });
+
+    let source = object.get("source").and_then(|v| {
+        let source_path = format!("{path}/source");
+        let o = check.object(v, &source_path)?;
+        let name = check.string(o, &source_path, "name", true, (1, usize::MAX));
+        let url = check.url(o, &source_path, "url", false);
+        Some(Source { name: name?, url })
+    });
+
+    let category = check.string(object, path, "category", false, (1, usize::MAX));
+
+    let image = object.get("image").and_then(|v| {
+        let image_path = format!("{path}/image");
+        let o = check.object(v, &image_path)?;
+        let src = check.url(o, &image_path, "src", true);
+        let width = check.positive_integer(o, &image_path, "width");
+        let height = check.positive_integer(o, &image_path, "height");
+        Some(Image { src: src?, width, height })
+    });
+
+    let translations_path = format!("{path}/translations");
+    let mut translations = BTreeMap::new();
+    match object.get("translations") {
+        None => check.fail(&translations_path, "is required"),
+        Some(v) => {
+            if let Some(o) = check.object(v, &translations_path) {
+                if o.is_empty() {
+                    check.fail(&translations_path, "must have at least one translation");
+                }
+                for (code, t) in o {
+                    let t_path = format!("{translations_path}/{}", escape_pointer(code));
+                    if !is_lang(code) {
+                        check.fail(&t_path, format!("language key {LANG_RULE}"));
+                    }
+                    if let Some(t) = check_translation(t, &t_path, &mut check) {
+                        translations.insert(code.clone(), t);
+                    }
+                }
+            }
+        }
+    }
+
+    Some(Article { id: id?, published, source, category, image, translations })
+}
+
+fn check_translation(value: &Value, path: &str, check: &mut Checker) -> Option<Translation> {
+    let o = check.object(value, path)?;
+    let title = check.string(o, path, "title", true, (1, 500));
+    let summary = check.string(o, path, "summary", false, (0, usize::MAX));
+    let body = match o.get("body") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let text = p.as_str().map(str::to_string);
+                if text.is_none() {
+                    check.fail(&format!("{path}/body/{i}"), "must be a string");
+                }
+                text
+            })
+            .collect(),
+        Some(_) => {
+            check.fail(&format!("{path}/body"), "must be an array of paragraphs");
+            Vec::new()
+        }
+    };
+    let source_url = check.url(o, path, "source_url", false);
+    let image_alt = check.string(o, path, "image_alt", false, (0, usize::MAX));
+    let image_caption = check.string(o, path, "image_caption", false, (0, usize::MAX));
+    Some(Translation { title: title?, summary, body, source_url, image_alt, image_caption })
+}
+
+/// RFC 6901: `~` and `/` in a key are escaped in a JSON Pointer.
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+pub fn is_lang(code: &str) -> bool {
+    (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+pub fn is_article_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    let ok = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    (1..=128).contains(&bytes.len()) && ok(&bytes[0]) && bytes.iter().all(|b| ok(b) || *b == b'-')
+}
+
+/// The one gate every URL from the data passes before it reaches `href` or `src`: absolute
+/// http(s) URLs and relative paths are allowed; any other scheme (`javascript:`, `data:`, in any
+/// casing, after any leading white space) and any control character are not, because browsers
+/// strip tabs and newlines and would read `java\nscript:` as a script URL.
+pub fn is_allowed_url(url: &str) -> bool {
+    if url.is_empty() || url.chars().any(|c| c <= '\u{1F}' || c == '\u{7F}') {
+        return false;
+    }
+    // Same test as the schema: leading white space, then a scheme, must be http or https.
+    let rest = url.trim_start_matches(is_ecma_whitespace);
+    let scheme_len = rest
+        .char_indices()
+        .take_while(|(i, c)| if *i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() || "+.-".contains(*c) })
+        .count();
+    match rest[scheme_len..].starts_with(':') && scheme_len > 0 {
+        false => true, // no scheme: a relative path
+        true => matches!(rest[..scheme_len].to_ascii_lowercase().as_str(), "http" | "https"),
+    }
+}
+
+/// `\s` of the regular expressions JSON Schema uses (ECMA-262).
+fn is_ecma_whitespace(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
+        | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}')
+}
+
+/// A publication date: `YYYY-MM-DD` or an RFC 3339 date-time.
+pub fn parse_published(text: &str) -> Option<Published> {
+    let (year, month, day) = parse_date(text.get(..10)?)?;
+    let has_time = match text.len() {
+        10 => false,
+        _ if is_date_time(text) => true,
+        _ => return None,
+    };
+    Some(Published { text: text.to_string(), year, month, day, has_time })
+}
+
+/// RFC 3339 `full-date`, with the real length of each month.
+fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: i32 = digits(&text[0..4])?;
+    let month: u32 = digits(&text[5..7])?;
+    let day: u32 = digits(&text[8..10])?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}
+
+/// RFC 3339 `date-time`: `2022-03-14T09:30:00Z`, `2022-03-14t09:30:00.5+01:00`.
+pub fn is_date_time(text: &str) -> bool {
+    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else { return false };
+    if parse_date(date).is_none() || !(rest.starts_with('T') || rest.starts_with('t')) {
+        return false;
+    }
+    let rest = &rest[1..];
+    let Some(time) = rest.get(..8) else { return false };
+    let t = time.as_bytes();
+    if t[2] != b':' || t[5] != b':' {
+        return false;
+    }
+    let in_range = |s: &str, max: u32| digits::<u32>(s).is_some_and(|n| n <= max);
+    if !(in_range(&time[0..2], 23) && in_range(&time[3..5], 59) && in_range(&time[6..8], 60)) {
+        return false;
+    }
+    let mut rest = &rest[8..];
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = &fraction[n..];
+    }
+    match rest {
+        "Z" | "z" => true,
+        offset => {
+            let o = offset.as_bytes();
+            o.len() == 6
+                && (o[0] == b'+' || o[0] == b'-')
+                && o[3] == b':'
+                && in_range(&offset[1..3], 23)
+                && in_range(&offset[4..6], 59)
+        }
+    }
+}
+
+fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
+    s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn problems(doc: Value) -> Vec<String> {
+        validate_collection(&doc).unwrap().problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn urls_allow_http_https_and_relative_paths_only() {
+        for ok in ["https://www.hespress.com/a", "HTTP://x.ma", "  https://x", "images/a.jpg", "/a", "//cdn.x/a", "a/b:c", "?q=1"] {
+            assert!(is_allowed_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " \u{A0}javascript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:msgbox",
+            "https://x\u{0}",
+            "httpx://x",
+            "c:/windows",
+            "",
+        ] {
+            assert!(!is_allowed_url(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn dates_follow_rfc_3339() {
+        assert!(parse_published("2022-03-14").is_some());
+        assert!(parse_published("2024-02-29").is_some());
+        assert!(parse_published("2023-02-29").is_none());
+        assert!(parse_published("2022-13-01").is_none());
+        assert!(parse_published("14/03/2022").is_none());
+        assert!(parse_published("2022-03-14T09:30:00Z").is_some_and(|p| p.has_time));
+        assert!(parse_published("2022-03-14t09:30:00.25+01:00").is_some());
+        assert!(parse_published("2022-03-14T25:00:00Z").is_none());
+        assert!(parse_published("2022-03-14T09:30Z").is_none());
+        assert!(parse_published("2022-03-14 09:30:00Z").is_none());
+    }
+
+    #[test]
+    fn whole_file_problems_are_errors() {
+        assert_eq!(validate_collection(&json!([])), Err(LoadError::NotAnObject));
+        assert_eq!(validate_collection(&json!({"articles": []})), Err(LoadError::NoVersion));
+        assert!(matches!(validate_collection(&json!({"schema": 2, "articles": []})), Err(LoadError::UnsupportedVersion(_))));
+        assert_eq!(validate_collection(&json!({"schema": 1})), Err(LoadError::NoArticles));
+        assert_eq!(validate_collection(&json!({"schema": 1, "articles": {}})), Err(LoadError::ArticlesNotAnArray));
+        assert!(matches!(parse_collection("{\"schema\": 1, \"articles\": ["), Err(LoadError::NotJson(_))));
+    }
+
+    #[test]
+    fn invalid_articles_are_skipped_with_their_path_and_the_rest_kept() {
+        let doc = json!({"schema": 1, "articles": [
+            {"id": "good", "translations": {"fr": {"title": "Bon"}}},
+            {"id": "no-title", "translations": {"fr": {"body": []}}},
+            {"id": "Bad Id", "translations": {"fr": {"title": "x"}}},
+            {"id": "good", "translations": {"fr": {"title": "Doublon"}}},
+            {"id": "evil", "source": {"name": "x", "url": "javascript:alert(1)"}, "translations": {"fr": {"title": "x"}}},
+            {"id": "no-translation", "translations": {}},
+            {"id": "bad-date", "published": "hier", "translations": {"fr": {"title": "x"}}},
+            {"id": "bad-body", "translations": {"fr": {"title": "x", "body": [1]}}},
+            "not an article"
+        ]});
+        let validated = validate_collection(&doc).unwrap();
+        let ids: Vec<&str> = validated.collection.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["good"]);
+        assert_eq!(
+            problems(doc),
+            [
+                "/articles/1/translations/fr/title: is required",
+                "/articles/2/id: must be 1 to 128 lowercase letters, digits or hyphens, starting with a letter or digit",
+                "/articles/3/id: duplicate id \"good\": ids must be unique",
+                "/articles/4/source/url: must be an http(s) URL or a relative path, without control characters",
+                "/articles/5/translations: must have at least one translation",
+                "/articles/6/published: must be a date (YYYY-MM-DD) or an RFC 3339 date-time",
+                "/articles/7/translations/fr/body/0: must be a string",
+                "/articles/8: must be an object",
+            ]
+        );
+        assert_eq!(validated.skipped_articles().len(), 8);
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored() {
+        let doc = json!({"schema": 1, "publisher_field": true, "articles": [
+            {"id": "a", "extra": 1, "translations": {"fr": {"title": "x", "extra": [1]}}}
+        ]});
+        let validated = validate_collection(&doc).unwrap();
+        assert!(validated.problems.is_empty());
+        assert_eq!(validated.collection.articles.len(), 1);
+    }
+
+    #[test]
+    fn titles_are_limited_to_500_characters_counted_as_code_points() {
+        let title = |n: usize| json!({"schema": 1, "articles": [{"id": "a", "translations": {"ar": {"title": "ع".repeat(n)}}}]});
+        assert!(problems(title(500)).is_empty());
+        assert_eq!(problems(title(501)), ["/articles/0/translations/ar/title: must be at most 500 characters long"]);
+    }
+}
