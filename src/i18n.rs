@@ -98,6 +98,8 @@ ui_strings! {
     full_text_unavailable,
     /// Heading of the list of the other headlines under the article.
     more_headlines,
+    /// Name of the previous/next navigation.
+    article_navigation,
     previous_article,
     next_article,
     article_not_found,
@@ -137,6 +139,7 @@ pub const FR: Strings = Strings {
     read_at_source: "Lire l'article sur sa source",
     full_text_unavailable: "Le texte intégral de cet article n'est pas disponible.",
     more_headlines: "Autres titres",
+    article_navigation: "Navigation entre les articles",
     previous_article: "Article précédent",
     next_article: "Article suivant",
     article_not_found: "Article introuvable",
@@ -170,6 +173,7 @@ pub const EN: Strings = Strings {
     read_at_source: "Read the article at its source",
     full_text_unavailable: "The full text of this article is not available.",
     more_headlines: "More headlines",
+    article_navigation: "Article navigation",
     previous_article: "Previous article",
     next_article: "Next article",
     article_not_found: "Article not found",
@@ -203,6 +207,7 @@ pub const AR: Strings = Strings {
     read_at_source: "اقرأ المقال في مصدره",
     full_text_unavailable: "النص الكامل لهذا المقال غير متوفر.",
     more_headlines: "عناوين أخرى",
+    article_navigation: "التنقل بين المقالات",
     previous_article: "المقال السابق",
     next_article: "المقال التالي",
     article_not_found: "المقال غير موجود",

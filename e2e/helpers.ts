@@ -1,0 +1,25 @@
+import { expect, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Opens the standalone page and waits until the viewer shows its article. */
+export async function openViewer(page: Page, path = './') {
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(path);
+  await expect(page.locator('.nv-article__title, .nv-not-found, .nv-empty, .nv-error').first()).toBeVisible();
+  return problems;
+}
+
+/** axe-core's violations, as short readable lines. */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The ticker track's current horizontal translation in px. */
+export async function trackOffset(page: Page) {
+  return page.locator('.nv-ticker__track').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).m41);
+}
+
+export const readCopy = '.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link';

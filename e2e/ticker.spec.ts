@@ -1,0 +1,109 @@
+import { expect, Page, test } from '@playwright/test';
+import { axeViolations, openViewer, readCopy, trackOffset } from './helpers';
+
+async function moves(page: Page, ms = 600) {
+  const before = await trackOffset(page);
+  await page.waitForTimeout(ms);
+  return (await trackOffset(page)) !== before;
+}
+
+test('the ticker moves on the compositor, leftwards in French', async ({ page }) => {
+  await openViewer(page);
+  const track = page.locator('.nv-ticker__track');
+  expect(await track.evaluate((el) => getComputedStyle(el).animationName)).toBe('nv-ticker-ltr');
+  const a = await trackOffset(page);
+  await page.waitForTimeout(700);
+  const b = await trackOffset(page);
+  expect(b).toBeLessThan(a);
+});
+
+test('the loop lasts one copy width divided by the speed, so speed is constant', async ({ page }) => {
+  await openViewer(page);
+  await page.waitForTimeout(300);
+  const { width, duration, trackWidth } = await page.locator('.nv-ticker__track').evaluate((el) => ({
+    width: (el.firstElementChild as HTMLElement).offsetWidth,
+    trackWidth: (el as HTMLElement).offsetWidth,
+    duration: parseFloat(getComputedStyle(el).animationDuration),
+  }));
+  expect(trackWidth).toBe(2 * width); // moving by 50% lands the copy exactly where the original was
+  expect(width / duration).toBeGreaterThan(55);
+  expect(width / duration).toBeLessThan(65); // 60 px/s by default
+});
+
+test('the ticker pauses while hovered and resumes after', async ({ page }) => {
+  await openViewer(page);
+  await page.locator('.nv-ticker__viewport').hover();
+  expect(await moves(page)).toBe(false);
+  await page.mouse.move(5, 600);
+  expect(await moves(page)).toBe(true);
+});
+
+test('the ticker pauses while a headline has keyboard focus', async ({ page }) => {
+  await openViewer(page);
+  await page.mouse.move(5, 600);
+  await page.locator(readCopy).first().focus();
+  expect(await moves(page)).toBe(false);
+  await page.locator('.nv-langs__button').first().focus();
+  expect(await moves(page)).toBe(true);
+});
+
+test('the pause button stops and restarts the motion, its state announced', async ({ page }) => {
+  await openViewer(page);
+  await page.mouse.move(5, 600);
+  const button = page.getByRole('button', { name: 'Mettre en pause le défilement des titres' });
+  const box = await button.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(24);
+  expect(box!.height).toBeGreaterThanOrEqual(24);
+  await button.click();
+  await page.mouse.move(5, 600);
+  const play = page.getByRole('button', { name: 'Reprendre le défilement des titres' });
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  expect(await moves(page)).toBe(false);
+  expect(await axeViolations(page)).toEqual([]);
+  await play.click();
+  await page.mouse.move(5, 600);
+  expect(await moves(page)).toBe(true);
+});
+
+test('with reduced motion nothing moves and every headline stays reachable', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openViewer(page);
+  expect(await page.locator('.nv-ticker__track').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+  expect(await moves(page)).toBe(false);
+  await expect(page.locator('.nv-ticker__copy[aria-hidden="true"]')).toBeHidden();
+  const last = page.locator(readCopy).last();
+  await last.focus();
+  await expect(last).toBeInViewport();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('each headline is read once: the duplicate copy is hidden and inert', async ({ page }) => {
+  await openViewer(page);
+  const snapshot = await page.locator('.nv-ticker').ariaSnapshot();
+  const title = "Rapprochement Maroc-Irak sous le regard de l'Iran";
+  expect(snapshot.split(title).length - 1).toBe(1);
+  // Tab goes through the headlines once, then reaches the pause button.
+  await page.locator(readCopy).last().focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.nv-ticker__toggle')).toBeFocused();
+});
+
+test('Enter on a headline opens it and marks it current', async ({ page }) => {
+  await openViewer(page);
+  const link = page.locator(readCopy).filter({ hasText: 'Nador' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.nv-article__title')).toHaveText('Nador. Double arrestation et saisie de 11 kg de cocaïne');
+  await expect(link).toHaveAttribute('aria-current', 'true');
+});
+
+test('in Arabic the ticker runs right to left with Arabic headlines', async ({ page }) => {
+  await openViewer(page, './?lang=ar');
+  await expect(page.locator(readCopy).nth(1)).toHaveText(/^هلال/);
+  expect(await page.locator('.nv-ticker__track').evaluate((el) => getComputedStyle(el).animationName)).toBe('nv-ticker-rtl');
+  await page.mouse.move(5, 600);
+  const a = await trackOffset(page);
+  await page.waitForTimeout(700);
+  expect(await trackOffset(page)).toBeGreaterThan(a);
+  await expect(page.getByRole('region', { name: 'عناوين الأخبار' })).toBeVisible();
+});

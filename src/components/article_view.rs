@@ -1,0 +1,162 @@
+//! The open article: title, where and when it was published, reading time, body, link to its
+//! source, then the way to the neighbouring and other headlines.
+
+use crate::format::{format_number, format_published};
+use crate::i18n::{direction_of, fill, language_name, Lang};
+use crate::model::{reading_minutes, Article, Collection};
+use crate::routing::{article_href, safe_href};
+use crate::state::ViewerState;
+use leptos::prelude::*;
+
+/// The article the reader asked for (the featured one by default), an "article not found" view
+/// for an unknown id, or the "no articles yet" state for an empty collection.
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    move || {
+        let lang = state.lang.get();
+        match state.with_article(|collection, article| article_page(state, collection, article, lang)) {
+            Ok(Some(page)) => page.into_any(),
+            Ok(None) => view! { <p class="nv-empty">{lang.strings().no_articles}</p> }.into_any(),
+            Err(()) => not_found(state, lang).into_any(),
+        }
+    }
+}
+
+fn article_page(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let (shown_in, t) = article.translation_for(lang.code(), collection.default_language.as_deref());
+    let standalone = state.config.with_value(|c| c.standalone);
+    let title = t.title.clone();
+    let heading = if standalone {
+        view! { <h1 class="nv-article__title">{title}</h1> }.into_any()
+    } else {
+        view! { <h2 class="nv-article__title">{title}</h2> }.into_any()
+    };
+
+    let source_name = article.source.as_ref().map(|s| s.name.as_str());
+    let date = article.published.as_ref().map(|p| format_published(p, lang));
+    let published = match (source_name, date.as_deref()) {
+        (Some(source), Some(date)) => Some(fill(s.published_in_on, &[("source", source), ("date", date)])),
+        (Some(source), None) => Some(fill(s.published_in, &[("source", source)])),
+        (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
+        (None, None) => None,
+    };
+    let reading = reading_minutes(&t.body).map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
+
+    let notice = (shown_in != lang.code()).then(|| {
+        let text = fill(s.translation_missing, &[("language", &language_name(lang, shown_in))]);
+        view! { <p class="nv-notice" role="note">{text}</p> }
+    });
+
+    let collection_src = state.config.with_value(|c| c.src.clone());
+    let source_link = article.source_url(t).and_then(|url| safe_href(url, &collection_src)).map(|href| {
+        view! {
+            <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
+                {s.read_at_source}
+            </a>
+        }
+    });
+    let headline_only = t.body.is_empty();
+    let unavailable = (headline_only && source_link.is_none())
+        .then(|| view! { <p class="nv-article__unavailable">{s.full_text_unavailable}</p> });
+    let paragraphs: Vec<_> = t.body.iter().map(|p| view! { <p>{p.clone()}</p> }).collect();
+
+    view! {
+        {notice}
+        <article class="nv-article" class:is-headline-only=headline_only lang=shown_in.to_string() dir=direction_of(shown_in)>
+            {heading}
+            <p class="nv-article__meta">
+                {published.map(|text| view! { <span>{text}</span> })}
+                {reading.map(|text| view! { <span>{text}</span> })}
+            </p>
+            <div class="nv-article__body">{paragraphs}</div>
+            {unavailable}
+            {source_link}
+        </article>
+        {neighbours(state, collection, article, lang)}
+        {other_headlines(state, collection, article, lang)}
+    }
+}
+
+/// The articles of the current edition in ticker order; the whole collection when the open
+/// article is not part of the edition (it is shown in another language).
+fn edition<'a>(collection: &'a Collection, article: &Article, lang: Lang) -> Vec<&'a Article> {
+    let headlines = collection.headlines(lang.code());
+    if headlines.iter().any(|a| a.id == article.id) {
+        headlines
+    } else {
+        collection.ticker_order()
+    }
+}
+
+fn article_link(state: ViewerState, article: &Article, lang: Lang, class: &'static str, rel: Option<&'static str>) -> impl IntoView {
+    let id = article.id.clone();
+    let (code, t) = article.translation_for(lang.code(), None);
+    view! {
+        <a
+            class=class
+            href=article_href(&id, lang)
+            rel=rel
+            lang=code.to_string()
+            dir=direction_of(code)
+            on:click=move |ev| super::open_on_click(ev, state, &id)
+        >
+            {t.title.clone()}
+        </a>
+    }
+}
+
+fn neighbours(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let edition = edition(collection, article, lang);
+    let at = edition.iter().position(|a| a.id == article.id);
+    let previous = at.and_then(|i| i.checked_sub(1)).and_then(|i| edition.get(i));
+    let next = at.and_then(|i| edition.get(i + 1));
+    let side = |article: Option<&&Article>, label: &'static str, class: &'static str, rel: &'static str| {
+        article.map(|a| {
+            view! {
+                <div class=class>
+                    <span class="nv-pager__label">{label}</span>
+                    {article_link(state, a, lang, "nv-pager__link", Some(rel))}
+                </div>
+            }
+        })
+    };
+    view! {
+        <nav class="nv-pager" aria-label=s.article_navigation>
+            {side(previous, s.previous_article, "nv-pager__prev", "prev")}
+            {side(next, s.next_article, "nv-pager__next", "next")}
+        </nav>
+    }
+}
+
+fn other_headlines(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let items: Vec<_> = edition(collection, article, lang)
+        .into_iter()
+        .filter(|a| a.id != article.id)
+        .map(|a| view! { <li>{article_link(state, a, lang, "nv-more__link", None)}</li> })
+        .collect();
+    view! {
+        <section class="nv-more" aria-labelledby="nv-more-heading">
+            <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
+            <ul class="nv-more__list">{items}</ul>
+        </section>
+    }
+}
+
+fn not_found(state: ViewerState, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let back = move |ev: web_sys::MouseEvent| {
+        ev.prevent_default();
+        state.article_id.set(None);
+    };
+    view! {
+        <div class="nv-not-found" role="alert">
+            <h2>{s.article_not_found}</h2>
+            <p>{s.article_not_found_detail}</p>
+            <a href=format!("?lang={}", lang.code()) on:click=back>{s.back_to_latest}</a>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! The language toggle: each language named in itself, the current one pressed.
+
+use crate::i18n::{native_name, Lang};
+use crate::state::ViewerState;
+use crate::storage;
+use leptos::prelude::*;
+
+/// Buttons for the interface languages the collection offers. A choice made here is saved for
+/// the reader's next visit.
+#[component]
+pub fn LanguageToggle() -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    let offered = move || state.collection().map(|c| c.offered_languages()).unwrap_or_else(|| Lang::ALL.to_vec());
+    let choose = move |lang: Lang| {
+        state.lang.set(lang);
+        storage::save("lang", lang.code());
+    };
+    view! {
+        <div class="nv-langs" role="group" aria-label=move || state.strings().language>
+            <For each=offered key=|lang| *lang let:lang>
+                <button
+                    type="button"
+                    class="nv-langs__button"
+                    lang=lang.code()
+                    dir=lang.dir()
+                    aria-pressed=move || (state.lang.get() == lang).to_string()
+                    on:click=move |_| choose(lang)
+                >
+                    {native_name(lang)}
+                </button>
+            </For>
+        </div>
+    }
+}

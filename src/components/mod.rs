@@ -1,0 +1,23 @@
+//! The viewer's components, one concern a file.
+
+pub mod article_view;
+pub mod language_toggle;
+pub mod ticker;
+pub mod viewer;
+
+pub use article_view::ArticleView;
+pub use language_toggle::LanguageToggle;
+pub use ticker::Ticker;
+pub use viewer::{Viewer, ViewerRoot};
+
+use crate::state::ViewerState;
+
+/// Opens article `id` in the viewer when a link to it is clicked, unless the reader asked the
+/// browser for a new tab or window (modifier keys, middle button).
+fn open_on_click(ev: web_sys::MouseEvent, state: ViewerState, id: &str) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return;
+    }
+    ev.prevent_default();
+    state.open(id);
+}

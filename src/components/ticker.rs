@@ -1,0 +1,172 @@
+//! The headline ticker: the current edition's headlines in a seamless loop that moves at a
+//! constant speed on the compositor, pauses for the reader and reads each headline once.
+
+use crate::routing::article_href;
+use crate::state::ViewerState;
+use leptos::html;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// The strip of headlines. Motion is a CSS animation of the track over one copy's width; the
+/// second copy only fills the loop, so it is hidden from assistive technology and inert.
+#[component]
+pub fn Ticker() -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    let paused = RwSignal::new(false);
+    let offscreen = RwSignal::new(false);
+    let tab_hidden = RwSignal::new(false);
+    let section = NodeRef::<html::Section>::new();
+    let track = NodeRef::<html::Div>::new();
+    let first_copy = NodeRef::<html::Ul>::new();
+
+    let headlines = Memo::new(move |_| {
+        let code = state.lang.get().code();
+        state
+            .collection()
+            .map(|c| {
+                c.headlines(code)
+                    .iter()
+                    .map(|a| (a.id.clone(), a.translations[code].title.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+
+    keep_duration_in_step(state, track, first_copy);
+    idle_when_unseen(section, offscreen, tab_hidden);
+
+    let label = move || state.strings().headlines;
+    let toggle_label = move || {
+        let s = state.strings();
+        if paused.get() {
+            s.play_ticker
+        } else {
+            s.pause_ticker
+        }
+    };
+
+    view! {
+        <section
+            node_ref=section
+            class="nv-ticker"
+            class:is-paused=move || paused.get()
+            class:is-idle=move || offscreen.get() || tab_hidden.get()
+            class:is-empty=move || headlines.with(Vec::is_empty)
+            aria-labelledby="nv-ticker-label"
+        >
+            <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
+            <div class="nv-ticker__viewport">
+                <div class="nv-ticker__track" node_ref=track>
+                    <HeadlineCopy headlines node_ref=first_copy hidden=false />
+                    <HeadlineCopy headlines node_ref=NodeRef::new() hidden=true />
+                </div>
+            </div>
+            <button
+                type="button"
+                class="nv-ticker__toggle"
+                aria-pressed=move || paused.get().to_string()
+                aria-label=toggle_label
+                title=toggle_label
+                on:click=move |_| paused.update(|p| *p = !*p)
+            >
+                <span class="nv-icon" class:nv-icon--play=move || paused.get() aria-hidden="true"></span>
+            </button>
+        </section>
+    }
+}
+
+/// One copy of the headlines. The `hidden` copy exists only to close the loop.
+#[component]
+fn HeadlineCopy(
+    /// (article id, headline) in ticker order.
+    headlines: Memo<Vec<(String, String)>>,
+    node_ref: NodeRef<html::Ul>,
+    /// Whether this is the duplicate that assistive technology and the keyboard must skip.
+    hidden: bool,
+) -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    let current = Memo::new(move |_| state.current_id());
+    view! {
+        <ul
+            class="nv-ticker__copy"
+            node_ref=node_ref
+            aria-hidden=hidden.then_some("true")
+            inert=hidden
+        >
+            <For each=move || headlines.get() key=|item| item.clone() let:item>
+                {
+                    let (id, title) = item;
+                    let href = {
+                        let id = id.clone();
+                        move || article_href(&id, state.lang.get())
+                    };
+                    let is_current = {
+                        let id = id.clone();
+                        move || (current.get().as_deref() == Some(id.as_str())).then_some("true")
+                    };
+                    view! {
+                        <li class="nv-ticker__item">
+                            <a
+                                class="nv-ticker__link"
+                                href=href
+                                aria-current=is_current
+                                on:click=move |ev| super::open_on_click(ev, state, &id)
+                            >
+                                {title}
+                            </a>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+    }
+}
+
+/// Keeps the loop's duration equal to one copy's width divided by the configured speed, so the
+/// ticker moves at the same px/s whatever the number or length of headlines, and recomputes it
+/// whenever that width changes (new edition, resize, fonts).
+fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>, first_copy: NodeRef<html::Ul>) {
+    Effect::new(move |_| {
+        let (Some(track), Some(copy)) = (track.get(), first_copy.get()) else { return };
+        let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
+        let measured = copy.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let seconds = (f64::from(measured.offset_width()) / speed).max(1.0);
+            let _ = web_sys::HtmlElement::style(&track).set_property("--nv-ticker-duration", &format!("{seconds:.2}s"));
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        observer.observe(&copy);
+        let keep = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || keep.0.disconnect());
+    });
+}
+
+/// Marks the ticker idle while it is scrolled out of view or its tab is hidden, so it costs
+/// nothing then.
+fn idle_when_unseen(section: NodeRef<html::Section>, offscreen: RwSignal<bool>, tab_hidden: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let Some(section) = section.get() else { return };
+        let on_intersect = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+                offscreen.set(!entry.is_intersecting());
+            }
+        });
+        let Ok(observer) = web_sys::IntersectionObserver::new(on_intersect.as_ref().unchecked_ref()) else { return };
+        observer.observe(&section);
+
+        let document = document();
+        let on_visibility = {
+            let document = document.clone();
+            Closure::<dyn FnMut()>::new(move || tab_hidden.set(document.hidden()))
+        };
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        let keep = SendWrapper::new((observer, on_intersect, document, on_visibility));
+        on_cleanup(move || {
+            let (observer, _, document, on_visibility) = &*keep;
+            observer.disconnect();
+            let _ = document.remove_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        });
+    });
+}

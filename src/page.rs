@@ -1,0 +1,59 @@
+//! Glue for a viewer that owns its page: the URL, the history, the document title and
+//! `<html lang dir>` follow it. An embedded viewer never touches any of these.
+
+use crate::routing::{article_href, parse_query};
+use crate::state::ViewerState;
+use leptos::prelude::*;
+
+/// Keeps the page in step with `state`, and `state` in step with Back and Forward.
+pub fn follow_viewer(state: ViewerState) {
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("dir", lang.dir());
+        }
+        let name = lang.strings().viewer_name;
+        let title = match state.with_article(|_, a| a.translation_for(lang.code(), None).1.title.clone()) {
+            Ok(Some(title)) => format!("{title} — {name}"),
+            Ok(None) => name.to_string(),
+            Err(()) => format!("{} — {name}", lang.strings().article_not_found),
+        };
+        document().set_title(&title);
+    });
+
+    // A new article is a new history entry, so Back walks the articles read; a new language
+    // only rewrites the current entry.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let article = state.article_id.get();
+        let lang = state.lang.get();
+        let query = match &article {
+            Some(id) => article_href(id, lang),
+            None => format!("?lang={}", lang.code()),
+        };
+        let location = window().location();
+        let history = window().history();
+        if let (Some(previous), Ok(current), Ok(history)) = (&previous, location.search(), history) {
+            if current != query {
+                let url = format!("{query}{}", location.hash().unwrap_or_default());
+                let _ = match previous != &article {
+                    true => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                    false => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                };
+            }
+            if previous != &article {
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+        article
+    });
+
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
+        state.article_id.set(article);
+        if let Some(lang) = lang {
+            state.lang.set(lang);
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

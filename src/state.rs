@@ -1,0 +1,133 @@
+//! The viewer's shared state: the loaded collection, the language and the open article, as one
+//! `Copy` context that every component reads.
+
+use crate::error::LoadError;
+use crate::i18n::{Lang, Strings};
+use crate::model::{Article, Collection};
+use crate::validate::Validated;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How a viewer was placed on the page, read once from its host element.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// URL of the collection file, relative to the page.
+    pub src: String,
+    /// The viewer owns the page: it may change the URL, the history, the title and `<html lang>`.
+    pub standalone: bool,
+    /// Speed of the ticker in CSS pixels per second.
+    pub ticker_speed: f64,
+    /// Language asked for by the page or the URL, before the reader's saved choice.
+    pub lang: Option<Lang>,
+    /// Article asked for by the page or the URL.
+    pub article: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { src: "articles.json".into(), standalone: false, ticker_speed: 60.0, lang: None, article: None }
+    }
+}
+
+/// Where loading the collection stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Loading,
+    Ready(Arc<Collection>),
+    Failed(LoadError),
+}
+
+/// The one context of a viewer. Components derive what they show from it.
+#[derive(Clone, Copy)]
+pub struct ViewerState {
+    pub data: RwSignal<Data>,
+    pub lang: RwSignal<Lang>,
+    /// The article asked for; `None` opens the featured one.
+    pub article_id: RwSignal<Option<String>>,
+    pub config: StoredValue<Config>,
+}
+
+impl ViewerState {
+    pub fn new(config: Config, lang: Lang) -> Self {
+        ViewerState {
+            data: RwSignal::new(Data::Loading),
+            lang: RwSignal::new(lang),
+            article_id: RwSignal::new(config.article.clone()),
+            config: StoredValue::new(config),
+        }
+    }
+
+    /// Puts a validated collection in place.
+    pub fn set_collection(&self, validated: Validated) {
+        self.data.set(Data::Ready(Arc::new(validated.collection)));
+    }
+
+    /// The collection, once loaded (a cheap `Arc` clone).
+    pub fn collection(&self) -> Option<Arc<Collection>> {
+        self.data.with(|d| match d {
+            Data::Ready(c) => Some(c.clone()),
+            _ => None,
+        })
+    }
+
+    /// The interface strings of the current language.
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.get().strings()
+    }
+
+    /// Applies `f` to the open article: the one asked for, or the featured one. `Err(())` when the
+    /// id asked for is not in the collection; `Ok(None)` while loading or when it is empty.
+    pub fn with_article<T>(&self, f: impl FnOnce(&Collection, &Article) -> T) -> Result<Option<T>, ()> {
+        let Some(collection) = self.collection() else { return Ok(None) };
+        let article = match self.article_id.get() {
+            Some(id) => collection.article(&id).ok_or(())?,
+            None => match collection.featured() {
+                Some(a) => a,
+                None => return Ok(None),
+            },
+        };
+        Ok(Some(f(&collection, article)))
+    }
+
+    /// Opens article `id`.
+    pub fn open(&self, id: &str) {
+        self.article_id.set(Some(id.to_string()));
+    }
+
+    /// The id of the open article, once loaded.
+    pub fn current_id(&self) -> Option<String> {
+        self.with_article(|_, a| a.id.clone()).ok().flatten()
+    }
+}
+
+/// The language the page, the URL, the reader or the browser asks for, in that order of
+/// precedence; `None` when none asks for one the interface speaks.
+pub fn preferred_language(asked: Option<Lang>, saved: Option<&str>, browser: &[String]) -> Option<Lang> {
+    asked
+        .or_else(|| saved.and_then(Lang::from_tag))
+        .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
+}
+
+/// The language to start in: the preferred one, else the collection's default, else French.
+pub fn initial_language(preferred: Option<Lang>, collection_default: Option<&str>) -> Lang {
+    preferred.or_else(|| collection_default.and_then(Lang::from_tag)).unwrap_or(Lang::Fr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initial_language_follows_the_documented_order() {
+        let browser = ["de-DE".to_string(), "en-US".to_string()];
+        let german = ["de".to_string()];
+        assert_eq!(preferred_language(Some(Lang::Ar), Some("fr"), &browser), Some(Lang::Ar));
+        assert_eq!(preferred_language(None, Some("fr"), &browser), Some(Lang::Fr));
+        assert_eq!(preferred_language(None, Some("garbage"), &browser), Some(Lang::En));
+        assert_eq!(preferred_language(None, None, &german), None);
+        assert_eq!(initial_language(None, Some("ar")), Lang::Ar);
+        assert_eq!(initial_language(Some(Lang::En), Some("ar")), Lang::En);
+        assert_eq!(initial_language(None, Some("de")), Lang::Fr);
+        assert_eq!(initial_language(None, None), Lang::Fr);
+    }
+}

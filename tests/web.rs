@@ -1,0 +1,172 @@
+//! Components mounted into a real DOM in headless Chromium, clicked, and read back.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use news_viewer::components::ViewerRoot;
+use news_viewer::i18n::Lang;
+use news_viewer::state::{Config, ViewerState};
+use news_viewer::validate::parse_collection;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BUNDLED: &str = include_str!("../public/articles.json");
+const FULL_ARTICLE: &str = "russie-aide-militaire-chine-new-york-times";
+
+struct Mounted {
+    state: ViewerState,
+    host: HtmlElement,
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.host.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    }
+
+    fn one(&self, selector: &str) -> Element {
+        self.host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.one(selector).text_content().unwrap_or_default()
+    }
+
+    fn click(&self, selector: &str) {
+        self.one(selector).unchecked_into::<HtmlElement>().click();
+    }
+}
+
+fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
+    let validated = parse_collection(json).expect("test collection loads");
+    let state = ViewerState::new(Config { article: article.map(Into::into), ..Config::default() }, lang);
+    state.set_collection(validated);
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view! { <ViewerRoot /> }
+    })
+    .forget();
+    Mounted { state, host }
+}
+
+#[wasm_bindgen_test]
+async fn ticker_shows_every_headline_of_the_edition_once_to_assistive_technology() {
+    let m = mount(BUNDLED, Lang::Fr, None);
+    leptos::task::tick().await;
+    let read = m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link");
+    assert_eq!(read.len(), 46);
+    assert_eq!(read[1].text_content().unwrap(), "M. Hilale: L'ambassadeur algérien délaisse ses responsabilités arabes au Conseil de sécurité au profit de son agenda sur le Sahara à Caracas");
+    let copies = m.all(".nv-ticker__copy[aria-hidden='true']");
+    assert_eq!(copies.len(), 1, "exactly one duplicate copy");
+    assert!(copies[0].has_attribute("inert"), "the duplicate is inert, so Tab skips it");
+    assert_eq!(m.all(".nv-ticker__copy[aria-hidden='true'] .nv-ticker__link").len(), 46);
+    let region = m.one(".nv-ticker");
+    let label = m.one(&format!("#{}", region.get_attribute("aria-labelledby").unwrap()));
+    assert_eq!(label.text_content().unwrap(), "À la une");
+}
+
+#[wasm_bindgen_test]
+async fn full_article_is_shown_by_default_with_source_date_and_paragraphs() {
+    let m = mount(BUNDLED, Lang::Fr, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "La Russie a demandé l'aide militaire de la Chine, selon le New York Times");
+    assert_eq!(m.text(".nv-article__meta span"), "Publié dans Hespress le 14 mars 2022");
+    assert_eq!(m.all(".nv-article__body p").len(), 11);
+    assert!(m.text(".nv-article__meta").contains("min de lecture"));
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_headline_opens_it_and_marks_it_current() {
+    let m = mount(BUNDLED, Lang::En, None);
+    leptos::task::tick().await;
+    let link = ".nv-ticker__copy:not([aria-hidden]) a[href*='l-espagne-met-en-garde']";
+    m.click(link);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Spain warns citizens against travel to Tindouf camps");
+    assert_eq!(m.one(link).get_attribute("aria-current").as_deref(), Some("true"));
+    assert_eq!(m.all(".nv-ticker__link[aria-current]").len(), 2, "the link and its duplicate");
+    assert_eq!(m.text(".nv-article__unavailable"), "The full text of this article is not available.");
+}
+
+#[wasm_bindgen_test]
+async fn language_toggle_switches_edition_article_and_direction() {
+    let m = mount(BUNDLED, Lang::Fr, Some(FULL_ARTICLE));
+    leptos::task::tick().await;
+    let root = m.one(".nv");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    let buttons = m.all(".nv-langs__button");
+    let names: Vec<String> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
+    assert_eq!(names, ["Français", "English", "العربية"]);
+    assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    m.click(".nv-langs__button[lang='ar']");
+    leptos::task::tick().await;
+    assert_eq!(m.state.lang.get_untracked(), Lang::Ar);
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(m.text(".nv-article__title"), "روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز");
+    assert_eq!(m.text(".nv-ticker__label"), "عناوين الأخبار");
+    let first = m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link")[1].text_content().unwrap();
+    assert!(first.starts_with("هلال"), "{first}");
+    assert_eq!(m.one(".nv-langs__button[lang='ar']").get_attribute("aria-pressed").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn pause_button_label_and_pressed_state_follow_the_ticker() {
+    let m = mount(BUNDLED, Lang::En, None);
+    leptos::task::tick().await;
+    let button = m.one(".nv-ticker__toggle");
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Pause the headline ticker"));
+    m.click(".nv-ticker__toggle");
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Play the headline ticker"));
+    assert!(m.one(".nv-ticker").class_list().contains("is-paused"));
+}
+
+#[wasm_bindgen_test]
+async fn unknown_article_id_shows_not_found_with_a_way_back() {
+    let m = mount(BUNDLED, Lang::Fr, Some("no-such-article"));
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-not-found h2"), "Article introuvable");
+    m.click(".nv-not-found a");
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "La Russie a demandé l'aide militaire de la Chine, selon le New York Times");
+}
+
+#[wasm_bindgen_test]
+async fn missing_translation_falls_back_with_a_notice_and_its_own_language() {
+    let json = r#"{"schema": 1, "default_language": "en", "articles": [
+        {"id": "only-en", "translations": {"en": {"title": "English only", "body": ["Text."]}}}]}"#;
+    let m = mount(json, Lang::Fr, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-notice"), "Cet article n'existe pas en français — affiché en anglais.");
+    let article = m.one(".nv-article");
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(m.text(".nv-article__title"), "English only");
+}
+
+#[wasm_bindgen_test]
+async fn markup_in_the_data_is_shown_as_text() {
+    let json = r#"{"schema": 1, "articles": [{"id": "x", "source": {"name": "<b>S</b>"},
+        "translations": {"fr": {"title": "<img src=x onerror=alert(1)>", "body": ["</p><script>alert(2)</script>"]}}}]}"#;
+    let m = mount(json, Lang::Fr, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "<img src=x onerror=alert(1)>");
+    assert_eq!(m.text(".nv-article__body p"), "</p><script>alert(2)</script>");
+    assert!(m.all("img, script, b").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn empty_collection_says_there_are_no_articles_yet() {
+    let m = mount(r#"{"schema": 1, "articles": []}"#, Lang::En, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-empty"), "No articles yet.");
+    assert!(m.all(".nv-ticker__link").is_empty());
+}
