@@ -40,6 +40,7 @@ test('a deep link opens its article in its language, and reload keeps it', async
 
 test('clicking headlines adds history entries that Back and Forward walk', async ({ page }) => {
   await openViewer(page);
+  await page.locator('.nv-ticker__viewport').hover(); // a reader's pointer pauses the ticker
   await page.locator(readCopy).filter({ hasText: 'Rapprochement Maroc-Irak' }).click();
   await expect(page.locator('.nv-article__title')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
   expect(page.url()).toContain('article=rapprochement-maroc-irak-sous-le-regard-de-l-iran');

@@ -35,12 +35,15 @@ impl LoadError {
         match self {
             LoadError::Http(status) => fill(s.reason_http, &[("status", &status.to_string())]),
             LoadError::Network(_) => s.reason_network.to_string(),
-            LoadError::Timeout(seconds) => fill(s.reason_timeout, &[("seconds", &seconds.to_string())]),
+            LoadError::Timeout(seconds) => {
+                fill(s.reason_timeout, &[("seconds", &seconds.to_string())])
+            }
             LoadError::NotUtf8 => s.reason_not_utf8.to_string(),
             LoadError::NotJson(_) => s.reason_not_json.to_string(),
-            LoadError::NotAnObject | LoadError::NoVersion | LoadError::NoArticles | LoadError::ArticlesNotAnArray => {
-                s.reason_format.to_string()
-            }
+            LoadError::NotAnObject
+            | LoadError::NoVersion
+            | LoadError::NoArticles
+            | LoadError::ArticlesNotAnArray => s.reason_format.to_string(),
             LoadError::UnsupportedVersion(v) => fill(s.reason_version, &[("version", v)]),
         }
     }

@@ -256,9 +256,11 @@ pub fn native_name(lang: Lang) -> &'static str {
 
 /// Replaces each `{key}` in `template` by its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_string(), |text, (key, value)| {
-        text.replace(&format!("{{{key}}}"), value)
-    })
+    values
+        .iter()
+        .fold(template.to_string(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
 }
 
 #[cfg(test)]
@@ -333,7 +335,10 @@ mod tests {
 
     #[test]
     fn fill_replaces_every_placeholder() {
-        let text = fill(FR.published_in_on, &[("source", "Hespress"), ("date", "14 mars 2022")]);
+        let text = fill(
+            FR.published_in_on,
+            &[("source", "Hespress"), ("date", "14 mars 2022")],
+        );
         assert_eq!(text, "Publié dans Hespress le 14 mars 2022");
     }
 }

@@ -38,15 +38,18 @@ async fn fetch_bytes(url: &str, timeout_seconds: u32) -> Result<Vec<u8>, LoadErr
             true => LoadError::Timeout(timeout_seconds),
             false => network(e),
         };
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-            .await
-            .map_err(fault)?
-            .dyn_into()
-            .map_err(network)?;
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(fault)?
+                .dyn_into()
+                .map_err(network)?;
         if !response.ok() {
             return Err(LoadError::Http(response.status()));
         }
-        let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(fault)?;
+        let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+            .await
+            .map_err(fault)?;
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
     .await;

@@ -129,7 +129,11 @@ impl Collection {
     pub fn offered_languages(&self) -> Vec<Lang> {
         let offered: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|l| self.articles.iter().any(|a| a.translations.contains_key(l.code())))
+            .filter(|l| {
+                self.articles
+                    .iter()
+                    .any(|a| a.translations.contains_key(l.code()))
+            })
             .collect();
         if offered.is_empty() {
             Lang::ALL.to_vec()
@@ -166,7 +170,15 @@ mod tests {
             image: None,
             translations: langs
                 .iter()
-                .map(|l| (l.to_string(), Translation { title: format!("{id} {l}"), ..Default::default() }))
+                .map(|l| {
+                    (
+                        l.to_string(),
+                        Translation {
+                            title: format!("{id} {l}"),
+                            ..Default::default()
+                        },
+                    )
+                })
                 .collect(),
         }
     }
@@ -190,7 +202,10 @@ mod tests {
     fn headlines_leave_out_articles_without_the_language() {
         let c = Collection {
             default_language: None,
-            articles: vec![article("x", None, &["fr", "en"]), article("y", None, &["en"])],
+            articles: vec![
+                article("x", None, &["fr", "en"]),
+                article("y", None, &["en"]),
+            ],
         };
         let ids: Vec<&str> = c.headlines("fr").iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x"]);
@@ -221,7 +236,10 @@ mod tests {
 
     #[test]
     fn offered_languages_are_those_the_articles_have() {
-        let c = Collection { default_language: None, articles: vec![article("x", None, &["en", "ar", "de"])] };
+        let c = Collection {
+            default_language: None,
+            articles: vec![article("x", None, &["en", "ar", "de"])],
+        };
         assert_eq!(c.offered_languages(), [Lang::En, Lang::Ar]);
         assert_eq!(Collection::default().offered_languages(), Lang::ALL);
     }

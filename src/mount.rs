@@ -15,7 +15,10 @@ const STYLESHEET: &str = include_str!("../style/viewer.css");
 
 /// Mounts a viewer into every `[data-article-viewer]` element not yet mounted.
 pub fn mount_all() {
-    let Ok(hosts) = document().query_selector_all("[data-article-viewer]:not([data-mounted])") else { return };
+    let Ok(hosts) = document().query_selector_all("[data-article-viewer]:not([data-mounted])")
+    else {
+        return;
+    };
     for host in (0..hosts.length()).filter_map(|i| hosts.item(i)?.dyn_into::<HtmlElement>().ok()) {
         if let Err(error) = mount_viewer(&host) {
             leptos::logging::error!("news-viewer: could not mount a viewer: {error:?}");
@@ -40,7 +43,9 @@ pub fn read_config(host: &HtmlElement) -> Config {
             .and_then(|v| v.parse::<f64>().ok())
             .filter(|v| v.is_finite() && *v > 0.0)
             .unwrap_or(defaults.ticker_speed),
-        lang: attr("data-lang").and_then(|l| Lang::from_tag(&l)).or(url_lang),
+        lang: attr("data-lang")
+            .and_then(|l| Lang::from_tag(&l))
+            .or(url_lang),
         article: url_article.or_else(|| attr("data-article")),
     }
 }

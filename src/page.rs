@@ -14,11 +14,12 @@ pub fn follow_viewer(state: ViewerState) {
             let _ = root.set_attribute("dir", lang.dir());
         }
         let name = lang.strings().viewer_name;
-        let title = match state.with_article(|_, a| a.translation_for(lang.code(), None).1.title.clone()) {
-            Ok(Some(title)) => format!("{title} — {name}"),
-            Ok(None) => name.to_string(),
-            Err(()) => format!("{} — {name}", lang.strings().article_not_found),
-        };
+        let title =
+            match state.with_article(|_, a| a.translation_for(lang.code(), None).1.title.clone()) {
+                Ok(Some(title)) => format!("{title} — {name}"),
+                Ok(None) => name.to_string(),
+                Err(()) => format!("{} — {name}", lang.strings().article_not_found),
+            };
         document().set_title(&title);
     });
 
@@ -33,12 +34,17 @@ pub fn follow_viewer(state: ViewerState) {
         };
         let location = window().location();
         let history = window().history();
-        if let (Some(previous), Ok(current), Ok(history)) = (&previous, location.search(), history) {
+        if let (Some(previous), Ok(current), Ok(history)) = (&previous, location.search(), history)
+        {
             if current != query {
                 let url = format!("{query}{}", location.hash().unwrap_or_default());
                 let _ = match previous != &article {
-                    true => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
-                    false => history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)),
+                    true => {
+                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    }
+                    false => {
+                        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                    }
                 };
             }
             if previous != &article {

@@ -45,7 +45,10 @@ mod tests {
     fn links_round_trip_through_the_query_string() {
         let href = article_href("russie-aide-militaire", Lang::Ar);
         assert_eq!(href, "?article=russie-aide-militaire&lang=ar");
-        assert_eq!(parse_query(&href), (Some("russie-aide-militaire".into()), Some(Lang::Ar)));
+        assert_eq!(
+            parse_query(&href),
+            (Some("russie-aide-militaire".into()), Some(Lang::Ar))
+        );
     }
 
     #[test]

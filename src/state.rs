@@ -25,7 +25,13 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { src: "articles.json".into(), standalone: false, ticker_speed: 60.0, lang: None, article: None }
+        Config {
+            src: "articles.json".into(),
+            standalone: false,
+            ticker_speed: 60.0,
+            lang: None,
+            article: None,
+        }
     }
 }
 
@@ -77,8 +83,13 @@ impl ViewerState {
 
     /// Applies `f` to the open article: the one asked for, or the featured one. `Err(())` when the
     /// id asked for is not in the collection; `Ok(None)` while loading or when it is empty.
-    pub fn with_article<T>(&self, f: impl FnOnce(&Collection, &Article) -> T) -> Result<Option<T>, ()> {
-        let Some(collection) = self.collection() else { return Ok(None) };
+    pub fn with_article<T>(
+        &self,
+        f: impl FnOnce(&Collection, &Article) -> T,
+    ) -> Result<Option<T>, ()> {
+        let Some(collection) = self.collection() else {
+            return Ok(None);
+        };
         let article = match self.article_id.get() {
             Some(id) => collection.article(&id).ok_or(())?,
             None => match collection.featured() {
@@ -102,7 +113,11 @@ impl ViewerState {
 
 /// The language the page, the URL, the reader or the browser asks for, in that order of
 /// precedence; `None` when none asks for one the interface speaks.
-pub fn preferred_language(asked: Option<Lang>, saved: Option<&str>, browser: &[String]) -> Option<Lang> {
+pub fn preferred_language(
+    asked: Option<Lang>,
+    saved: Option<&str>,
+    browser: &[String],
+) -> Option<Lang> {
     asked
         .or_else(|| saved.and_then(Lang::from_tag))
         .or_else(|| browser.iter().find_map(|tag| Lang::from_tag(tag)))
@@ -110,7 +125,9 @@ pub fn preferred_language(asked: Option<Lang>, saved: Option<&str>, browser: &[S
 
 /// The language to start in: the preferred one, else the collection's default, else French.
 pub fn initial_language(preferred: Option<Lang>, collection_default: Option<&str>) -> Lang {
-    preferred.or_else(|| collection_default.and_then(Lang::from_tag)).unwrap_or(Lang::Fr)
+    preferred
+        .or_else(|| collection_default.and_then(Lang::from_tag))
+        .unwrap_or(Lang::Fr)
 }
 
 #[cfg(test)]
@@ -121,9 +138,18 @@ mod tests {
     fn initial_language_follows_the_documented_order() {
         let browser = ["de-DE".to_string(), "en-US".to_string()];
         let german = ["de".to_string()];
-        assert_eq!(preferred_language(Some(Lang::Ar), Some("fr"), &browser), Some(Lang::Ar));
-        assert_eq!(preferred_language(None, Some("fr"), &browser), Some(Lang::Fr));
-        assert_eq!(preferred_language(None, Some("garbage"), &browser), Some(Lang::En));
+        assert_eq!(
+            preferred_language(Some(Lang::Ar), Some("fr"), &browser),
+            Some(Lang::Ar)
+        );
+        assert_eq!(
+            preferred_language(None, Some("fr"), &browser),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            preferred_language(None, Some("garbage"), &browser),
+            Some(Lang::En)
+        );
         assert_eq!(preferred_language(None, None, &german), None);
         assert_eq!(initial_language(None, Some("ar")), Lang::Ar);
         assert_eq!(initial_language(Some(Lang::En), Some("ar")), Lang::En);

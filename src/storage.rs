@@ -9,7 +9,10 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn load(key: &str) -> Option<String> {
-    storage()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
+    storage()?
+        .get_item(&format!("{PREFIX}{key}"))
+        .ok()
+        .flatten()
 }
 
 pub fn save(key: &str, value: &str) {

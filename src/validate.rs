@@ -18,7 +18,16 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", if self.path.is_empty() { "/" } else { &self.path }, self.message)
+        write!(
+            f,
+            "{}: {}",
+            if self.path.is_empty() {
+                "/"
+            } else {
+                &self.path
+            },
+            self.message
+        )
     }
 }
 
@@ -106,7 +115,10 @@ pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
             _ => out.problems.extend(problems),
         }
     }
-    out.collection = Collection { default_language, articles };
+    out.collection = Collection {
+        default_language,
+        articles,
+    };
     Ok(out)
 }
 
@@ -119,7 +131,10 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn fail(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_string(), message: message.into() });
+        self.problems.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
     }
 
     fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
@@ -156,13 +171,22 @@ impl Checker<'_> {
             return None;
         }
         if chars > max_chars {
-            self.fail(&path, format!("must be at most {max_chars} characters long"));
+            self.fail(
+                &path,
+                format!("must be at most {max_chars} characters long"),
+            );
             return None;
         }
         Some(text.to_string())
     }
 
-    fn url(&mut self, object: &Map<String, Value>, path: &str, key: &str, required: bool) -> Option<String> {
+    fn url(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+        required: bool,
+    ) -> Option<String> {
         let url = self.string(object, path, key, required, (1, usize::MAX))?;
         if is_allowed_url(&url) {
             Some(url)
@@ -175,13 +199,21 @@ impl Checker<'_> {
         }
     }
 
-    fn positive_integer(&mut self, object: &Map<String, Value>, path: &str, key: &str) -> Option<u32> {
+    fn positive_integer(
+        &mut self,
+        object: &Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Option<u32> {
         let value = object.get(key)?;
         // JSON Schema counts 2.0 as an integer, so the check goes through f64.
         match value.as_f64() {
             Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
             _ => {
-                self.fail(&format!("{path}/{key}"), "must be a whole number of at least 1");
+                self.fail(
+                    &format!("{path}/{key}"),
+                    "must be a whole number of at least 1",
+                );
                 None
             }
         }
@@ -207,7 +239,10 @@ fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opti
     let published = object.get("published").and_then(|v| {
         let parsed = v.as_str().and_then(parse_published);
         if parsed.is_none() {
-            check.fail(&format!("{path}/published"), "must be a date (YYYY-MM-DD) or an RFC 3339 date-time");
+            check.fail(
+                &format!("{path}/published"),
+                "must be a date (YYYY-MM-DD) or an RFC 3339 date-time",
+            );
         }
         parsed
     });
@@ -228,7 +263,11 @@ fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opti
         let src = check.url(o, &image_path, "src", true);
         let width = check.positive_integer(o, &image_path, "width");
         let height = check.positive_integer(o, &image_path, "height");
-        Some(Image { src: src?, width, height })
+        Some(Image {
+            src: src?,
+            width,
+            height,
+        })
     });
 
     let translations_path = format!("{path}/translations");
@@ -253,7 +292,14 @@ fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opti
         }
     }
 
-    Some(Article { id: id?, published, source, category, image, translations })
+    Some(Article {
+        id: id?,
+        published,
+        source,
+        category,
+        image,
+        translations,
+    })
 }
 
 fn check_translation(value: &Value, path: &str, check: &mut Checker) -> Option<Translation> {
@@ -281,7 +327,14 @@ fn check_translation(value: &Value, path: &str, check: &mut Checker) -> Option<T
     let source_url = check.url(o, path, "source_url", false);
     let image_alt = check.string(o, path, "image_alt", false, (0, usize::MAX));
     let image_caption = check.string(o, path, "image_caption", false, (0, usize::MAX));
-    Some(Translation { title: title?, summary, body, source_url, image_alt, image_caption })
+    Some(Translation {
+        title: title?,
+        summary,
+        body,
+        source_url,
+        image_alt,
+        image_caption,
+    })
 }
 
 /// RFC 6901: `~` and `/` in a key are escaped in a JSON Pointer.
@@ -311,18 +364,36 @@ pub fn is_allowed_url(url: &str) -> bool {
     let rest = url.trim_start_matches(is_ecma_whitespace);
     let scheme_len = rest
         .char_indices()
-        .take_while(|(i, c)| if *i == 0 { c.is_ascii_alphabetic() } else { c.is_ascii_alphanumeric() || "+.-".contains(*c) })
+        .take_while(|(i, c)| {
+            if *i == 0 {
+                c.is_ascii_alphabetic()
+            } else {
+                c.is_ascii_alphanumeric() || "+.-".contains(*c)
+            }
+        })
         .count();
     match rest[scheme_len..].starts_with(':') && scheme_len > 0 {
         false => true, // no scheme: a relative path
-        true => matches!(rest[..scheme_len].to_ascii_lowercase().as_str(), "http" | "https"),
+        true => matches!(
+            rest[..scheme_len].to_ascii_lowercase().as_str(),
+            "http" | "https"
+        ),
     }
 }
 
 /// `\s` of the regular expressions JSON Schema uses (ECMA-262).
 fn is_ecma_whitespace(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}'
-        | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\t' | '\n' | '\u{B}' | '\u{C}' | '\r' | ' ' | '\u{A0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200A}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{202F}'
+                | '\u{205F}'
+                | '\u{3000}'
+                | '\u{FEFF}'
+    )
 }
 
 /// A publication date: `YYYY-MM-DD` or an RFC 3339 date-time.
@@ -333,7 +404,13 @@ pub fn parse_published(text: &str) -> Option<Published> {
         _ if is_date_time(text) => true,
         _ => return None,
     };
-    Some(Published { text: text.to_string(), year, month, day, has_time })
+    Some(Published {
+        text: text.to_string(),
+        year,
+        month,
+        day,
+        has_time,
+    })
 }
 
 /// RFC 3339 `full-date`, with the real length of each month.
@@ -358,12 +435,16 @@ fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
 
 /// RFC 3339 `date-time`: `2022-03-14T09:30:00Z`, `2022-03-14t09:30:00.5+01:00`.
 pub fn is_date_time(text: &str) -> bool {
-    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else { return false };
+    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else {
+        return false;
+    };
     if parse_date(date).is_none() || !(rest.starts_with('T') || rest.starts_with('t')) {
         return false;
     }
     let rest = &rest[1..];
-    let Some(time) = rest.get(..8) else { return false };
+    let Some(time) = rest.get(..8) else {
+        return false;
+    };
     let t = time.as_bytes();
     if t[2] != b':' || t[5] != b':' {
         return false;
@@ -394,7 +475,10 @@ pub fn is_date_time(text: &str) -> bool {
 }
 
 fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
-    s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse().ok()).flatten()
+    s.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]
@@ -403,12 +487,26 @@ mod tests {
     use serde_json::json;
 
     fn problems(doc: Value) -> Vec<String> {
-        validate_collection(&doc).unwrap().problems.iter().map(ToString::to_string).collect()
+        validate_collection(&doc)
+            .unwrap()
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect()
     }
 
     #[test]
     fn urls_allow_http_https_and_relative_paths_only() {
-        for ok in ["https://www.hespress.com/a", "HTTP://x.ma", "  https://x", "images/a.jpg", "/a", "//cdn.x/a", "a/b:c", "?q=1"] {
+        for ok in [
+            "https://www.hespress.com/a",
+            "HTTP://x.ma",
+            "  https://x",
+            "images/a.jpg",
+            "/a",
+            "//cdn.x/a",
+            "a/b:c",
+            "?q=1",
+        ] {
             assert!(is_allowed_url(ok), "{ok}");
         }
         for bad in [
@@ -444,11 +542,26 @@ mod tests {
     #[test]
     fn whole_file_problems_are_errors() {
         assert_eq!(validate_collection(&json!([])), Err(LoadError::NotAnObject));
-        assert_eq!(validate_collection(&json!({"articles": []})), Err(LoadError::NoVersion));
-        assert!(matches!(validate_collection(&json!({"schema": 2, "articles": []})), Err(LoadError::UnsupportedVersion(_))));
-        assert_eq!(validate_collection(&json!({"schema": 1})), Err(LoadError::NoArticles));
-        assert_eq!(validate_collection(&json!({"schema": 1, "articles": {}})), Err(LoadError::ArticlesNotAnArray));
-        assert!(matches!(parse_collection("{\"schema\": 1, \"articles\": ["), Err(LoadError::NotJson(_))));
+        assert_eq!(
+            validate_collection(&json!({"articles": []})),
+            Err(LoadError::NoVersion)
+        );
+        assert!(matches!(
+            validate_collection(&json!({"schema": 2, "articles": []})),
+            Err(LoadError::UnsupportedVersion(_))
+        ));
+        assert_eq!(
+            validate_collection(&json!({"schema": 1})),
+            Err(LoadError::NoArticles)
+        );
+        assert_eq!(
+            validate_collection(&json!({"schema": 1, "articles": {}})),
+            Err(LoadError::ArticlesNotAnArray)
+        );
+        assert!(matches!(
+            parse_collection("{\"schema\": 1, \"articles\": ["),
+            Err(LoadError::NotJson(_))
+        ));
     }
 
     #[test]
@@ -465,7 +578,12 @@ mod tests {
             "not an article"
         ]});
         let validated = validate_collection(&doc).unwrap();
-        let ids: Vec<&str> = validated.collection.articles.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = validated
+            .collection
+            .articles
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         assert_eq!(ids, ["good"]);
         assert_eq!(
             problems(doc),
@@ -497,6 +615,9 @@ mod tests {
     fn titles_are_limited_to_500_characters_counted_as_code_points() {
         let title = |n: usize| json!({"schema": 1, "articles": [{"id": "a", "translations": {"ar": {"title": "ع".repeat(n)}}}]});
         assert!(problems(title(500)).is_empty());
-        assert_eq!(problems(title(501)), ["/articles/0/translations/ar/title: must be at most 500 characters long"]);
+        assert_eq!(
+            problems(title(501)),
+            ["/articles/0/translations/ar/title: must be at most 500 characters long"]
+        );
     }
 }

@@ -1,4 +1,5 @@
 //! The publishers' checker, run as a command.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 
@@ -8,7 +9,10 @@ fn check(file: &str) -> (i32, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
 }
 
 #[test]
@@ -22,7 +26,10 @@ fn checker_accepts_the_bundled_articles() {
 fn checker_prints_each_problem_with_its_path_and_fails() {
     let (status, out) = check("tests/samples/invalid/javascript-url.json");
     assert_eq!(status, 1);
-    assert!(out.contains("/articles/0/source/url: must be an http(s) URL"), "{out}");
+    assert!(
+        out.contains("/articles/0/source/url: must be an http(s) URL"),
+        "{out}"
+    );
     let (status, out) = check("tests/samples/invalid/schema-2.json");
     assert_eq!(status, 1);
     assert!(out.contains("format version 2 is not supported"), "{out}");

@@ -1,5 +1,6 @@
 //! The bundled data and the sample files against the contract itself (`spec/articles.schema.json`,
 //! checked by an independent JSON Schema implementation), and the viewer's validator against both.
+#![cfg(not(target_arch = "wasm32"))]
 
 use news_viewer::validate::{parse_collection, validate_collection};
 use serde_json::Value;
@@ -42,7 +43,10 @@ fn samples(kind: &str) -> Vec<PathBuf> {
 fn bundled_articles_follow_the_contract() {
     let doc = read_json(&root().join("public/articles.json"));
     let schema = schema_validator();
-    let errors: Vec<String> = schema.iter_errors(&doc).map(|e| format!("{}: {e}", e.instance_path)).collect();
+    let errors: Vec<String> = schema
+        .iter_errors(&doc)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert!(viewer_accepts(&doc));
 }
@@ -53,8 +57,18 @@ fn schema_and_viewer_agree_on_every_sample() {
     for (kind, expected) in [("valid", true), ("invalid", false)] {
         for path in samples(kind) {
             let doc = read_json(&path);
-            assert_eq!(schema.is_valid(&doc), expected, "schema on {}", path.display());
-            assert_eq!(viewer_accepts(&doc), expected, "viewer on {}", path.display());
+            assert_eq!(
+                schema.is_valid(&doc),
+                expected,
+                "schema on {}",
+                path.display()
+            );
+            assert_eq!(
+                viewer_accepts(&doc),
+                expected,
+                "viewer on {}",
+                path.display()
+            );
         }
     }
 }
@@ -64,7 +78,10 @@ fn contract_copy_matches_the_shared_spec() {
     // The shared spec sits beside the project on team machines; a lone clone has only the copy.
     let shared = root().join("../shared/spec/articles.schema.json");
     if shared.exists() {
-        assert_eq!(read_json(&shared), read_json(&root().join("spec/articles.schema.json")));
+        assert_eq!(
+            read_json(&shared),
+            read_json(&root().join("spec/articles.schema.json"))
+        );
     }
 }
 
@@ -72,18 +89,37 @@ fn contract_copy_matches_the_shared_spec() {
 fn bundled_articles_hold_the_seed_page() {
     let text = std::fs::read_to_string(root().join("public/articles.json")).unwrap();
     let collection = parse_collection(&text).unwrap().collection;
-    assert_eq!(collection.articles.len(), 46, "45 ticker stories and the full article");
+    assert_eq!(
+        collection.articles.len(),
+        46,
+        "45 ticker stories and the full article"
+    );
     for lang in ["fr", "en", "ar"] {
-        assert_eq!(collection.headlines(lang).len(), 46, "every story exists in {lang}");
+        assert_eq!(
+            collection.headlines(lang).len(),
+            46,
+            "every story exists in {lang}"
+        );
     }
     let full = collection.featured().unwrap();
-    assert_eq!(full.translations["fr"].title, "La Russie a demandé l'aide militaire de la Chine, selon le New York Times");
+    assert_eq!(
+        full.translations["fr"].title,
+        "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"
+    );
     for (lang, t) in &full.translations {
         assert_eq!(t.body.len(), 11, "paragraphs in {lang}");
     }
-    assert!(!text.contains('\u{A0}'), "scrape separators are cleaned away");
+    assert!(
+        !text.contains('\u{A0}'),
+        "scrape separators are cleaned away"
+    );
     assert!(!text.contains("Cliquez ici") && !text.contains("Merci d'avoir signalé"));
     // The three stories the seed carries in two languages are one article each.
-    let tindouf = collection.article("l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a").unwrap();
-    assert_eq!(tindouf.translations["en"].title, "Spain warns citizens against travel to Tindouf camps");
+    let tindouf = collection
+        .article("l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a")
+        .unwrap();
+    assert_eq!(
+        tindouf.translations["en"].title,
+        "Spain warns citizens against travel to Tindouf camps"
+    );
 }

@@ -23,11 +23,16 @@ struct Mounted {
 impl Mounted {
     fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.host.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().unchecked_into())
+            .collect()
     }
 
     fn one(&self, selector: &str) -> Element {
-        self.host.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+        self.host
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
     }
 
     fn text(&self, selector: &str) -> String {
@@ -41,7 +46,13 @@ impl Mounted {
 
 fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
     let validated = parse_collection(json).expect("test collection loads");
-    let state = ViewerState::new(Config { article: article.map(Into::into), ..Config::default() }, lang);
+    let state = ViewerState::new(
+        Config {
+            article: article.map(Into::into),
+            ..Config::default()
+        },
+        lang,
+    );
     state.set_collection(validated);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
@@ -62,10 +73,20 @@ async fn ticker_shows_every_headline_of_the_edition_once_to_assistive_technology
     assert_eq!(read[1].text_content().unwrap(), "M. Hilale: L'ambassadeur algérien délaisse ses responsabilités arabes au Conseil de sécurité au profit de son agenda sur le Sahara à Caracas");
     let copies = m.all(".nv-ticker__copy[aria-hidden='true']");
     assert_eq!(copies.len(), 1, "exactly one duplicate copy");
-    assert!(copies[0].has_attribute("inert"), "the duplicate is inert, so Tab skips it");
-    assert_eq!(m.all(".nv-ticker__copy[aria-hidden='true'] .nv-ticker__link").len(), 46);
+    assert!(
+        copies[0].has_attribute("inert"),
+        "the duplicate is inert, so Tab skips it"
+    );
+    assert_eq!(
+        m.all(".nv-ticker__copy[aria-hidden='true'] .nv-ticker__link")
+            .len(),
+        46
+    );
     let region = m.one(".nv-ticker");
-    let label = m.one(&format!("#{}", region.get_attribute("aria-labelledby").unwrap()));
+    let label = m.one(&format!(
+        "#{}",
+        region.get_attribute("aria-labelledby").unwrap()
+    ));
     assert_eq!(label.text_content().unwrap(), "À la une");
 }
 
@@ -73,8 +94,14 @@ async fn ticker_shows_every_headline_of_the_edition_once_to_assistive_technology
 async fn full_article_is_shown_by_default_with_source_date_and_paragraphs() {
     let m = mount(BUNDLED, Lang::Fr, None);
     leptos::task::tick().await;
-    assert_eq!(m.text(".nv-article__title"), "La Russie a demandé l'aide militaire de la Chine, selon le New York Times");
-    assert_eq!(m.text(".nv-article__meta span"), "Publié dans Hespress le 14 mars 2022");
+    assert_eq!(
+        m.text(".nv-article__title"),
+        "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"
+    );
+    assert_eq!(
+        m.text(".nv-article__meta span"),
+        "Publié dans Hespress le 14 mars 2022"
+    );
     assert_eq!(m.all(".nv-article__body p").len(), 11);
     assert!(m.text(".nv-article__meta").contains("min de lecture"));
 }
@@ -86,10 +113,23 @@ async fn clicking_a_headline_opens_it_and_marks_it_current() {
     let link = ".nv-ticker__copy:not([aria-hidden]) a[href*='l-espagne-met-en-garde']";
     m.click(link);
     leptos::task::tick().await;
-    assert_eq!(m.text(".nv-article__title"), "Spain warns citizens against travel to Tindouf camps");
-    assert_eq!(m.one(link).get_attribute("aria-current").as_deref(), Some("true"));
-    assert_eq!(m.all(".nv-ticker__link[aria-current]").len(), 2, "the link and its duplicate");
-    assert_eq!(m.text(".nv-article__unavailable"), "The full text of this article is not available.");
+    assert_eq!(
+        m.text(".nv-article__title"),
+        "Spain warns citizens against travel to Tindouf camps"
+    );
+    assert_eq!(
+        m.one(link).get_attribute("aria-current").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        m.all(".nv-ticker__link[aria-current]").len(),
+        2,
+        "the link and its duplicate"
+    );
+    assert_eq!(
+        m.text(".nv-article__unavailable"),
+        "The full text of this article is not available."
+    );
 }
 
 #[wasm_bindgen_test]
@@ -101,18 +141,31 @@ async fn language_toggle_switches_edition_article_and_direction() {
     let buttons = m.all(".nv-langs__button");
     let names: Vec<String> = buttons.iter().map(|b| b.text_content().unwrap()).collect();
     assert_eq!(names, ["Français", "English", "العربية"]);
-    assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        buttons[0].get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
 
     m.click(".nv-langs__button[lang='ar']");
     leptos::task::tick().await;
     assert_eq!(m.state.lang.get_untracked(), Lang::Ar);
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
-    assert_eq!(m.text(".nv-article__title"), "روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز");
+    assert_eq!(
+        m.text(".nv-article__title"),
+        "روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز"
+    );
     assert_eq!(m.text(".nv-ticker__label"), "عناوين الأخبار");
-    let first = m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link")[1].text_content().unwrap();
+    let first = m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link")[1]
+        .text_content()
+        .unwrap();
     assert!(first.starts_with("هلال"), "{first}");
-    assert_eq!(m.one(".nv-langs__button[lang='ar']").get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(
+        m.one(".nv-langs__button[lang='ar']")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -120,12 +173,24 @@ async fn pause_button_label_and_pressed_state_follow_the_ticker() {
     let m = mount(BUNDLED, Lang::En, None);
     leptos::task::tick().await;
     let button = m.one(".nv-ticker__toggle");
-    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
-    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Pause the headline ticker"));
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Pause the headline ticker")
+    );
     m.click(".nv-ticker__toggle");
     leptos::task::tick().await;
-    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(button.get_attribute("aria-label").as_deref(), Some("Play the headline ticker"));
+    assert_eq!(
+        button.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        button.get_attribute("aria-label").as_deref(),
+        Some("Play the headline ticker")
+    );
     assert!(m.one(".nv-ticker").class_list().contains("is-paused"));
 }
 
@@ -136,7 +201,10 @@ async fn unknown_article_id_shows_not_found_with_a_way_back() {
     assert_eq!(m.text(".nv-not-found h2"), "Article introuvable");
     m.click(".nv-not-found a");
     leptos::task::tick().await;
-    assert_eq!(m.text(".nv-article__title"), "La Russie a demandé l'aide militaire de la Chine, selon le New York Times");
+    assert_eq!(
+        m.text(".nv-article__title"),
+        "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -145,7 +213,10 @@ async fn missing_translation_falls_back_with_a_notice_and_its_own_language() {
         {"id": "only-en", "translations": {"en": {"title": "English only", "body": ["Text."]}}}]}"#;
     let m = mount(json, Lang::Fr, None);
     leptos::task::tick().await;
-    assert_eq!(m.text(".nv-notice"), "Cet article n'existe pas en français — affiché en anglais.");
+    assert_eq!(
+        m.text(".nv-notice"),
+        "Cet article n'existe pas en français — affiché en anglais."
+    );
     let article = m.one(".nv-article");
     assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
     assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
@@ -159,7 +230,10 @@ async fn markup_in_the_data_is_shown_as_text() {
     let m = mount(json, Lang::Fr, None);
     leptos::task::tick().await;
     assert_eq!(m.text(".nv-article__title"), "<img src=x onerror=alert(1)>");
-    assert_eq!(m.text(".nv-article__body p"), "</p><script>alert(2)</script>");
+    assert_eq!(
+        m.text(".nv-article__body p"),
+        "</p><script>alert(2)</script>"
+    );
     assert!(m.all("img, script, b").is_empty());
 }
 

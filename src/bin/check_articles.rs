@@ -16,7 +16,9 @@ fn main() -> ExitCode {
     for file in &files {
         let outcome = std::fs::read(file)
             .map_err(|e| (2, e.to_string()))
-            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| (1, LoadError::NotUtf8.to_string())))
+            .and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| (1, LoadError::NotUtf8.to_string()))
+            })
             .and_then(|text| parse_collection(&text).map_err(|e| (1, e.to_string())));
         match outcome {
             Err((code, message)) => {
@@ -24,7 +26,10 @@ fn main() -> ExitCode {
                 worst = worst.max(code);
             }
             Ok(validated) if validated.problems.is_empty() => {
-                println!("{file}: ok, {} articles", validated.collection.articles.len());
+                println!(
+                    "{file}: ok, {} articles",
+                    validated.collection.articles.len()
+                );
             }
             Ok(validated) => {
                 for problem in &validated.problems {

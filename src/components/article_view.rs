@@ -15,7 +15,9 @@ pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     move || {
         let lang = state.lang.get();
-        match state.with_article(|collection, article| article_page(state, collection, article, lang)) {
+        match state
+            .with_article(|collection, article| article_page(state, collection, article, lang))
+        {
             Ok(Some(page)) => page.into_any(),
             Ok(None) => view! { <p class="nv-empty">{lang.strings().no_articles}</p> }.into_any(),
             Err(()) => not_found(state, lang).into_any(),
@@ -23,9 +25,15 @@ pub fn ArticleView() -> impl IntoView {
     }
 }
 
-fn article_page(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+fn article_page(
+    state: ViewerState,
+    collection: &Collection,
+    article: &Article,
+    lang: Lang,
+) -> impl IntoView {
     let s = lang.strings();
-    let (shown_in, t) = article.translation_for(lang.code(), collection.default_language.as_deref());
+    let (shown_in, t) =
+        article.translation_for(lang.code(), collection.default_language.as_deref());
     let standalone = state.config.with_value(|c| c.standalone);
     let title = t.title.clone();
     let heading = if standalone {
@@ -35,32 +43,49 @@ fn article_page(state: ViewerState, collection: &Collection, article: &Article, 
     };
 
     let source_name = article.source.as_ref().map(|s| s.name.as_str());
-    let date = article.published.as_ref().map(|p| format_published(p, lang));
+    let date = article
+        .published
+        .as_ref()
+        .map(|p| format_published(p, lang));
     let published = match (source_name, date.as_deref()) {
-        (Some(source), Some(date)) => Some(fill(s.published_in_on, &[("source", source), ("date", date)])),
+        (Some(source), Some(date)) => Some(fill(
+            s.published_in_on,
+            &[("source", source), ("date", date)],
+        )),
         (Some(source), None) => Some(fill(s.published_in, &[("source", source)])),
         (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
         (None, None) => None,
     };
-    let reading = reading_minutes(&t.body).map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
+    let reading = reading_minutes(&t.body)
+        .map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
 
     let notice = (shown_in != lang.code()).then(|| {
-        let text = fill(s.translation_missing, &[("language", &language_name(lang, shown_in))]);
+        let text = fill(
+            s.translation_missing,
+            &[("language", &language_name(lang, shown_in))],
+        );
         view! { <p class="nv-notice" role="note">{text}</p> }
     });
 
     let collection_src = state.config.with_value(|c| c.src.clone());
-    let source_link = article.source_url(t).and_then(|url| safe_href(url, &collection_src)).map(|href| {
-        view! {
-            <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
-                {s.read_at_source}
-            </a>
-        }
-    });
+    let source_link = article
+        .source_url(t)
+        .and_then(|url| safe_href(url, &collection_src))
+        .map(|href| {
+            view! {
+                <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
+                    {s.read_at_source}
+                </a>
+            }
+        });
     let headline_only = t.body.is_empty();
     let unavailable = (headline_only && source_link.is_none())
         .then(|| view! { <p class="nv-article__unavailable">{s.full_text_unavailable}</p> });
-    let paragraphs: Vec<_> = t.body.iter().map(|p| view! { <p>{p.clone()}</p> }).collect();
+    let paragraphs: Vec<_> = t
+        .body
+        .iter()
+        .map(|p| view! { <p>{p.clone()}</p> })
+        .collect();
 
     view! {
         {notice}
@@ -90,7 +115,13 @@ fn edition<'a>(collection: &'a Collection, article: &Article, lang: Lang) -> Vec
     }
 }
 
-fn article_link(state: ViewerState, article: &Article, lang: Lang, class: &'static str, rel: Option<&'static str>) -> impl IntoView {
+fn article_link(
+    state: ViewerState,
+    article: &Article,
+    lang: Lang,
+    class: &'static str,
+    rel: Option<&'static str>,
+) -> impl IntoView {
     let id = article.id.clone();
     let (code, t) = article.translation_for(lang.code(), None);
     view! {
@@ -107,13 +138,23 @@ fn article_link(state: ViewerState, article: &Article, lang: Lang, class: &'stat
     }
 }
 
-fn neighbours(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+fn neighbours(
+    state: ViewerState,
+    collection: &Collection,
+    article: &Article,
+    lang: Lang,
+) -> impl IntoView {
     let s = lang.strings();
     let edition = edition(collection, article, lang);
     let at = edition.iter().position(|a| a.id == article.id);
-    let previous = at.and_then(|i| i.checked_sub(1)).and_then(|i| edition.get(i));
+    let previous = at
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| edition.get(i));
     let next = at.and_then(|i| edition.get(i + 1));
-    let side = |article: Option<&&Article>, label: &'static str, class: &'static str, rel: &'static str| {
+    let side = |article: Option<&&Article>,
+                label: &'static str,
+                class: &'static str,
+                rel: &'static str| {
         article.map(|a| {
             view! {
                 <div class=class>
@@ -131,7 +172,12 @@ fn neighbours(state: ViewerState, collection: &Collection, article: &Article, la
     }
 }
 
-fn other_headlines(state: ViewerState, collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+fn other_headlines(
+    state: ViewerState,
+    collection: &Collection,
+    article: &Article,
+    lang: Lang,
+) -> impl IntoView {
     let s = lang.strings();
     let items: Vec<_> = edition(collection, article, lang)
         .into_iter()

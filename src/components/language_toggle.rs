@@ -10,7 +10,12 @@ use leptos::prelude::*;
 #[component]
 pub fn LanguageToggle() -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    let offered = move || state.collection().map(|c| c.offered_languages()).unwrap_or_else(|| Lang::ALL.to_vec());
+    let offered = move || {
+        state
+            .collection()
+            .map(|c| c.offered_languages())
+            .unwrap_or_else(|| Lang::ALL.to_vec())
+    };
     let choose = move |lang: Lang| {
         state.lang.set(lang);
         storage::save("lang", lang.code());

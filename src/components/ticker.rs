@@ -127,16 +127,25 @@ fn HeadlineCopy(
 /// Keeps the loop's duration equal to one copy's width divided by the configured speed, so the
 /// ticker moves at the same px/s whatever the number or length of headlines, and recomputes it
 /// whenever that width changes (new edition, resize, fonts).
-fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>, first_copy: NodeRef<html::Ul>) {
+fn keep_duration_in_step(
+    state: ViewerState,
+    track: NodeRef<html::Div>,
+    first_copy: NodeRef<html::Ul>,
+) {
     Effect::new(move |_| {
-        let (Some(track), Some(copy)) = (track.get(), first_copy.get()) else { return };
+        let (Some(track), Some(copy)) = (track.get(), first_copy.get()) else {
+            return;
+        };
         let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
         let measured = copy.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
             let seconds = (f64::from(measured.offset_width()) / speed).max(1.0);
-            let _ = web_sys::HtmlElement::style(&track).set_property("--nv-ticker-duration", &format!("{seconds:.2}s"));
+            let _ = web_sys::HtmlElement::style(&track)
+                .set_property("--nv-ticker-duration", &format!("{seconds:.2}s"));
         });
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
+            return;
+        };
         observer.observe(&copy);
         let keep = SendWrapper::new((observer, on_resize));
         on_cleanup(move || keep.0.disconnect());
@@ -145,15 +154,28 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>, first_co
 
 /// Marks the ticker idle while it is scrolled out of view or its tab is hidden, so it costs
 /// nothing then.
-fn idle_when_unseen(section: NodeRef<html::Section>, offscreen: RwSignal<bool>, tab_hidden: RwSignal<bool>) {
+fn idle_when_unseen(
+    section: NodeRef<html::Section>,
+    offscreen: RwSignal<bool>,
+    tab_hidden: RwSignal<bool>,
+) {
     Effect::new(move |_| {
         let Some(section) = section.get() else { return };
-        let on_intersect = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
-                offscreen.set(!entry.is_intersecting());
-            }
-        });
-        let Ok(observer) = web_sys::IntersectionObserver::new(on_intersect.as_ref().unchecked_ref()) else { return };
+        let on_intersect =
+            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                if let Some(entry) = entries
+                    .iter()
+                    .last()
+                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+                {
+                    offscreen.set(!entry.is_intersecting());
+                }
+            });
+        let Ok(observer) =
+            web_sys::IntersectionObserver::new(on_intersect.as_ref().unchecked_ref())
+        else {
+            return;
+        };
         observer.observe(&section);
 
         let document = document();
@@ -161,12 +183,18 @@ fn idle_when_unseen(section: NodeRef<html::Section>, offscreen: RwSignal<bool>, 
             let document = document.clone();
             Closure::<dyn FnMut()>::new(move || tab_hidden.set(document.hidden()))
         };
-        let _ = document.add_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+        let _ = document.add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        );
         let keep = SendWrapper::new((observer, on_intersect, document, on_visibility));
         on_cleanup(move || {
             let (observer, _, document, on_visibility) = &*keep;
             observer.disconnect();
-            let _ = document.remove_event_listener_with_callback("visibilitychange", on_visibility.as_ref().unchecked_ref());
+            let _ = document.remove_event_listener_with_callback(
+                "visibilitychange",
+                on_visibility.as_ref().unchecked_ref(),
+            );
         });
     });
 }

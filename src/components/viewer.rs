@@ -14,7 +14,12 @@ pub fn Viewer(
     /// Where the data is and how the viewer sits on the page.
     config: Config,
 ) -> impl IntoView {
-    let browser: Vec<String> = window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
     let preferred = preferred_language(config.lang, storage::load("lang").as_deref(), &browser);
     let standalone = config.standalone;
     let state = ViewerState::new(config, initial_language(preferred, None));
@@ -36,7 +41,8 @@ fn load(state: ViewerState, use_collection_language: bool) {
             Ok(validated) => {
                 let skipped = validated.skipped_articles();
                 if !skipped.is_empty() {
-                    let lines: Vec<String> = skipped.iter().map(|(_, p)| format!("  {p}")).collect();
+                    let lines: Vec<String> =
+                        skipped.iter().map(|(_, p)| format!("  {p}")).collect();
                     leptos::logging::warn!(
                         "news-viewer: {} article(s) of {src} skipped:\n{}",
                         skipped.len(),
