@@ -23,3 +23,19 @@ export async function trackOffset(page: Page) {
 }
 
 export const readCopy = '.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link';
+
+/** A collection of `n` headline-only articles in French, English and Arabic. */
+export function headlines(n: number, title = (i: number) => `Titre numéro ${i}`) {
+  return {
+    schema: 1,
+    articles: Array.from({ length: n }, (_, i) => ({
+      id: `a${i}`,
+      translations: { fr: { title: title(i) }, en: { title: `Headline ${i}` }, ar: { title: `عنوان ${i}` } },
+    })),
+  };
+}
+
+/** Serves `collection` in place of the bundled articles.json. */
+export async function serveCollection(page: Page, collection: unknown) {
+  await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(collection) }));
+}

@@ -1,5 +1,8 @@
 // A static file server for the end-to-end tests: serves dist/ on 127.0.0.1 only.
 // usage: node e2e/server.mjs PORT [DIR]
+// Under /csp/ the same files are served with a strict Content-Security-Policy: no 'unsafe-inline'
+// anywhere; trunk's one inline start-up script is allowed by its sha256 hash.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -15,14 +18,33 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
+export function strictPolicy(html) {
+  const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter((m) => m[1].trim())
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+    "style-src 'self'",
+    "img-src 'self' https: data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
 createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  const strict = path.startsWith('/csp/');
+  if (strict) path = path.slice('/csp'.length);
   let file = join(root, path);
   if (!file.startsWith(root)) return void res.writeHead(403).end();
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
+    if (strict && extname(file) === '.html') headers['content-security-policy'] = strictPolicy(body.toString('utf8'));
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { axeViolations, openViewer, readCopy, trackOffset } from './helpers';
+import { axeViolations, headlines, openViewer, readCopy, serveCollection, trackOffset } from './helpers';
 
 async function moves(page: Page, ms = 600) {
   const before = await trackOffset(page);
@@ -107,4 +107,61 @@ test('in Arabic the ticker runs right to left with Arabic headlines', async ({ p
   await page.waitForTimeout(700);
   expect(await trackOffset(page)).toBeGreaterThan(a);
   await expect(page.getByRole('region', { name: 'عناوين الأخبار' })).toBeVisible();
+});
+
+for (const [name, collection] of [
+  ['no headline', headlines(0)],
+  ['one headline', headlines(1)],
+  ['500 headlines', headlines(500)],
+  ['a very long headline', headlines(3, (i) => (i === 1 ? 'Très long titre '.repeat(30) : `Titre ${i}`))],
+] as const) {
+  test(`the ticker keeps its layout and speed with ${name}`, async ({ page }) => {
+    await serveCollection(page, collection);
+    await openViewer(page);
+    await page.mouse.move(5, 600);
+    const ticker = page.locator('.nv-ticker');
+    const box = (await ticker.boundingBox())!;
+    expect(box.height).toBeLessThan(60);
+    expect(box.width).toBeLessThanOrEqual(1280);
+    const count = collection.articles.length;
+    await expect(page.locator(readCopy)).toHaveCount(count);
+    if (count > 0) {
+      await page.waitForTimeout(300);
+      const { width, duration } = await page.locator('.nv-ticker__track').evaluate((el) => ({
+        width: el.firstElementChild!.getBoundingClientRect().width,
+        duration: parseFloat(getComputedStyle(el).animationDuration),
+      }));
+      expect(width / duration).toBeGreaterThan(55);
+      expect(width / duration).toBeLessThan(65);
+      expect(await moves(page)).toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('the ticker stops animating when scrolled out of view or when the tab is hidden', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await openViewer(page);
+  await page.mouse.move(5, 390);
+  const ticker = page.locator('.nv-ticker');
+  await expect(ticker).not.toHaveClass(/is-idle/);
+  await page.mouse.wheel(0, 2000);
+  await expect(ticker).toHaveClass(/is-idle/);
+  expect(await page.locator('.nv-ticker__track').evaluate((el) => getComputedStyle(el).animationPlayState)).toBe('paused');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(ticker).not.toHaveClass(/is-idle/);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(ticker).toHaveClass(/is-idle/);
+});
+
+test('a focused headline scrolled into view is settled back when focus leaves', async ({ page }) => {
+  await openViewer(page);
+  await page.locator(readCopy).nth(10).focus();
+  const viewport = page.locator('.nv-ticker__viewport');
+  expect(await viewport.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await page.locator('.nv-langs__button').first().focus();
+  expect(await viewport.evaluate((el) => el.scrollLeft)).toBe(0);
 });

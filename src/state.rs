@@ -5,6 +5,7 @@ use crate::error::LoadError;
 use crate::i18n::{Lang, Strings};
 use crate::model::{Article, Collection};
 use crate::validate::Validated;
+use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -43,6 +44,34 @@ pub enum Data {
     Failed(LoadError),
 }
 
+/// A colour theme the reader can pick; without a pick the viewer follows `prefers-color-scheme`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    Sepia,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Sepia];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Sepia => "sepia",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+/// Text size steps the reader can choose from; `TEXT_SIZE_DEFAULT` is the designed size.
+pub const TEXT_SIZES: u8 = 5;
+pub const TEXT_SIZE_DEFAULT: u8 = 1;
+
 /// The one context of a viewer. Components derive what they show from it.
 #[derive(Clone, Copy)]
 pub struct ViewerState {
@@ -51,6 +80,12 @@ pub struct ViewerState {
     /// The article asked for; `None` opens the featured one.
     pub article_id: RwSignal<Option<String>>,
     pub config: StoredValue<Config>,
+    /// The reader's picked theme, if any.
+    pub theme: RwSignal<Option<Theme>>,
+    /// Index into the text size steps, `0..TEXT_SIZES`.
+    pub text_size: RwSignal<u8>,
+    /// The viewer's root element, where its events start.
+    pub root: NodeRef<html::Div>,
 }
 
 impl ViewerState {
@@ -60,6 +95,9 @@ impl ViewerState {
             lang: RwSignal::new(lang),
             article_id: RwSignal::new(config.article.clone()),
             config: StoredValue::new(config),
+            theme: RwSignal::new(None),
+            text_size: RwSignal::new(TEXT_SIZE_DEFAULT),
+            root: NodeRef::new(),
         }
     }
 

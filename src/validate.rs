@@ -38,19 +38,27 @@ impl std::fmt::Display for Problem {
 pub struct Validated {
     pub collection: Collection,
     pub problems: Vec<Problem>,
+    /// The ids, where readable, of the articles left out, by position.
+    pub skipped_ids: std::collections::HashMap<usize, String>,
 }
 
 impl Validated {
-    /// Ids (or positions, when the id itself is unusable) of the articles left out, with the first
-    /// reason for each: what the viewer reports to the publisher once per load.
-    pub fn skipped_articles(&self) -> Vec<(String, &Problem)> {
+    /// One line per article left out, naming it by id (or by position when its id is unusable)
+    /// with the first reason: what the viewer reports to the publisher once per load.
+    pub fn skipped_articles(&self) -> Vec<String> {
         let mut seen = HashSet::new();
         self.problems
             .iter()
             .filter_map(|p| {
                 let rest = p.path.strip_prefix("/articles/")?;
-                let index = rest.split('/').next()?.to_string();
-                seen.insert(index.clone()).then_some((index, p))
+                let index: usize = rest.split('/').next()?.parse().ok()?;
+                seen.insert(index).then(|| {
+                    let name = match self.skipped_ids.get(&index) {
+                        Some(id) => format!("\"{id}\""),
+                        None => format!("#{index}"),
+                    };
+                    format!("article {name} ({}): {}", p.path, p.message)
+                })
             })
             .collect()
     }
@@ -112,7 +120,13 @@ pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
         }
         match (article, problems.is_empty()) {
             (Some(article), true) => articles.push(article),
-            _ => out.problems.extend(problems),
+            _ => {
+                if let Some(id) = item.get("id").and_then(Value::as_str) {
+                    out.skipped_ids
+                        .insert(index, id.chars().take(128).collect());
+                }
+                out.problems.extend(problems);
+            }
         }
     }
     out.collection = Collection {
@@ -598,7 +612,13 @@ mod tests {
                 "/articles/8: must be an object",
             ]
         );
-        assert_eq!(validated.skipped_articles().len(), 8);
+        let skipped = validated.skipped_articles();
+        assert_eq!(skipped.len(), 8);
+        assert_eq!(
+            skipped[0],
+            "article \"no-title\" (/articles/1/translations/fr/title): is required"
+        );
+        assert_eq!(skipped[7], "article #8 (/articles/8): must be an object");
     }
 
     #[test]

@@ -244,3 +244,90 @@ async fn empty_collection_says_there_are_no_articles_yet() {
     assert_eq!(m.text(".nv-empty"), "No articles yet.");
     assert!(m.all(".nv-ticker__link").is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn text_size_steps_stay_within_bounds_and_the_theme_is_applied_to_the_root() {
+    let m = mount(BUNDLED, Lang::En, None);
+    leptos::task::tick().await;
+    let root = m.one(".nv");
+    assert_eq!(root.get_attribute("data-text-size").as_deref(), Some("1"));
+    assert!(
+        !root.has_attribute("data-theme"),
+        "no pick: the system's scheme applies"
+    );
+    for _ in 0..10 {
+        m.click(".nv-tools__button--large");
+        leptos::task::tick().await;
+    }
+    assert_eq!(root.get_attribute("data-text-size").as_deref(), Some("4"));
+    assert!(m.one(".nv-tools__button--large").has_attribute("disabled"));
+    m.click("[data-theme-choice='dark']");
+    leptos::task::tick().await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    assert_eq!(
+        m.one("[data-theme-choice='dark']")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reporting_an_image_blurs_it_thanks_the_reader_and_tells_the_host() {
+    use wasm_bindgen::closure::Closure;
+    let json = r#"{"schema": 1, "articles": [{"id": "pic-report-test", "image": {"src": "https://example.org/p.jpg", "width": 4, "height": 3},
+        "translations": {"en": {"title": "Picture", "body": ["Text."], "image_alt": "A harbour", "image_caption": "The harbour."}}}]}"#;
+    let m = mount(json, Lang::En, None);
+    leptos::task::tick().await;
+    assert_eq!(
+        m.one(".nv-figure img").get_attribute("alt").as_deref(),
+        Some("A harbour")
+    );
+    assert_eq!(m.text(".nv-figure figcaption"), "The harbour.");
+    assert_eq!(
+        m.text(".nv-figure__status"),
+        "",
+        "the status region exists before it speaks"
+    );
+
+    let reports = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = reports.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let id = js_sys::Reflect::get(&e.detail(), &"articleId".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
+            seen.borrow_mut().push(id);
+        });
+    m.host
+        .add_event_listener_with_callback(
+            "article-viewer:image-report",
+            listener.as_ref().unchecked_ref(),
+        )
+        .unwrap();
+
+    m.click(".nv-figure__report");
+    leptos::task::tick().await;
+    assert!(m
+        .text(".nv-figure__status")
+        .starts_with("Thank you for reporting!"));
+    assert!(m
+        .one(".nv-figure__frame")
+        .class_list()
+        .contains("is-blurred"));
+    assert_eq!(m.text(".nv-figure__report"), "Image reported");
+    assert_eq!(*reports.borrow(), ["pic-report-test"]);
+    m.click(".nv-figure__reveal");
+    leptos::task::tick().await;
+    assert!(!m
+        .one(".nv-figure__frame")
+        .class_list()
+        .contains("is-blurred"));
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("news-viewer:reported:pic-report-test");
+}

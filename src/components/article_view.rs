@@ -1,6 +1,8 @@
 //! The open article: title, where and when it was published, reading time, body, link to its
 //! source, then the way to the neighbouring and other headlines.
 
+use super::figure::figure;
+use super::ReaderTools;
 use crate::format::{format_number, format_published};
 use crate::i18n::{direction_of, fill, language_name, Lang};
 use crate::model::{reading_minutes, Article, Collection};
@@ -19,7 +21,10 @@ pub fn ArticleView() -> impl IntoView {
             .with_article(|collection, article| article_page(state, collection, article, lang))
         {
             Ok(Some(page)) => page.into_any(),
-            Ok(None) => view! { <p class="nv-empty">{lang.strings().no_articles}</p> }.into_any(),
+            Ok(None) => view! {
+                <div class="nv-empty">{super::main_heading(state, "nv-empty__title", lang.strings().no_articles.into())}</div>
+            }
+            .into_any(),
             Err(()) => not_found(state, lang).into_any(),
         }
     }
@@ -34,13 +39,7 @@ fn article_page(
     let s = lang.strings();
     let (shown_in, t) =
         article.translation_for(lang.code(), collection.default_language.as_deref());
-    let standalone = state.config.with_value(|c| c.standalone);
-    let title = t.title.clone();
-    let heading = if standalone {
-        view! { <h1 class="nv-article__title">{title}</h1> }.into_any()
-    } else {
-        view! { <h2 class="nv-article__title">{title}</h2> }.into_any()
-    };
+    let heading = super::main_heading(state, "nv-article__title", t.title.clone());
 
     let source_name = article.source.as_ref().map(|s| s.name.as_str());
     let date = article
@@ -86,6 +85,7 @@ fn article_page(
         .iter()
         .map(|p| view! { <p>{p.clone()}</p> })
         .collect();
+    let image = figure(state, article, t);
 
     view! {
         {notice}
@@ -95,6 +95,8 @@ fn article_page(
                 {published.map(|text| view! { <span>{text}</span> })}
                 {reading.map(|text| view! { <span>{text}</span> })}
             </p>
+            <ReaderTools />
+            {image}
             <div class="nv-article__body">{paragraphs}</div>
             {unavailable}
             {source_link}
@@ -200,7 +202,7 @@ fn not_found(state: ViewerState, lang: Lang) -> impl IntoView {
     };
     view! {
         <div class="nv-not-found" role="alert">
-            <h2>{s.article_not_found}</h2>
+            {super::main_heading(state, "nv-not-found__title", s.article_not_found.into())}
             <p>{s.article_not_found_detail}</p>
             <a href=format!("?lang={}", lang.code()) on:click=back>{s.back_to_latest}</a>
         </div>

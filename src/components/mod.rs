@@ -1,12 +1,15 @@
 //! The viewer's components, one concern a file.
 
 pub mod article_view;
+pub mod figure;
 pub mod language_toggle;
+pub mod reader_tools;
 pub mod ticker;
 pub mod viewer;
 
 pub use article_view::ArticleView;
 pub use language_toggle::LanguageToggle;
+pub use reader_tools::ReaderTools;
 pub use ticker::Ticker;
 pub use viewer::{Viewer, ViewerRoot};
 
@@ -20,4 +23,15 @@ fn open_on_click(ev: web_sys::MouseEvent, state: ViewerState, id: &str) {
     }
     ev.prevent_default();
     state.open(id);
+}
+
+/// The main heading of a view: the page's `<h1>` when the viewer owns the page, an `<h2>` when it
+/// sits inside a host page's own outline.
+fn main_heading(state: ViewerState, class: &'static str, text: String) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    if state.config.with_value(|c| c.standalone) {
+        view! { <h1 class=class>{text}</h1> }.into_any()
+    } else {
+        view! { <h2 class=class>{text}</h2> }.into_any()
+    }
 }

@@ -57,7 +57,7 @@ pub fn Ticker() -> impl IntoView {
             aria-labelledby="nv-ticker-label"
         >
             <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
-            <div class="nv-ticker__viewport">
+            <div class="nv-ticker__viewport" on:focusout=settle_after_focus>
                 <div class="nv-ticker__track" node_ref=track>
                     <HeadlineCopy headlines node_ref=first_copy hidden=false />
                     <HeadlineCopy headlines node_ref=NodeRef::new() hidden=true />
@@ -74,6 +74,24 @@ pub fn Ticker() -> impl IntoView {
                 <span class="nv-icon" class:nv-icon--play=move || paused.get() aria-hidden="true"></span>
             </button>
         </section>
+    }
+}
+
+/// Focusing a headline scrolls the viewport to show it; once focus leaves the ticker the scroll is
+/// undone, so the loop resumes from where the animation stands.
+fn settle_after_focus(ev: web_sys::FocusEvent) {
+    let Some(viewport) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let focus_stays = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|next| viewport.contains(Some(&next)));
+    if !focus_stays {
+        viewport.set_scroll_left(0);
     }
 }
 

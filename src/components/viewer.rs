@@ -2,8 +2,11 @@
 //! the article, or says why it cannot.
 
 use super::{ArticleView, LanguageToggle, Ticker};
+use crate::events::{emit, LANGUAGE, OPEN};
 use crate::load::fetch_collection;
-use crate::state::{initial_language, preferred_language, Config, Data, ViewerState};
+use crate::state::{
+    initial_language, preferred_language, Config, Data, Theme, ViewerState, TEXT_SIZES,
+};
 use crate::{page, storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,12 +26,52 @@ pub fn Viewer(
     let preferred = preferred_language(config.lang, storage::load("lang").as_deref(), &browser);
     let standalone = config.standalone;
     let state = ViewerState::new(config, initial_language(preferred, None));
+    state
+        .theme
+        .set(storage::load("theme").as_deref().and_then(Theme::from_name));
+    if let Some(size) = storage::load("text-size")
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|s| *s < TEXT_SIZES)
+    {
+        state.text_size.set(size);
+    }
     provide_context(state);
     if standalone {
         page::follow_viewer(state);
     }
+    tell_the_host(state);
     load(state, preferred.is_none());
     view! { <ViewerRoot /> }
+}
+
+/// Dispatches `article-viewer:open` when the reader opens an article and `article-viewer:language`
+/// when the language changes (not for the initial ones).
+fn tell_the_host(state: ViewerState) {
+    Effect::new(move |previous: Option<Option<String>>| {
+        let current = state.current_id();
+        if let (Some(previous), Some(id), Some(root)) =
+            (previous, &current, state.root.get_untracked())
+        {
+            if previous.as_ref() != Some(id) {
+                let lang = state.lang.get_untracked().code();
+                emit(&root, OPEN, &[("articleId", id), ("lang", lang)]);
+            }
+        }
+        current
+    });
+    Effect::new(move |previous: Option<crate::i18n::Lang>| {
+        let lang = state.lang.get();
+        if let (Some(previous), Some(root)) = (previous, state.root.get_untracked()) {
+            if previous != lang {
+                emit(
+                    &root,
+                    LANGUAGE,
+                    &[("lang", lang.code()), ("previous", previous.code())],
+                );
+            }
+        }
+        lang
+    });
 }
 
 /// Downloads the collection and puts it, or the reason it failed, in `state`. Skipped articles
@@ -41,12 +84,10 @@ fn load(state: ViewerState, use_collection_language: bool) {
             Ok(validated) => {
                 let skipped = validated.skipped_articles();
                 if !skipped.is_empty() {
-                    let lines: Vec<String> =
-                        skipped.iter().map(|(_, p)| format!("  {p}")).collect();
                     leptos::logging::warn!(
-                        "news-viewer: {} article(s) of {src} skipped:\n{}",
+                        "news-viewer: {} article(s) of {src} skipped:\n  {}",
                         skipped.len(),
-                        lines.join("\n")
+                        skipped.join("\n  ")
                     );
                 }
                 if use_collection_language {
@@ -81,7 +122,7 @@ pub fn ViewerRoot() -> impl IntoView {
             let src = state.config.with_value(|c| c.src.clone());
             view! {
                 <div class="nv-error" role="alert">
-                    <p class="nv-error__what">{crate::i18n::fill(s.load_failed, &[("url", &src)])}</p>
+                    {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
                     <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
                     <button type="button" class="nv-button" on:click=move |_| load(state, false)>{s.retry}</button>
                 </div>
@@ -97,7 +138,14 @@ pub fn ViewerRoot() -> impl IntoView {
         .into_any(),
     };
     view! {
-        <div class="nv" lang=move || lang().code() dir=move || lang().dir()>
+        <div
+            class="nv"
+            node_ref=state.root
+            lang=move || lang().code()
+            dir=move || lang().dir()
+            data-theme=move || state.theme.get().map(Theme::name)
+            data-text-size=move || state.text_size.get().to_string()
+        >
             <div class="nv-bar">
                 <span class="nv-bar__name">{move || state.strings().viewer_name}</span>
                 <LanguageToggle />

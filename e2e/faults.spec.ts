@@ -1,0 +1,165 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { axeViolations, headlines, openViewer, readCopy, serveCollection } from './helpers';
+
+const errorView = '.nv-error';
+
+async function expectError(page: Page, reason: RegExp) {
+  await expect(page.locator(errorView)).toBeVisible();
+  await expect(page.locator('.nv-error__what')).toContainText('articles.json');
+  await expect(page.locator('.nv-error__why')).toHaveText(reason);
+  await expect(page.getByRole('button', { name: 'Réessayer' })).toBeVisible();
+}
+
+for (const [name, fulfil, reason] of [
+  ['a 404', { status: 404, body: 'not found' }, /erreur HTTP 404/],
+  ['a 500', { status: 500, body: 'oops' }, /erreur HTTP 500/],
+  ['a body that is not UTF-8', { status: 200, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /pas un texte UTF-8/],
+  ['a body that is not JSON', { status: 200, body: '<html>Maintenance</html>' }, /pas du JSON valide/],
+  ['a truncated body', { status: 200, body: '{"schema": 1, "articles": [{"id": "a", "transl' }, /pas du JSON valide/],
+  ['an unknown format version', { status: 200, body: '{"schema": 7, "articles": []}' }, /version de format 7/],
+  ['no articles array', { status: 200, body: '{"schema": 1}' }, /forme d'une collection/],
+  ['a top level that is not an object', { status: 200, body: '[1, 2]' }, /forme d'une collection/],
+  ['deeply nested JSON', { status: 200, body: readFileSync('tests/hostile/deeply-nested.json') }, /pas du JSON valide/],
+] as const) {
+  test(`${name} gives a clear error inside the viewer`, async ({ page }) => {
+    await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', ...fulfil }));
+    const problems = await openViewer(page);
+    await expectError(page, reason);
+    expect(problems.filter((p) => p.includes('panicked'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('a network error gives an error view, and Retry loads the articles', async ({ page }) => {
+  let fail = true;
+  await page.route('**/articles.json', (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+  await openViewer(page);
+  await expectError(page, /réseau est injoignable/);
+  fail = false;
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.locator('.nv-article__title')).toHaveText(/La Russie a demandé/);
+});
+
+test('no answer within 15 seconds is a timeout, not an endless wait', async ({ page }) => {
+  await page.clock.install();
+  await page.route('**/articles.json', () => { /* never answers */ });
+  await page.goto('./');
+  await expect(page.locator('.nv-loading')).toBeVisible();
+  await expect(page.locator('.nv-loading')).toHaveText(/Chargement des articles/);
+  await page.clock.runFor(16_000);
+  await expectError(page, /aucune réponse en 15 secondes/);
+});
+
+test('error views read well in Arabic', async ({ page }) => {
+  await page.route('**/articles.json', (route) => route.fulfill({ status: 503, body: '' }));
+  await openViewer(page, './?lang=ar');
+  await expect(page.locator('.nv-error__why')).toHaveText('السبب: أجاب الخادم بالخطأ HTTP 503.');
+  await expect(page.getByRole('button', { name: 'إعادة المحاولة' })).toBeVisible();
+  expect(await page.locator(errorView).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+});
+
+test('the loading state reserves the space the ticker takes', async ({ page }) => {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/articles.json', async (route) => { await held; await route.fallback(); });
+  await page.goto('./');
+  await expect(page.locator('.nv-loading')).toBeVisible();
+  const before = (await page.locator('.nv-ticker').boundingBox())!;
+  release();
+  await expect(page.locator('.nv-article__title')).toBeVisible();
+  const after = (await page.locator('.nv-ticker').boundingBox())!;
+  expect(after.y).toBe(before.y);
+  expect(Math.abs(after.height - before.height)).toBeLessThan(1);
+});
+
+test('invalid articles are skipped with one console summary naming each', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('news-viewer:')) warnings.push(m.text()); });
+  const collection = headlines(3);
+  (collection.articles as any[]).push(
+    { id: 'no-title', translations: { fr: {} } },
+    { id: 'a0', translations: { fr: { title: 'Doublon' } } },
+    { id: 'evil', source: { name: 's', url: 'javascript:alert(1)' }, translations: { fr: { title: 'x' } } },
+    { id: 'bad-date', published: '31/02/2024', translations: { fr: { title: 'x' } } },
+    { id: 7, translations: { fr: { title: 'x' } } },
+  );
+  await serveCollection(page, collection);
+  await openViewer(page);
+  await expect(page.locator(readCopy)).toHaveCount(3);
+  expect(warnings).toHaveLength(1);
+  for (const id of ['"no-title"', '"a0"', '"evil"', '"bad-date"', '#7']) expect(warnings[0]).toContain(`article ${id}`);
+});
+
+test('an empty collection shows a friendly "no articles yet" state', async ({ page }) => {
+  await serveCollection(page, headlines(0));
+  await openViewer(page);
+  await expect(page.locator('.nv-empty')).toHaveText('Aucun article pour le moment.');
+});
+
+test('markup and scripts in every text field render as inert text', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  const collection = JSON.parse(readFileSync('tests/hostile/markup-as-text.json', 'utf8'));
+  collection.articles.at(-1).translations.fr.body.push('B'.repeat(1_000_000)); // a megabyte-long paragraph
+  await serveCollection(page, collection);
+  await openViewer(page, './?article=h0');
+  for (const [i, a] of collection.articles.entries()) {
+    await page.evaluate((id) => history.pushState(null, '', `?article=${id}`), a.id);
+    await page.evaluate(() => dispatchEvent(new PopStateEvent('popstate')));
+    await expect(page.locator('.nv-article__title')).toHaveText(a.translations.fr.title);
+    await expect(page.locator('.nv-article__body p').first()).toHaveText(a.translations.fr.body[0]);
+    expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
+    const foreign = await page.locator('[data-article-viewer]').evaluate((host) =>
+      host.shadowRoot!.querySelectorAll('script, img, svg, iframe, style, [onerror], [onload], [onmouseover]').length);
+    expect(foreign, `article ${i}`).toBe(0);
+    // No horizontal scrolling, even for the 10,000-character word.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test('forbidden URL schemes never reach href or src', async ({ page }) => {
+  await serveCollection(page, JSON.parse(readFileSync('tests/hostile/forbidden-urls.json', 'utf8')));
+  await openViewer(page, './?article=safe');
+  await expect(page.locator('.nv-article__source')).toHaveAttribute('href', 'https://example.org/ok');
+  await expect(page.locator(readCopy)).toHaveText(['Lien sûr']);
+  const hrefs = await page.locator('[data-article-viewer]').evaluate((host) =>
+    [...host.shadowRoot!.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
+  for (const h of hrefs) expect(h).toMatch(/^(https:\/\/example\.org\/ok|\?article=)/);
+});
+
+test('broken or throwing storage falls back to defaults without an error', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const problems = await openViewer(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('.nv-article__title')).toHaveText(/Russia asked China/);
+  expect(problems).toEqual([]);
+});
+
+test('corrupt saved values are ignored', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('news-viewer:lang', '{{garbage'));
+  await openViewer(page);
+  await expect(page.locator('.nv')).toHaveAttribute('lang', 'fr');
+});
+
+test('the standalone build works under a strict Content-Security-Policy with no violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const refused: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) refused.push(m.text()); });
+  const response = await page.goto('./csp/');
+  const policy = response!.headers()['content-security-policy'];
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(policy).not.toContain('unsafe-inline');
+  await expect(page.locator('.nv-article__title')).toHaveText(/La Russie a demandé/);
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('.nv-ticker__track')).toHaveCSS('animation-name', 'nv-ticker-rtl');
+  expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+  expect(refused).toEqual([]);
+});

@@ -1,0 +1,107 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, headlines, openViewer, readCopy, serveCollection } from './helpers';
+
+const titles = {
+  fr: "La Russie a demandé l'aide militaire de la Chine, selon le New York Times",
+  en: 'Russia asked China for military help, according to the New York Times',
+  ar: 'روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز',
+};
+
+for (const [lang, name, label, meta] of [
+  ['fr', 'Français', 'À la une', 'Publié dans Hespress le 14 mars 2022'],
+  ['en', 'English', 'Headlines', 'Published in Hespress on 14 March 2022'],
+  ['ar', 'العربية', 'عناوين الأخبار', 'نشر في Hespress يوم 14 مارس 2022'],
+] as const) {
+  test(`the whole viewer speaks ${name}, with no accessibility violation`, async ({ page }) => {
+    await openViewer(page);
+    await page.getByRole('button', { name }).click();
+    await expect(page.getByRole('button', { name })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.nv-article__title')).toHaveText(titles[lang]);
+    await expect(page.locator('.nv-ticker__label')).toHaveText(label);
+    await expect(page.locator('.nv-article__meta')).toContainText(meta);
+    await expect(page.locator('.nv')).toHaveAttribute('lang', lang);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('the toggle works by keyboard', async ({ page }) => {
+  await openViewer(page);
+  await page.getByRole('button', { name: 'English' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.ar);
+});
+
+test('in Arabic the layout mirrors: the toggle moves to the other side', async ({ page }) => {
+  await openViewer(page);
+  const toggleX = async () => (await page.locator('.nv-langs').boundingBox())!.x;
+  const nameX = async () => (await page.locator('.nv-bar__name').boundingBox())!.x;
+  expect(await toggleX()).toBeGreaterThan(await nameX());
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('.nv')).toHaveAttribute('dir', 'rtl');
+  expect(await toggleX()).toBeLessThan(await nameX());
+  expect(await page.locator('.nv-article__body').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+});
+
+test("the reader's choice is saved across reloads; a language in the URL does not overwrite it", async ({ page }) => {
+  await openViewer(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+  await page.goto('./');
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+  await page.goto('./?lang=ar');
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.ar);
+  await page.goto('./');
+  await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+});
+
+test.describe('with a browser that prefers English', () => {
+  test.use({ locale: 'en-US' });
+  test('the browser language is used when nothing else asks', async ({ page }) => {
+    await openViewer(page);
+    await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+    await expect(page.locator(readCopy).first()).toHaveText(titles.en);
+  });
+});
+
+test.describe('with a browser in a language the viewer does not speak', () => {
+  test.use({ locale: 'de-DE' });
+  test("the collection's default language is used, else French", async ({ page }) => {
+    await serveCollection(page, { ...headlines(2), default_language: 'ar' });
+    await openViewer(page);
+    await expect(page.locator('.nv')).toHaveAttribute('lang', 'ar');
+    await page.unroute('**/articles.json');
+    await serveCollection(page, headlines(2));
+    await page.goto('./');
+    await expect(page.locator('.nv-article__title')).toBeVisible();
+    await expect(page.locator('.nv')).toHaveAttribute('lang', 'fr');
+  });
+});
+
+test('only the languages the collection has are offered', async ({ page }) => {
+  await serveCollection(page, {
+    schema: 1,
+    articles: [{ id: 'x', translations: { en: { title: 'Only English' }, ar: { title: 'بالعربية فقط' } } }],
+  });
+  await openViewer(page, './?lang=en');
+  await expect(page.locator('.nv-langs__button')).toHaveText(['English', 'العربية']);
+});
+
+test('an article missing in the chosen language is shown in another, with a notice', async ({ page }) => {
+  await serveCollection(page, {
+    schema: 1,
+    default_language: 'en',
+    articles: [
+      { id: 'both', translations: { fr: { title: 'Les deux' }, en: { title: 'Both' } } },
+      { id: 'english-only', translations: { en: { title: 'English only', body: ['Some text.'] } } },
+    ],
+  });
+  await openViewer(page, './?article=english-only&lang=fr');
+  await expect(page.locator('.nv-notice')).toHaveText('Cet article n\'existe pas en français — affiché en anglais.');
+  await expect(page.locator('.nv-article')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.nv-ticker__label')).toHaveText('À la une');
+  expect(await axeViolations(page)).toEqual([]);
+});

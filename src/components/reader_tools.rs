@@ -1,0 +1,122 @@
+//! Reading comfort and sharing: text size, colour theme (both remembered for the reader's next
+//! visit) and a Share button.
+
+use crate::state::{Theme, ViewerState, TEXT_SIZES};
+use crate::storage;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The toolbar above the article body.
+#[component]
+pub fn ReaderTools() -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    let status = RwSignal::new(String::new());
+    let s = move || state.strings();
+    let resize = move |step: i8| {
+        let size = state
+            .text_size
+            .get_untracked()
+            .saturating_add_signed(step)
+            .min(TEXT_SIZES - 1);
+        state.text_size.set(size);
+        storage::save("text-size", &size.to_string());
+    };
+    let pick = move |theme: Theme| {
+        state.theme.set(Some(theme));
+        storage::save("theme", theme.name());
+    };
+    let theme_label = move |theme: Theme| match theme {
+        Theme::Light => s().theme_light,
+        Theme::Dark => s().theme_dark,
+        Theme::Sepia => s().theme_sepia,
+    };
+    view! {
+        <div class="nv-tools">
+            <button type="button" class="nv-tools__button" on:click=move |_| share(state, status)>
+                {move || s().share}
+            </button>
+            <div class="nv-tools__group" role="group" aria-label=move || s().reading_settings>
+                <button
+                    type="button"
+                    class="nv-tools__button"
+                    aria-label=move || s().text_smaller
+                    title=move || s().text_smaller
+                    disabled=move || state.text_size.get() == 0
+                    on:click=move |_| resize(-1)
+                >
+                    <span aria-hidden="true">"A−"</span>
+                </button>
+                <button
+                    type="button"
+                    class="nv-tools__button nv-tools__button--large"
+                    aria-label=move || s().text_larger
+                    title=move || s().text_larger
+                    disabled=move || { state.text_size.get() + 1 >= TEXT_SIZES }
+                    on:click=move |_| resize(1)
+                >
+                    <span aria-hidden="true">"A+"</span>
+                </button>
+                {Theme::ALL
+                    .into_iter()
+                    .map(|theme| {
+                        view! {
+                            <button
+                                type="button"
+                                class="nv-tools__button"
+                                data-theme-choice=theme.name()
+                                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
+                                on:click=move |_| pick(theme)
+                            >
+                                {move || theme_label(theme)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="nv-tools__status" role="status">{move || status.get()}</p>
+        </div>
+    }
+}
+
+/// Shares the page's address with the Web Share API where the browser has it, else copies it to
+/// the clipboard; either way the outcome is said in the status line.
+fn share(state: ViewerState, status: RwSignal<String>) {
+    let s = state.strings();
+    let url = window().location().href().unwrap_or_default();
+    let navigator: JsValue = window().navigator().into();
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &document().title().into());
+    let _ = js_sys::Reflect::set(&data, &"url".into(), &url.clone().into());
+    if let Some(shared) = call_method(&navigator, "share", &data) {
+        // The reader may cancel the share sheet: that is not an error worth saying.
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(shared).await;
+        });
+        return;
+    }
+    let clipboard =
+        js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
+    match call_method(&clipboard, "writeText", &url.into()) {
+        Some(written) => leptos::task::spawn_local(async move {
+            let copied = wasm_bindgen_futures::JsFuture::from(written).await.is_ok();
+            status.set(
+                if copied {
+                    s.link_copied
+                } else {
+                    s.share_unavailable
+                }
+                .to_string(),
+            );
+        }),
+        None => status.set(s.share_unavailable.to_string()),
+    }
+}
+
+/// Calls `target[name](arg)` when the browser has that method and it returns a promise.
+fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let method = js_sys::Reflect::get(target, &name.into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    method.call1(target, arg).ok()?.dyn_into().ok()
+}
