@@ -18,5 +18,5 @@ pub mod validate;
 /// Entry point of the built bundle: mounts a viewer into each host element on the page.
 pub fn start() {
     console_error_panic_hook::set_once();
-    mount::mount_all();
+    mount::mount_all_and_watch();
 }

@@ -1,17 +1,60 @@
-//! Finds the viewer's host elements on the page and mounts a viewer into each, inside its own
-//! shadow root so that the page's styles and the viewer's cannot reach each other.
+//! Finds the viewer's host elements on the page, now and whenever more are added, and mounts a
+//! viewer into each, inside its own shadow root so that the page's styles and the viewer's cannot
+//! reach each other.
+//!
+//! A host is any element with `data-article-viewer`. Its attributes:
+//! - `data-src`: URL of the collection (default: the `articles.json` beside the viewer's files);
+//! - `data-lang`: `fr`, `en` or `ar`; `data-article`: the article to open;
+//! - `data-view="ticker"`: only the headline ticker; `data-link`: where its headlines lead, with
+//!   `{id}` and `{lang}` filled in (e.g. `/news/{id}?lang={lang}`);
+//! - `data-ticker-speed`: pixels per second (default 60);
+//! - `data-label`: name of the ticker's landmark, when a page holds several tickers;
+//! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`);
+//! - `data-frame`: the viewer is the whole page of an iframe: it reads `?article=&lang=` and posts
+//!   its height to the parent window.
 
 use crate::components::Viewer;
 use crate::i18n::Lang;
 use crate::routing::parse_query;
 use crate::state::Config;
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The viewer's stylesheet, adopted by each shadow root (a constructed stylesheet, so a strict
 /// Content-Security-Policy without 'unsafe-inline' styles allows it).
 const STYLESHEET: &str = include_str!("../style/viewer.css");
+
+/// The message an iframe viewer posts to its parent when its height changes.
+pub const FRAME_HEIGHT_MESSAGE: &str = "article-viewer:height";
+
+#[wasm_bindgen(
+    inline_js = "export function bundle_base() { return new URL('../../', import.meta.url).href; }"
+)]
+extern "C" {
+    /// The folder the viewer's files were loaded from: wasm-bindgen places this snippet two
+    /// folders below it (`snippets/<crate>-<hash>/inline0.js`).
+    fn bundle_base() -> String;
+}
+
+/// Mounts a viewer into every host element on the page, and into those added later.
+pub fn mount_all_and_watch() {
+    mount_all();
+    let on_change = Closure::<dyn FnMut()>::new(mount_all);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()),
+        document().body(),
+    ) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        let _ = observer.observe_with_options(&body, &options);
+    }
+    // The observer lives as long as the page.
+    on_change.forget();
+}
 
 /// Mounts a viewer into every `[data-article-viewer]` element not yet mounted.
 pub fn mount_all() {
@@ -26,18 +69,19 @@ pub fn mount_all() {
     }
 }
 
-/// Reads a host element's settings. `data-standalone` makes the viewer own the page; the URL then
-/// names the article and language, after the host's own `data-lang`.
+/// Reads a host element's settings (see the module's documentation).
 pub fn read_config(host: &HtmlElement) -> Config {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let standalone = host.has_attribute("data-standalone");
-    let (url_article, url_lang) = match standalone {
+    let reads_url = standalone || host.has_attribute("data-frame");
+    let (url_article, url_lang) = match reads_url {
         true => parse_query(&window().location().search().unwrap_or_default()),
         false => (None, None),
     };
     let defaults = Config::default();
+    let bundled = web_sys::Url::new_with_base(&defaults.src, &bundle_base()).map(|u| u.href());
     Config {
-        src: attr("data-src").unwrap_or(defaults.src),
+        src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         ticker_speed: attr("data-ticker-speed")
             .and_then(|v| v.parse::<f64>().ok())
@@ -47,6 +91,9 @@ pub fn read_config(host: &HtmlElement) -> Config {
             .and_then(|l| Lang::from_tag(&l))
             .or(url_lang),
         article: url_article.or_else(|| attr("data-article")),
+        ticker_only: attr("data-view").as_deref() == Some("ticker"),
+        link_pattern: attr("data-link"),
+        label: attr("data-label"),
     }
 }
 
@@ -59,6 +106,31 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let container: HtmlElement = document().create_element("div")?.unchecked_into();
     shadow.append_child(&container)?;
+    if host.has_attribute("data-frame") {
+        post_height_to_parent(&container)?;
+    }
     leptos::mount::mount_to(container, move || view! { <Viewer config /> }).forget();
+    Ok(())
+}
+
+/// Tells the parent window the viewer's height whenever it changes, so the parent can size the
+/// iframe without scrollbars (see `public/article-viewer-frame.js`).
+fn post_height_to_parent(viewer: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
+    let measured = viewer.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let Some(parent) = window().parent().ok().flatten() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &FRAME_HEIGHT_MESSAGE.into());
+        let height = measured.get_bounding_client_rect().height().ceil();
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(viewer);
+    // Both live as long as the frame's page.
+    on_resize.forget();
+    std::mem::forget(observer);
     Ok(())
 }

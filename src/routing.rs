@@ -9,6 +9,15 @@ pub fn article_href(id: &str, lang: Lang) -> String {
     format!("?article={id}&lang={}", lang.code())
 }
 
+/// The link of a ticker-only viewer's headline: the publisher's pattern with `{id}` and `{lang}`
+/// filled in, if the result passes the URL allow-list; else the viewer's own deep link.
+pub fn pattern_href(pattern: Option<&str>, id: &str, lang: Lang) -> String {
+    pattern
+        .map(|p| p.replace("{id}", id).replace("{lang}", lang.code()))
+        .filter(|url| is_allowed_url(url))
+        .unwrap_or_else(|| article_href(id, lang))
+}
+
 /// The article and language a query string (with or without its `?`) asks for. Values that cannot
 /// be an article id or an interface language are ignored.
 pub fn parse_query(query: &str) -> (Option<String>, Option<Lang>) {
@@ -49,6 +58,19 @@ mod tests {
             parse_query(&href),
             (Some("russie-aide-militaire".into()), Some(Lang::Ar))
         );
+    }
+
+    #[test]
+    fn ticker_links_follow_the_publishers_pattern_when_it_is_safe() {
+        assert_eq!(
+            pattern_href(Some("/news/{id}?lang={lang}"), "a-1", Lang::En),
+            "/news/a-1?lang=en"
+        );
+        assert_eq!(
+            pattern_href(Some("javascript:go('{id}')"), "a-1", Lang::En),
+            "?article=a-1&lang=en"
+        );
+        assert_eq!(pattern_href(None, "a-1", Lang::Fr), "?article=a-1&lang=fr");
     }
 
     #[test]

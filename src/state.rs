@@ -22,6 +22,12 @@ pub struct Config {
     pub lang: Option<Lang>,
     /// Article asked for by the page or the URL.
     pub article: Option<String>,
+    /// Only the headline ticker, for a page's header strip.
+    pub ticker_only: bool,
+    /// Where a headline of a ticker-only viewer links to: `{id}` and `{lang}` are filled in.
+    pub link_pattern: Option<String>,
+    /// Name of the ticker's landmark, for pages that hold several tickers (names must differ).
+    pub label: Option<String>,
 }
 
 impl Default for Config {
@@ -32,6 +38,9 @@ impl Default for Config {
             ticker_speed: 60.0,
             lang: None,
             article: None,
+            ticker_only: false,
+            link_pattern: None,
+            label: None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The headline ticker: the current edition's headlines in a seamless loop that moves at a
 //! constant speed on the compositor, pauses for the reader and reads each headline once.
 
-use crate::routing::article_href;
+use crate::routing::pattern_href;
 use crate::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
@@ -38,6 +38,7 @@ pub fn Ticker() -> impl IntoView {
     idle_when_unseen(section, offscreen, tab_hidden);
 
     let label = move || state.strings().headlines;
+    let custom_label = state.config.with_value(|c| c.label.clone());
     let toggle_label = move || {
         let s = state.strings();
         if paused.get() {
@@ -54,7 +55,8 @@ pub fn Ticker() -> impl IntoView {
             class:is-paused=move || paused.get()
             class:is-idle=move || offscreen.get() || tab_hidden.get()
             class:is-empty=move || headlines.with(Vec::is_empty)
-            aria-labelledby="nv-ticker-label"
+            aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
+            aria-label=custom_label
         >
             <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
             <div class="nv-ticker__viewport" on:focusout=settle_after_focus>
@@ -116,9 +118,10 @@ fn HeadlineCopy(
             <For each=move || headlines.get() key=|item| item.clone() let:item>
                 {
                     let (id, title) = item;
+                    let (ticker_only, pattern) = state.config.with_value(|c| (c.ticker_only, c.link_pattern.clone()));
                     let href = {
                         let id = id.clone();
-                        move || article_href(&id, state.lang.get())
+                        move || pattern_href(pattern.as_deref(), &id, state.lang.get())
                     };
                     let is_current = {
                         let id = id.clone();
@@ -130,7 +133,12 @@ fn HeadlineCopy(
                                 class="nv-ticker__link"
                                 href=href
                                 aria-current=is_current
-                                on:click=move |ev| super::open_on_click(ev, state, &id)
+                                on:click=move |ev| {
+                                    // A ticker-only strip sends the reader to the publisher's pages.
+                                    if !ticker_only {
+                                        super::open_on_click(ev, state, &id)
+                                    }
+                                }
                             >
                                 {title}
                             </a>

@@ -109,6 +109,7 @@ fn load(state: ViewerState, use_collection_language: bool) {
 pub fn ViewerRoot() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let lang = move || state.lang.get();
+    let ticker_only = state.config.with_value(|c| c.ticker_only);
     let body = move || match state.data.get() {
         Data::Loading => view! {
             <div class="nv-loading" role="status">
@@ -129,6 +130,7 @@ pub fn ViewerRoot() -> impl IntoView {
             }
             .into_any()
         }
+        Data::Ready(_) if ticker_only => view! { <Ticker /> }.into_any(),
         Data::Ready(_) => view! {
             <Ticker />
             <div class="nv-main">
@@ -137,6 +139,14 @@ pub fn ViewerRoot() -> impl IntoView {
         }
         .into_any(),
     };
+    let bar = (!ticker_only).then(|| {
+        view! {
+            <div class="nv-bar">
+                <span class="nv-bar__name">{move || state.strings().viewer_name}</span>
+                <LanguageToggle />
+            </div>
+        }
+    });
     view! {
         <div
             class="nv"
@@ -146,10 +156,7 @@ pub fn ViewerRoot() -> impl IntoView {
             data-theme=move || state.theme.get().map(Theme::name)
             data-text-size=move || state.text_size.get().to_string()
         >
-            <div class="nv-bar">
-                <span class="nv-bar__name">{move || state.strings().viewer_name}</span>
-                <LanguageToggle />
-            </div>
+            {bar}
             {body}
         </div>
     }

@@ -1,0 +1,149 @@
+import { expect, Page, test } from '@playwright/test';
+import { axeViolations } from './helpers';
+
+const fr = '#viewer-fr';
+const en = '#viewer-en';
+
+async function openDemo(page: Page) {
+  await page.goto('./demo.html');
+  await expect(page.locator(`${fr} .nv-article__title`)).toBeVisible();
+  await expect(page.locator(`${en} .nv-article__title`)).toBeVisible();
+  await expect(page.locator('#strip .nv-ticker__link').first()).toBeVisible();
+}
+
+/** What a reader could measure of a viewer: boxes of its parts and the styles they are drawn with. */
+async function measure(page: Page, host: string) {
+  return page.locator(host).evaluate((el) => {
+    const root = el.shadowRoot!;
+    const parts = ['.nv', '.nv-bar', '.nv-ticker', '.nv-ticker__toggle', '.nv-langs__button', '.nv-article__title',
+      '.nv-article__meta', '.nv-tools__button', '.nv-article__body p', '.nv-pager', '.nv-more__link'];
+    return parts.map((selector) => {
+      const node = root.querySelector(selector)!;
+      const box = node.getBoundingClientRect();
+      const style = getComputedStyle(node);
+      return {
+        selector, width: box.width, height: box.height,
+        style: [style.display, style.fontFamily, style.fontSize, style.fontWeight, style.lineHeight, style.color,
+          style.letterSpacing, style.textTransform, style.textAlign, style.margin, style.padding, style.textDecorationLine].join(' | '),
+      };
+    });
+  });
+}
+
+test('every instance renders: two viewers, a ticker-only strip and an iframe', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.locator(`${fr} .nv-article__title`)).toHaveText(/La Russie a demandé/);
+  await expect(page.locator(`${en} .nv-article__title`)).toHaveText('Spain warns citizens against travel to Tindouf camps');
+  await expect(page.locator('#strip .nv-article')).toHaveCount(0);
+  await expect(page.locator('#strip .nv-bar')).toHaveCount(0);
+  const frame = page.frameLocator('#viewer-frame');
+  await expect(frame.locator('.nv-article__title')).toHaveText('روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز');
+  expect(await page.evaluate(() => document.querySelectorAll('[id]').length)).toBe(
+    await page.evaluate(() => new Set([...document.querySelectorAll('[id]')].map((e) => e.id)).size));
+});
+
+test('the hostile page stylesheet changes nothing measurable inside the viewers', async ({ page }) => {
+  await openDemo(page);
+  await page.mouse.move(1, 1);
+  const hostile = await measure(page, fr);
+  await page.evaluate(() => { (document.getElementById('hostile') as HTMLStyleElement).disabled = true; });
+  const clean = await measure(page, fr);
+  expect(hostile).toEqual(clean);
+});
+
+test("the viewer's look matches the standalone page", async ({ page, browser }) => {
+  await openDemo(page);
+  const embedded = await measure(page, fr);
+  const standalone = await browser.newPage({ viewport: { width: 900, height: 720 } });
+  await standalone.goto('./');
+  await expect(standalone.locator('.nv-article__title')).toBeVisible();
+  const alone = await measure(standalone, '[data-article-viewer]');
+  // Same width (the demo page's column is 900 px): boxes and styles match, save the title level.
+  const strip = (m: typeof alone) => m.map(({ selector, width, height, style }) => ({ selector, width, height, style }));
+  expect(strip(embedded).filter((p) => p.selector !== '.nv-article__title')).toEqual(
+    strip(alone).filter((p) => p.selector !== '.nv-article__title'));
+  await standalone.close();
+});
+
+test('instances act independently, and the host hears of every action', async ({ page }) => {
+  await openDemo(page);
+  const events: unknown[] = [];
+  await page.exposeFunction('record', (e: unknown) => events.push(e));
+  await page.evaluate(() => {
+    for (const type of ['article-viewer:open', 'article-viewer:language']) {
+      document.addEventListener(type, (e) => (window as any).record({ host: (e.target as Element).id, type, detail: (e as CustomEvent).detail }));
+    }
+  });
+  await page.locator(`${fr} .nv-langs__button[lang="ar"]`).click();
+  await expect(page.locator(`${fr} .nv`)).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator(`${en} .nv`)).toHaveAttribute('dir', 'ltr');
+  await page.locator(`${en} .nv-more__link`).first().click();
+  await expect(page.locator(`${en} .nv-article__title`)).toHaveText(/Russia asked China/);
+  await expect(page.locator(`${fr} .nv-article__title`)).toHaveText(/روسيا طلبت/);
+  await expect.poll(() => events).toEqual([
+    { host: 'viewer-fr', type: 'article-viewer:language', detail: { lang: 'ar', previous: 'fr' } },
+    { host: 'viewer-en', type: 'article-viewer:open', detail: { articleId: 'russie-aide-militaire-chine-new-york-times', lang: 'en' } },
+  ]);
+});
+
+test('an embedded viewer never touches the host URL, history, title or <html>', async ({ page }) => {
+  await openDemo(page);
+  const snapshot = () => page.evaluate(() => ({
+    url: location.href, history: history.length, title: document.title,
+    html: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+  }));
+  const before = await snapshot();
+  await page.locator(`${fr} .nv-ticker__viewport`).hover();
+  await page.locator(`${fr} .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link`).nth(3).click();
+  expect(await snapshot()).toEqual(before);
+  await page.locator(`${fr} .nv-pager__next a`).click();
+  expect(await snapshot()).toEqual(before);
+  await page.locator(`${en} .nv-langs__button[lang="ar"]`).click();
+  expect(await snapshot()).toEqual(before);
+  await page.locator(`${en} .nv-tools__button[data-theme-choice="dark"]`).click();
+  await page.locator(`${fr} .nv-ticker__toggle`).click();
+  expect(await snapshot()).toEqual(before);
+});
+
+test('ticker-only headlines lead to the pattern the publisher gives', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.locator('#strip .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').nth(1)).toHaveAttribute(
+    'href', 'embed.html?article=m-hilale-l-ambassadeur-algerien-delaisse-ses-responsabilites&lang=fr');
+});
+
+test('the iframe is sized to its content, without scrollbars', async ({ page }) => {
+  await openDemo(page);
+  const frame = page.locator('#viewer-frame');
+  await expect.poll(async () => (await frame.boundingBox())!.height).toBeGreaterThan(1000);
+  const inner = await page.frameLocator('#viewer-frame').locator('html').evaluate((html) => ({
+    scroll: html.scrollHeight, client: html.clientHeight,
+  }));
+  expect(inner.scroll).toBeLessThanOrEqual(inner.client);
+});
+
+test('a viewer added to the page after load mounts too, and one without data-src reads the bundled file', async ({ page }) => {
+  // A publisher's page in another folder: the bundled articles.json is found beside embed.js.
+  await page.route('**/elsewhere/page.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><head><title>Elsewhere</title><script type="module" src="/embed.js"></script></head><body><main></main></body></html>',
+  }));
+  const fetched: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith('.json')) fetched.push(new URL(r.url()).pathname); });
+  await page.goto('./elsewhere/page.html');
+  await page.waitForFunction(() => (window as any).wasmBindings !== undefined || document.readyState === 'complete');
+  await page.evaluate(() => {
+    const host = document.createElement('div');
+    host.id = 'late';
+    host.dataset.articleViewer = '';
+    host.dataset.lang = 'en';
+    document.querySelector('main')!.append(host);
+  });
+  await expect(page.locator('#late .nv-article__title')).toHaveText(/Russia asked China/);
+  expect(fetched).toEqual(['/articles.json']);
+});
+
+test('the demo page has no accessibility violations', async ({ page }) => {
+  await openDemo(page);
+  await page.evaluate(() => { (document.getElementById('hostile') as HTMLStyleElement).disabled = true; });
+  expect(await axeViolations(page)).toEqual([]);
+});
