@@ -6,7 +6,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export CHROMEDRIVER := /usr/bin/chromedriver
 
-.PHONY: setup serve build test test-native test-wasm test-e2e check
+.PHONY: setup serve build test test-native test-wasm test-e2e check bench
 
 setup:
 	@scripts/setup.sh
@@ -32,3 +32,7 @@ test-e2e:
 # Validates a collection file: make check FILE=path/to/articles.json
 check:
 	cargo run --quiet --bin check-articles -- $(FILE)
+
+# The benchmark against a hand-written page: prints a table, writes bench/out/results.json.
+bench: build
+	CHROME_PATH=/usr/bin/chromium node bench/run.mjs

@@ -1,4 +1,4 @@
-// A static file server for the end-to-end tests: serves dist/ on 127.0.0.1 only.
+// A static file server for the tests and the benchmark, on 127.0.0.1 only.
 // usage: node e2e/server.mjs PORT [DIR]
 // Under /csp/ the same files are served with a strict Content-Security-Policy: no 'unsafe-inline'
 // anywhere; trunk's one inline start-up script is allowed by its sha256 hash.
@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
-const port = Number(process.argv[2] ?? 8090);
-const root = resolve(process.argv[3] ?? 'dist');
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,20 +33,55 @@ export function strictPolicy(html) {
   ].join('; ');
 }
 
-createServer(async (req, res) => {
-  let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  const strict = path.startsWith('/csp/');
-  if (strict) path = path.slice('/csp'.length);
-  let file = join(root, path);
-  if (!file.startsWith(root)) return void res.writeHead(403).end();
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream' };
-    if (strict && extname(file) === '.html') headers['content-security-policy'] = strictPolicy(body.toString('utf8'));
-    res.writeHead(200, headers);
-    res.end(body);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+/**
+ * A request handler serving `root`. `mounts` maps a path prefix to another folder, and `files`
+ * maps a path to a file; with `compress`, answers are brotli- or gzip-encoded when asked.
+ */
+export function staticHandler(root, { mounts = {}, files = {}, compress = false } = {}) {
+  const cache = new Map();
+  return async (req, res) => {
+    let path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const strict = path.startsWith('/csp/');
+    if (strict) path = path.slice('/csp'.length);
+    const original = path;
+    let base = resolve(root);
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (path.startsWith(prefix)) { base = resolve(folder); path = path.slice(prefix.length - 1); break; }
+    }
+    let file = files[original] ?? join(base, path);
+    if (!files[original] && !file.startsWith(base)) return void res.writeHead(403).end();
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      let body = await readFile(file);
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (strict && extname(file) === '.html') headers['content-security-policy'] = strictPolicy(body.toString('utf8'));
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = compress && (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null);
+      if (encoding) {
+        const key = `${file}:${encoding}:${body.length}`;
+        if (!cache.has(key)) cache.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+        body = cache.get(key);
+        headers['content-encoding'] = encoding;
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers);
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  };
+}
+
+/** Starts a server on 127.0.0.1:`port`; resolves to it once listening. */
+export function serve(port, handler) {
+  return new Promise((done) => {
+    const server = createServer(handler).listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const port = Number(process.argv[2] ?? 8090);
+  const root = process.argv[3] ?? 'dist';
+  await serve(port, staticHandler(root));
+  console.log(`serving ${resolve(root)} on http://127.0.0.1:${port}`);
+}

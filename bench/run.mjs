@@ -1,0 +1,236 @@
+// The benchmark: `make bench` (after `make build`). Measures the release build in dist/ against a
+// hand-written vanilla-JS page (bench/floor/) that renders the same headlines and article, both
+// in headless Chromium, interleaved in one run. Prints a table and writes bench/out/results.json.
+//   BENCH_RUNS=9 (cold loads per case), BENCH_LIGHTHOUSE=0 to skip Lighthouse.
+import { chromium } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { serve, staticHandler } from '../e2e/server.mjs';
+import { writeCollections } from './generate.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const PORT = 8095;
+const OUT = 'bench/out';
+const BUDGET_BROTLI = 100 * 1024;
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run', '--enable-precise-memory-info'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const results = { runs: RUNS, sizes: {}, load: {}, interaction: {}, ticker: {}, memory: {}, lighthouse: null };
+
+// --- Transfer size: deterministic. -----------------------------------------------------------
+function sizes(file) {
+  const body = readFileSync(file);
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+const dist = readdirSync('dist').filter((f) => statSync(join('dist', f)).isFile());
+const kinds = { wasm: /\.wasm$/, js: /^news-viewer\.js$/, css: /\.css$/ };
+for (const [kind, pattern] of Object.entries(kinds)) {
+  results.sizes[kind] = dist.filter((f) => pattern.test(f))
+    .map((f) => sizes(join('dist', f)))
+    .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+}
+results.sizes.json = sizes('dist/articles.json');
+results.sizes.floor = sizes('bench/floor/floor.js');
+const appBrotli = results.sizes.wasm.brotli + results.sizes.js.brotli + results.sizes.css.brotli;
+results.sizes.appBrotli = appBrotli;
+
+// --- Data sets and the server. ---------------------------------------------------------------
+const [big1, big10] = writeCollections(OUT, [1000, 10000]);
+const datasets = { bundled: 'public/articles.json', 1000: big1, 10000: big10 };
+const mounts = {};
+const files = {};
+for (const [name, file] of Object.entries(datasets)) {
+  mounts[`/ours/${name}/`] = 'dist';
+  mounts[`/floor/${name}/`] = 'bench/floor';
+  files[`/ours/${name}/articles.json`] = file;
+  files[`/floor/${name}/articles.json`] = file;
+}
+const server = await serve(PORT, staticHandler('dist', { mounts, files, compress: true }));
+const url = (variant, dataset, query = '') => `http://127.0.0.1:${PORT}/${variant}/${dataset}/${query}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+
+// Records when the first headline and the article's first paragraph enter the DOM, looking inside
+// shadow roots too.
+function markFirstContent() {
+  const marks = (window.__marks = {});
+  const roots = [document];
+  const check = () => {
+    for (const [name, selector] of [['headline', '.nv-ticker__link'], ['paragraph', '.nv-article__body p']]) {
+      if (!marks[name] && roots.some((r) => r.querySelector(selector))) marks[name] = performance.now();
+    }
+  };
+  const watch = (root) => new MutationObserver(check).observe(root, { childList: true, subtree: true });
+  watch(document);
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    watch(root);
+    return root;
+  };
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+}
+
+async function coldLoad(variant, dataset) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(markFirstContent);
+  await page.goto(url(variant, dataset));
+  await page.waitForFunction(() => window.__marks.paragraph && window.__marks.headline, null, { timeout: 60_000 });
+  const marks = await page.evaluate(() => window.__marks);
+  await context.close();
+  return marks;
+}
+
+// --- Load: cold loads, interleaved. ---------------------------------------------------------
+for (const dataset of Object.keys(datasets)) {
+  const samples = { ours: { headline: [], paragraph: [] }, floor: { headline: [], paragraph: [] } };
+  for (let i = 0; i < RUNS; i++) {
+    for (const variant of ['ours', 'floor']) {
+      const m = await coldLoad(variant, dataset);
+      samples[variant].headline.push(m.headline);
+      samples[variant].paragraph.push(m.paragraph);
+    }
+  }
+  results.load[dataset] = Object.fromEntries(Object.entries(samples).map(([v, s]) =>
+    [v, { headline: median(s.headline), paragraph: median(s.paragraph) }]));
+}
+
+// --- Interaction at 10,000 articles. -----------------------------------------------------------
+async function interact(page, action) {
+  return page.evaluate(async (action) => {
+    const root = document.querySelector('[data-article-viewer]')?.shadowRoot ?? document;
+    const title = () => root.querySelector('.nv-article__title')?.textContent;
+    const before = title();
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask' });
+    const changed = new Promise((resolve) => {
+      const mo = new MutationObserver(() => { if (title() !== before) { mo.disconnect(); resolve(); } });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+    });
+    const start = performance.now();
+    if (action.lang) root.querySelector(`.nv-langs__button[lang="${action.lang}"]`).click();
+    else root.querySelectorAll('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link, .nv-ticker__copy:not([aria-hidden]) a')[action.open].click();
+    await changed;
+    const elapsed = performance.now() - start;
+    await new Promise((r) => setTimeout(r, 120));
+    observer.disconnect();
+    return { elapsed, longTasks: longTasks.filter((d) => d >= 50).length };
+  }, action);
+}
+
+for (const variant of ['ours', 'floor']) {
+  const page = await browser.newPage();
+  await page.addInitScript(markFirstContent);
+  await page.goto(url(variant, 10000));
+  await page.waitForFunction(() => window.__marks.paragraph, null, { timeout: 60_000 });
+  const lang = [];
+  const open = [];
+  let longTasks = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const l = await interact(page, { lang: ['en', 'ar', 'fr'][i % 3] });
+    const o = await interact(page, { open: 5 + i });
+    lang.push(l.elapsed); open.push(o.elapsed);
+    longTasks += l.longTasks + o.longTasks;
+  }
+  results.interaction[variant] = { languageSwitch: median(lang), openArticle: median(open), longTasks };
+  if (variant === 'ours') {
+    const session = await page.context().newCDPSession(page);
+    const heap = await session.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+    results.memory = { jsHeap: heap.usedSize, wasm, json: statSync(big10).size, ratio: (heap.usedSize + wasm) / statSync(big10).size };
+  }
+  await page.close();
+}
+
+// --- Ticker: 10 s of motion, then paused. --------------------------------------------------------
+{
+  const page = await browser.newPage();
+  await page.goto(url('ours', 'bundled'));
+  await page.locator('.nv-ticker__link').first().waitFor();
+  await page.mouse.move(1, 700);
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await session.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const window = async (seconds) => {
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => window.__long.push(...l.getEntries())).observe({ type: 'longtask' });
+    });
+    const a = await metrics();
+    await page.waitForTimeout(seconds * 1000);
+    const b = await metrics();
+    return {
+      seconds,
+      layouts: b.LayoutCount - a.LayoutCount,
+      styleRecalcs: b.RecalcStyleCount - a.RecalcStyleCount,
+      mainThreadMs: (b.TaskDuration - a.TaskDuration) * 1000,
+      longTasks: await page.evaluate(() => window.__long.length),
+    };
+  };
+  results.ticker.moving = await window(10);
+  await page.locator('.nv-ticker__toggle').click();
+  await page.mouse.move(1, 700);
+  results.ticker.paused = await window(5);
+  await page.close();
+}
+await browser.close();
+
+// --- Lighthouse (mobile, default throttling) on the compressed standalone page. ------------------
+if (process.env.BENCH_LIGHTHOUSE !== '0') {
+  const report = join(OUT, 'lighthouse.json');
+  try {
+    execFileSync('npx', ['lighthouse', url('ours', 'bundled'), '--quiet', '--output=json', `--output-path=${report}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=--headless=new ${chromiumArgs.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'inherit' });
+    const lh = JSON.parse(readFileSync(report, 'utf8'));
+    results.lighthouse = Object.fromEntries(Object.values(lh.categories).map((c) => [c.id, Math.round(c.score * 100)]));
+  } catch (error) {
+    results.lighthouse = { error: String(error.message ?? error) };
+  }
+}
+server.close();
+
+// --- Report. -------------------------------------------------------------------------------------
+writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2));
+const rows = [];
+const row = (what, ours, floor, target, ok) => rows.push({ what, ours, floor, target, ok: ok === undefined ? '' : ok ? 'ok' : 'MISSED' });
+for (const kind of ['wasm', 'js', 'css', 'json']) {
+  const s = results.sizes[kind];
+  row(`size ${kind} (raw / gzip / brotli)`, `${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`, kind === 'js' ? kb(results.sizes.floor.brotli) + ' br' : '', '', undefined);
+}
+row('size wasm+js+css brotli', kb(appBrotli), kb(results.sizes.floor.brotli), `≤ ${kb(BUDGET_BROTLI)}`, appBrotli <= BUDGET_BROTLI);
+for (const [dataset, r] of Object.entries(results.load)) {
+  for (const mark of ['headline', 'paragraph']) {
+    const ratio = r.ours[mark] / r.floor[mark];
+    row(`load ${dataset}: first ${mark}`, `${ms(r.ours[mark])} (${ratio.toFixed(2)}×)`, ms(r.floor[mark]), '≤ 1.5× floor', ratio <= 1.5);
+  }
+}
+for (const [key, label] of [['languageSwitch', 'language switch'], ['openArticle', 'open article']]) {
+  const o = results.interaction.ours[key];
+  row(`10,000: ${label}`, ms(o), ms(results.interaction.floor[key]), '≤ 16 ms', o <= 16);
+}
+row('10,000: long tasks during interactions', String(results.interaction.ours.longTasks), String(results.interaction.floor.longTasks), '0', results.interaction.ours.longTasks === 0);
+const t = results.ticker;
+row('ticker 10 s moving: layouts / long tasks', `${t.moving.layouts} / ${t.moving.longTasks}`, '', '0 / 0', t.moving.layouts === 0 && t.moving.longTasks === 0);
+row('ticker moving: main thread busy', ms(t.moving.mainThreadMs), '', 'small', undefined);
+row('ticker 5 s paused: main thread busy', ms(t.paused.mainThreadMs), '', '≈ 0', t.paused.mainThreadMs < 100);
+const m = results.memory;
+row('memory at 10,000: JS heap + wasm', `${kb(m.jsHeap)} + ${kb(m.wasm)} = ${m.ratio.toFixed(2)}× JSON (${kb(m.json)})`, '', '≤ 3× JSON', m.ratio <= 3);
+if (results.lighthouse && !results.lighthouse.error) {
+  for (const [id, score] of Object.entries(results.lighthouse)) row(`lighthouse ${id}`, String(score), '', '100', score === 100);
+} else {
+  row('lighthouse', results.lighthouse?.error ?? 'skipped', '', '100', undefined);
+}
+console.table(rows);
+console.log(`figures written to ${join(OUT, 'results.json')}`);

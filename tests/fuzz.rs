@@ -1,0 +1,90 @@
+//! Property tests over loading and validation: whatever bytes or JSON a publisher serves, the
+//! validator returns (no panic, no hang), and what it accepts keeps the model's invariants.
+//! The test command runs a bounded number of cases; maintainers run longer with
+//! `PROPTEST_CASES=200000 cargo test --release --test fuzz`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use news_viewer::validate::{is_allowed_url, parse_collection, validate_collection};
+use proptest::prelude::*;
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// Keys and values the contract knows, so generated documents reach deep into validation.
+const KEYS: &[&str] = &[
+    "schema", "articles", "generated", "default_language", "id", "published", "source", "name", "url", "category",
+    "image", "src", "width", "height", "translations", "fr", "en", "ar", "title", "summary", "body", "source_url",
+    "image_alt", "image_caption", "x",
+];
+const STRINGS: &[&str] = &[
+    "", "a", "fr", "FR", "article-1", "2024-02-29", "2023-02-29", "2024-05-15T08:00:00Z", "https://x.ma/a",
+    " javascript:alert(1)", "java\nscript:x", "data:text/html,x", "img/a.jpg", "<script>alert(1)</script>", "\u{202E}x",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-3i64..600).prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        prop::sample::select(STRINGS).prop_map(Value::from),
+        ".{0,40}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(6, 200, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..8)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// A document shaped like a collection, with arbitrary articles.
+fn collection() -> impl Strategy<Value = Value> {
+    (prop::collection::vec(json_value(), 0..12), prop_oneof![Just(Value::from(1)), json_value()])
+        .prop_map(|(articles, schema)| serde_json::json!({ "schema": schema, "articles": articles }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_loads_or_fails_cleanly(text in ".{0,300}") {
+        let _ = parse_collection(&text);
+    }
+
+    #[test]
+    fn any_bytes_of_json_punctuation_load_or_fail_cleanly(text in "[\\[\\]{}\",:0-9a-z ]{0,400}") {
+        let _ = parse_collection(&text);
+    }
+
+    #[test]
+    fn accepted_articles_keep_the_model_invariants(doc in collection()) {
+        if let Ok(validated) = validate_collection(&doc) {
+            let mut ids = HashSet::new();
+            for article in &validated.collection.articles {
+                prop_assert!(ids.insert(article.id.clone()), "duplicate id accepted");
+                prop_assert!(!article.translations.is_empty());
+                for t in article.translations.values() {
+                    prop_assert!(!t.title.is_empty());
+                    prop_assert!(t.source_url.as_deref().is_none_or(is_allowed_url));
+                }
+                prop_assert!(article.source.as_ref().and_then(|s| s.url.as_deref()).is_none_or(is_allowed_url));
+                prop_assert!(article.image.as_ref().is_none_or(|i| is_allowed_url(&i.src)));
+            }
+            // Every article is either accepted or reported.
+            let total = doc["articles"].as_array().map_or(0, Vec::len);
+            prop_assert_eq!(validated.collection.articles.len() + validated.skipped_articles().len(), total);
+        }
+    }
+
+    #[test]
+    fn url_check_never_allows_a_script_scheme(prefix in "[ \\t\\n\\u{0}\\u{A0}]{0,3}", scheme in "(?i)(javascript|data|vbscript|file|blob)", rest in ".{0,20}") {
+        prop_assert!(!is_allowed_url(&format!("{prefix}{scheme}:{rest}")));
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+    let text = format!("{{\"schema\": 1, \"articles\": [{}{}]}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(parse_collection(&text).is_err());
+}
