@@ -83,7 +83,10 @@ test('a headline-only entry without a source says the full text is not available
 test('previous, next and the list of other headlines browse the collection', async ({ page }) => {
   await openViewer(page);
   await expect(page.locator('.nv-pager__prev')).toHaveCount(0);
+  await expect(page.locator('.nv-more__link')).toHaveCount(30);
+  await page.getByRole('button', { name: 'Afficher plus de titres' }).click();
   await expect(page.locator('.nv-more__link')).toHaveCount(45);
+  await expect(page.getByRole('button', { name: 'Afficher plus de titres' })).toHaveCount(0);
   await page.locator('.nv-more__link').filter({ hasText: 'Nador' }).click();
   await expect(page.locator('.nv-article__title')).toHaveText('Nador. Double arrestation et saisie de 11 kg de cocaïne');
   await page.locator('.nv-pager__prev a').click();

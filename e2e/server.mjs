@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +59,10 @@ export function staticHandler(root, { mounts = {}, files = {}, compress = false 
       const encoding = compress && (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null);
       if (encoding) {
         const key = `${file}:${encoding}:${body.length}`;
-        if (!cache.has(key)) cache.set(key, encoding === 'br' ? brotliCompressSync(body) : gzipSync(body, { level: 9 }));
+        if (!cache.has(key)) cache.set(key, encoding === 'br'
+          // Quality 5, as servers compress on the fly: 11 takes minutes on the largest test files.
+          ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(body, { level: 6 }));
         body = cache.get(key);
         headers['content-encoding'] = encoding;
         headers.vary = 'accept-encoding';

@@ -98,6 +98,8 @@ ui_strings! {
     full_text_unavailable,
     /// Heading of the list of the other headlines under the article.
     more_headlines,
+    /// Shows more of the other headlines.
+    show_more,
     /// Name of the previous/next navigation.
     article_navigation,
     previous_article,
@@ -155,6 +157,7 @@ pub const FR: Strings = Strings {
     full_text_unavailable: "Le texte intégral de cet article n'est pas disponible.",
     more_headlines: "Autres titres",
     article_navigation: "Navigation entre les articles",
+    show_more: "Afficher plus de titres",
     previous_article: "Article précédent",
     next_article: "Article suivant",
     article_not_found: "Article introuvable",
@@ -202,6 +205,7 @@ pub const EN: Strings = Strings {
     full_text_unavailable: "The full text of this article is not available.",
     more_headlines: "More headlines",
     article_navigation: "Article navigation",
+    show_more: "Show more headlines",
     previous_article: "Previous article",
     next_article: "Next article",
     article_not_found: "Article not found",
@@ -249,6 +253,7 @@ pub const AR: Strings = Strings {
     full_text_unavailable: "النص الكامل لهذا المقال غير متوفر.",
     more_headlines: "عناوين أخرى",
     article_navigation: "التنقل بين المقالات",
+    show_more: "عرض المزيد من العناوين",
     previous_article: "المقال السابق",
     next_article: "المقال التالي",
     article_not_found: "المقال غير موجود",

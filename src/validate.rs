@@ -4,7 +4,8 @@
 use crate::error::LoadError;
 use crate::model::{Article, Collection, Image, Published, Source, Translation};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashSet};
+use std::borrow::Borrow;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The format version this viewer reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -64,36 +65,76 @@ impl Validated {
     }
 }
 
-/// Parses and validates a collection file's text.
+/// Parses and validates a collection file's text. Each article is parsed and checked on its own,
+/// so a large file never exists as one whole JSON tree in memory besides the model built from it.
 pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    validate_collection(&value)
+    use serde_json::value::RawValue;
+    let top: HashMap<String, &RawValue> =
+        serde_json::from_str(text).map_err(|e| match e.classify() {
+            // Well-formed JSON of another shape than an object.
+            serde_json::error::Category::Data => LoadError::NotAnObject,
+            _ => LoadError::NotJson(e.to_string()),
+        })?;
+    // Each piece is well-formed JSON, so parsing it again can only fail on nesting deeper than
+    // serde_json allows (which skipping over it in the parse above does not check).
+    let parse = |raw: &RawValue| {
+        serde_json::from_str::<Value>(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))
+    };
+    let field = |key: &str| top.get(key).map(|raw| parse(raw)).transpose();
+    let articles = top
+        .get("articles")
+        .map(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok());
+    check_parts(
+        field("schema")?.as_ref(),
+        field("generated")?.as_ref(),
+        field("default_language")?.as_ref(),
+        articles.map(|items| items.map(|items| items.into_iter().map(|raw| parse(raw)))),
+    )
 }
 
 /// Validates a parsed collection file. Whole-file problems (not an object, unknown format version,
 /// no `articles` array) are errors; anything else is reported in `Validated::problems`.
 pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
     let root = value.as_object().ok_or(LoadError::NotAnObject)?;
-    match root.get("schema") {
+    let articles = root
+        .get("articles")
+        .map(|v| v.as_array().map(|items| items.iter().map(Ok)));
+    check_parts(
+        root.get("schema"),
+        root.get("generated"),
+        root.get("default_language"),
+        articles,
+    )
+}
+
+/// The checks of a whole file, given its top-level fields; `articles` is `None` when missing,
+/// `Some(None)` when not an array, and yields an error for an article too deeply nested to read.
+fn check_parts<V: Borrow<Value>>(
+    schema: Option<&Value>,
+    generated: Option<&Value>,
+    default_language: Option<&Value>,
+    articles: Option<Option<impl Iterator<Item = Result<V, LoadError>>>>,
+) -> Result<Validated, LoadError> {
+    match schema {
         None => return Err(LoadError::NoVersion),
         Some(v) if v.as_f64() == Some(SCHEMA_VERSION as f64) => {}
         Some(v) => return Err(LoadError::UnsupportedVersion(v.to_string())),
     }
-    let items = match root.get("articles") {
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(LoadError::ArticlesNotAnArray),
+    let items = match articles {
+        Some(Some(items)) => items,
+        Some(None) => return Err(LoadError::ArticlesNotAnArray),
         None => return Err(LoadError::NoArticles),
     };
 
     let mut out = Validated::default();
     let mut report = |path: String, message: String| out.problems.push(Problem { path, message });
 
-    if let Some(generated) = root.get("generated") {
+    if let Some(generated) = generated {
         if !generated.as_str().is_some_and(is_date_time) {
             report("/generated".into(), "must be an RFC 3339 date-time".into());
         }
     }
-    let default_language = match root.get("default_language") {
+    let default_language = match default_language {
         None => None,
         Some(v) => match v.as_str().filter(|s| is_lang(s)) {
             Some(code) => Some(code.to_string()),
@@ -104,9 +145,11 @@ pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
         },
     };
 
-    let mut articles = Vec::with_capacity(items.len());
+    let mut articles = Vec::with_capacity(items.size_hint().0);
     let mut ids = HashSet::new();
-    for (index, item) in items.iter().enumerate() {
+    for (index, item) in items.enumerate() {
+        let item = item?;
+        let item = item.borrow();
         let path = format!("/articles/{index}");
         let mut problems = Vec::new();
         let article = check_article(item, &path, &mut problems);

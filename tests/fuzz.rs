@@ -106,6 +106,16 @@ proptest! {
     }
 
     #[test]
+    fn loading_text_and_validating_its_tree_agree(doc in collection()) {
+        // Errors quote numbers, which serde_json's fast float parsing may round differently.
+        match (parse_collection(&doc.to_string()), validate_collection(&doc)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => prop_assert_eq!(std::mem::discriminant(&a), std::mem::discriminant(&b)),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a, b),
+        }
+    }
+
+    #[test]
     fn accepted_articles_keep_the_model_invariants(doc in collection()) {
         if let Ok(validated) = validate_collection(&doc) {
             let mut ids = HashSet::new();

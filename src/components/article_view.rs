@@ -117,26 +117,44 @@ fn edition<'a>(collection: &'a Collection, article: &Article, lang: Lang) -> Vec
     }
 }
 
-fn article_link(
-    state: ViewerState,
-    article: &Article,
-    lang: Lang,
-    class: &'static str,
-    rel: Option<&'static str>,
-) -> impl IntoView {
-    let id = article.id.clone();
-    let (code, t) = article.translation_for(lang.code(), None);
-    view! {
-        <a
-            class=class
-            href=article_href(&id, lang)
-            rel=rel
-            lang=code.to_string()
-            dir=direction_of(code)
-            on:click=move |ev| super::open_on_click(ev, state, &id)
-        >
-            {t.title.clone()}
-        </a>
+/// A headline as the lists under the article show it: id, the language it is shown in, title.
+#[derive(Clone)]
+struct Headline {
+    id: String,
+    code: String,
+    title: String,
+}
+
+impl Headline {
+    fn of(article: &Article, lang: Lang) -> Self {
+        let (code, t) = article.translation_for(lang.code(), None);
+        Headline {
+            id: article.id.clone(),
+            code: code.to_string(),
+            title: t.title.clone(),
+        }
+    }
+
+    fn link(
+        self,
+        state: ViewerState,
+        lang: Lang,
+        class: &'static str,
+        rel: Option<&'static str>,
+    ) -> impl IntoView {
+        let Headline { id, code, title } = self;
+        view! {
+            <a
+                class=class
+                href=article_href(&id, lang)
+                rel=rel
+                dir=direction_of(&code)
+                lang=code
+                on:click=move |ev| super::open_on_click(ev, state, &id)
+            >
+                {title}
+            </a>
+        }
     }
 }
 
@@ -161,7 +179,7 @@ fn neighbours(
             view! {
                 <div class=class>
                     <span class="nv-pager__label">{label}</span>
-                    {article_link(state, a, lang, "nv-pager__link", Some(rel))}
+                    {Headline::of(a, lang).link(state, lang, "nv-pager__link", Some(rel))}
                 </div>
             }
         })
@@ -174,6 +192,9 @@ fn neighbours(
     }
 }
 
+/// How many other headlines the list shows at first, and adds at each "more".
+const LIST_PAGE: usize = 30;
+
 fn other_headlines(
     state: ViewerState,
     collection: &Collection,
@@ -181,15 +202,35 @@ fn other_headlines(
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let items: Vec<_> = edition(collection, article, lang)
+    let others: Vec<Headline> = edition(collection, article, lang)
         .into_iter()
         .filter(|a| a.id != article.id)
-        .map(|a| view! { <li>{article_link(state, a, lang, "nv-more__link", None)}</li> })
+        .map(|a| Headline::of(a, lang))
         .collect();
+    let total = others.len();
+    let shown = RwSignal::new(LIST_PAGE.min(total));
+    let others = StoredValue::new(others);
+    let items = move || {
+        others.with_value(|o| {
+            o[..shown.get()]
+                .iter()
+                .map(|h| view! { <li>{h.clone().link(state, lang, "nv-more__link", None)}</li> })
+                .collect_view()
+        })
+    };
     view! {
         <section class="nv-more" aria-labelledby="nv-more-heading">
             <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
             <ul class="nv-more__list">{items}</ul>
+            <Show when=move || { shown.get() < total }>
+                <button
+                    type="button"
+                    class="nv-more__button nv-button"
+                    on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
+                >
+                    {s.show_more}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -9,6 +9,10 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+/// The most headlines the ticker carries: the newest of the edition. More would make one loop
+/// last hours and cost every interaction; the list under the article reaches the rest.
+pub const TICKER_MAX: usize = 100;
+
 /// The strip of headlines. Motion is a CSS animation of the track over one copy's width; the
 /// second copy only fills the loop, so it is hidden from assistive technology and inert.
 #[component]
@@ -28,6 +32,7 @@ pub fn Ticker() -> impl IntoView {
             .map(|c| {
                 c.headlines(code)
                     .iter()
+                    .take(TICKER_MAX)
                     .map(|a| (a.id.clone(), a.translations[code].title.clone()))
                     .collect::<Vec<_>>()
             })
