@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 pub struct Collection {
     pub default_language: Option<String>,
     pub articles: Vec<Article>,
+    /// Positions of `articles` in ticker order, sorted once: every view reads it.
+    order: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,18 +89,33 @@ impl Article {
 }
 
 impl Collection {
+    pub fn new(default_language: Option<String>, articles: Vec<Article>) -> Self {
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        // A stable sort keeps data order among equal keys, so undated articles keep theirs.
+        order.sort_by(
+            |&a, &b| match (&articles[a].published, &articles[b].published) {
+                (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            },
+        );
+        Collection {
+            default_language,
+            articles,
+            order,
+        }
+    }
+
+    /// Positions of the articles in ticker order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
     /// The articles in ticker order: newest first where dates exist, then the undated ones in
     /// data order.
     pub fn ticker_order(&self) -> Vec<&Article> {
-        let mut ordered: Vec<&Article> = self.articles.iter().collect();
-        // A stable sort keeps data order among equal keys, so undated articles keep theirs.
-        ordered.sort_by(|a, b| match (&a.published, &b.published) {
-            (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
-        ordered
+        self.order.iter().map(|&i| &self.articles[i]).collect()
     }
 
     /// The headlines of one edition: the articles that exist in `lang`, in ticker order.
@@ -185,28 +202,28 @@ mod tests {
 
     #[test]
     fn ticker_puts_newest_first_and_keeps_data_order_for_undated() {
-        let c = Collection {
-            default_language: None,
-            articles: vec![
+        let c = Collection::new(
+            None,
+            vec![
                 article("b", None, &["fr"]),
                 article("old", Some((2020, 1, 1)), &["fr"]),
                 article("a", None, &["fr"]),
                 article("new", Some((2024, 5, 15)), &["fr"]),
             ],
-        };
+        );
         let ids: Vec<&str> = c.ticker_order().iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["new", "old", "b", "a"]);
     }
 
     #[test]
     fn headlines_leave_out_articles_without_the_language() {
-        let c = Collection {
-            default_language: None,
-            articles: vec![
+        let c = Collection::new(
+            None,
+            vec![
                 article("x", None, &["fr", "en"]),
                 article("y", None, &["en"]),
             ],
-        };
+        );
         let ids: Vec<&str> = c.headlines("fr").iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x"]);
         assert_eq!(c.headlines("en").len(), 2);
@@ -226,20 +243,14 @@ mod tests {
     fn featured_is_the_newest_article_with_a_body() {
         let mut full = article("full", Some((2022, 3, 14)), &["fr"]);
         full.translations.get_mut("fr").unwrap().body = vec!["Texte.".into()];
-        let c = Collection {
-            default_language: None,
-            articles: vec![article("headline", None, &["fr"]), full],
-        };
+        let c = Collection::new(None, vec![article("headline", None, &["fr"]), full]);
         assert_eq!(c.featured().map(|a| a.id.as_str()), Some("full"));
         assert_eq!(Collection::default().featured(), None);
     }
 
     #[test]
     fn offered_languages_are_those_the_articles_have() {
-        let c = Collection {
-            default_language: None,
-            articles: vec![article("x", None, &["en", "ar", "de"])],
-        };
+        let c = Collection::new(None, vec![article("x", None, &["en", "ar", "de"])]);
         assert_eq!(c.offered_languages(), [Lang::En, Lang::Ar]);
         assert_eq!(Collection::default().offered_languages(), Lang::ALL);
     }

@@ -5,7 +5,7 @@ use crate::error::LoadError;
 use crate::model::{Article, Collection, Image, Published, Source, Translation};
 use serde_json::{Map, Value};
 use std::borrow::Borrow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this viewer reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -40,14 +40,14 @@ pub struct Validated {
     pub collection: Collection,
     pub problems: Vec<Problem>,
     /// The ids, where readable, of the articles left out, by position.
-    pub skipped_ids: std::collections::HashMap<usize, String>,
+    pub skipped_ids: BTreeMap<usize, String>,
 }
 
 impl Validated {
     /// One line per article left out, naming it by id (or by position when its id is unusable)
     /// with the first reason: what the viewer reports to the publisher once per load.
     pub fn skipped_articles(&self) -> Vec<String> {
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         self.problems
             .iter()
             .filter_map(|p| {
@@ -69,7 +69,7 @@ impl Validated {
 /// so a large file never exists as one whole JSON tree in memory besides the model built from it.
 pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
     use serde_json::value::RawValue;
-    let top: HashMap<String, &RawValue> =
+    let top: BTreeMap<String, &RawValue> =
         serde_json::from_str(text).map_err(|e| match e.classify() {
             // Well-formed JSON of another shape than an object.
             serde_json::error::Category::Data => LoadError::NotAnObject,
@@ -146,7 +146,7 @@ fn check_parts<V: Borrow<Value>>(
     };
 
     let mut articles = Vec::with_capacity(items.size_hint().0);
-    let mut ids = HashSet::new();
+    let mut ids = BTreeSet::new();
     for (index, item) in items.enumerate() {
         let item = item?;
         let item = item.borrow();
@@ -172,10 +172,7 @@ fn check_parts<V: Borrow<Value>>(
             }
         }
     }
-    out.collection = Collection {
-        default_language,
-        articles,
-    };
+    out.collection = Collection::new(default_language, articles);
     Ok(out)
 }
 

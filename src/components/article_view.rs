@@ -108,12 +108,23 @@ fn article_page(
 
 /// The articles of the current edition in ticker order; the whole collection when the open
 /// article is not part of the edition (it is shown in another language).
-fn edition<'a>(collection: &'a Collection, article: &Article, lang: Lang) -> Vec<&'a Article> {
-    let headlines = collection.headlines(lang.code());
-    if headlines.iter().any(|a| a.id == article.id) {
+/// Positions in `collection.articles`.
+fn edition(collection: &Collection, article: &Article, lang: Lang) -> Vec<usize> {
+    let in_edition = |&i: &usize| {
+        collection.articles[i]
+            .translations
+            .contains_key(lang.code())
+    };
+    let headlines: Vec<usize> = collection
+        .order()
+        .iter()
+        .copied()
+        .filter(in_edition)
+        .collect();
+    if article.translations.contains_key(lang.code()) {
         headlines
     } else {
-        collection.ticker_order()
+        collection.order().to_vec()
     }
 }
 
@@ -165,7 +176,10 @@ fn neighbours(
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let edition = edition(collection, article, lang);
+    let edition: Vec<&Article> = edition(collection, article, lang)
+        .into_iter()
+        .map(|i| &collection.articles[i])
+        .collect();
     let at = edition.iter().position(|a| a.id == article.id);
     let previous = at
         .and_then(|i| i.checked_sub(1))
@@ -202,20 +216,31 @@ fn other_headlines(
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let others: Vec<Headline> = edition(collection, article, lang)
+    let others: Vec<usize> = edition(collection, article, lang)
         .into_iter()
-        .filter(|a| a.id != article.id)
-        .map(|a| Headline::of(a, lang))
+        .filter(|&i| collection.articles[i].id != article.id)
         .collect();
     let total = others.len();
     let shown = RwSignal::new(LIST_PAGE.min(total));
-    let others = StoredValue::new(others);
+    // Only the shown headlines are built: the collection may hold tens of thousands.
+    let source = StoredValue::new((state.collection(), others));
     let items = move || {
-        others.with_value(|o| {
-            o[..shown.get()]
+        source.with_value(|(collection, others)| {
+            let Some(collection) = collection else {
+                return Vec::new();
+            };
+            others[..shown.get()]
                 .iter()
-                .map(|h| view! { <li>{h.clone().link(state, lang, "nv-more__link", None)}</li> })
-                .collect_view()
+                .map(|&i| {
+                    let link = Headline::of(&collection.articles[i], lang).link(
+                        state,
+                        lang,
+                        "nv-more__link",
+                        None,
+                    );
+                    view! { <li>{link}</li> }
+                })
+                .collect::<Vec<_>>()
         })
     };
     view! {
