@@ -3,6 +3,7 @@
 
 use super::figure::figure;
 use super::ReaderTools;
+use crate::error::ViewError;
 use crate::format::{format_number, format_published};
 use crate::i18n::{direction_of, fill, language_name, Lang};
 use crate::model::{reading_minutes, Article, Collection};
@@ -10,22 +11,41 @@ use crate::routing::{article_href, safe_href};
 use crate::state::ViewerState;
 use leptos::prelude::*;
 
-/// The article the reader asked for (the featured one by default), an "article not found" view
-/// for an unknown id, or the "no articles yet" state for an empty collection.
+/// The article the reader asked for (the featured one by default), or the "no articles yet" state
+/// for an empty collection. An unknown id is an error for the `ErrorBoundary` around the view,
+/// whose fallback is `part_failed`.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     move || {
         let lang = state.lang.get();
-        match state
-            .with_article(|collection, article| article_page(state, collection, article, lang))
-        {
-            Ok(Some(page)) => page.into_any(),
-            Ok(None) => view! {
+        match state.with_article(|collection, article| article_page(state, collection, article, lang)) {
+            Ok(Some(page)) => Ok(page.into_any()),
+            Ok(None) => Ok(view! {
                 <div class="nv-empty">{super::main_heading(state, "nv-empty__title", lang.strings().no_articles.into())}</div>
             }
-            .into_any(),
-            Err(()) => not_found(state, lang).into_any(),
+            .into_any()),
+            Err(()) => Err(ViewError::ArticleNotFound(state.article_id.get().unwrap_or_default())),
+        }
+    }
+}
+
+/// What a failed part shows: "article not found" with a way back for an unknown id, a short
+/// notice for anything else.
+pub fn part_failed(state: ViewerState, errors: ArcRwSignal<Errors>) -> impl IntoView {
+    move || {
+        let lang = state.lang.get();
+        let not_found = errors.read().iter().any(|(_, e)| {
+            matches!(
+                e.downcast_ref::<ViewError>(),
+                Some(ViewError::ArticleNotFound(_))
+            )
+        });
+        if not_found {
+            not_found_view(state, lang).into_any()
+        } else {
+            view! { <p class="nv-part-failed" role="alert">{lang.strings().part_failed}</p> }
+                .into_any()
         }
     }
 }
@@ -260,7 +280,7 @@ fn other_headlines(
     }
 }
 
-fn not_found(state: ViewerState, lang: Lang) -> impl IntoView {
+fn not_found_view(state: ViewerState, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let back = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();

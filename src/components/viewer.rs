@@ -110,7 +110,8 @@ pub fn ViewerRoot() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let lang = move || state.lang.get();
     let ticker_only = state.config.with_value(|c| c.ticker_only);
-    let body = move || match state.data.get() {
+    let body = move || {
+        match state.data.get() {
         Data::Loading => view! {
             <div class="nv-loading" role="status">
                 <div class="nv-ticker nv-ticker--placeholder"></div>
@@ -134,10 +135,13 @@ pub fn ViewerRoot() -> impl IntoView {
         Data::Ready(_) => view! {
             <Ticker />
             <div class="nv-main">
-                <ArticleView />
+                <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
+                    <ArticleView />
+                </ErrorBoundary>
             </div>
         }
         .into_any(),
+    }
     };
     let bar = (!ticker_only).then(|| {
         view! {
