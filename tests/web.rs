@@ -200,7 +200,11 @@ async fn unknown_article_id_shows_not_found_with_a_way_back() {
     leptos::task::tick().await;
     assert_eq!(m.text(".nv-not-found h2"), "Article introuvable");
     // The error stays in its part: the rest of the viewer works on.
-    assert_eq!(m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link").len(), 46);
+    assert_eq!(
+        m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link")
+            .len(),
+        46
+    );
     m.click(".nv-not-found a");
     leptos::task::tick().await;
     assert_eq!(

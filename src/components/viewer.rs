@@ -121,7 +121,9 @@ pub fn ViewerRoot() -> impl IntoView {
         .into_any(),
         Data::Failed(error) => {
             let s = state.strings();
-            let src = state.config.with_value(|c| c.src.clone());
+            // Isolated, so that the URL keeps its own direction and the sentence's full stop stays
+            // in place in Arabic.
+            let src = state.config.with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
             view! {
                 <div class="nv-error" role="alert">
                     {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
