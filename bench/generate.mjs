@@ -56,7 +56,7 @@ export function writeCollections(outDir, sizes) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [outDir = 'bench/out', ...sizes] = process.argv.slice(2);
   for (const file of writeCollections(outDir, sizes)) console.log(`wrote ${file}`);
 }

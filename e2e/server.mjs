@@ -82,7 +82,7 @@ export function serve(port, handler) {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.argv[2] ?? 8090);
   const root = process.argv[3] ?? 'dist';
   await serve(port, staticHandler(root));
