@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { axeViolations, headlines, openViewer, readCopy, serveCollection, trackOffset } from './helpers';
 
 async function moves(page: Page, ms = 600) {
@@ -165,4 +166,11 @@ test('a focused headline scrolled into view is settled back when focus leaves', 
   expect(await viewport.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   await page.locator('.nv-langs__button').first().focus();
   expect(await viewport.evaluate((el) => el.scrollLeft)).toBe(0);
+});
+
+test('the pause button is a target no moving headline covers (WCAG 2.5.8), on a phone too', async ({ page }) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await openViewer(page);
+  const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+  expect(results.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
 });
