@@ -95,6 +95,9 @@ pub struct ViewerState {
     pub text_size: RwSignal<u8>,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
+    /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
+    /// picked one: the collection's `default_language` decides once it is loaded.
+    pub follows_collection_language: StoredValue<bool>,
 }
 
 impl ViewerState {
@@ -107,11 +110,16 @@ impl ViewerState {
             theme: RwSignal::new(None),
             text_size: RwSignal::new(TEXT_SIZE_DEFAULT),
             root: NodeRef::new(),
+            follows_collection_language: StoredValue::new(false),
         }
     }
 
     /// Puts a validated collection in place.
     pub fn set_collection(&self, validated: Validated) {
+        if self.follows_collection_language.get_value() {
+            let default = validated.collection.default_language.as_deref();
+            self.lang.set(initial_language(None, default));
+        }
         self.data.set(Data::Ready(Arc::new(validated.collection)));
     }
 

@@ -149,7 +149,6 @@ fn edition(collection: &Collection, article: &Article, lang: Lang) -> Vec<usize>
 }
 
 /// A headline as the lists under the article show it: id, the language it is shown in, title.
-#[derive(Clone)]
 struct Headline {
     id: String,
     code: String,

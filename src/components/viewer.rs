@@ -27,6 +27,9 @@ pub fn Viewer(
     let standalone = config.standalone;
     let state = ViewerState::new(config, initial_language(preferred, None));
     state
+        .follows_collection_language
+        .set_value(preferred.is_none());
+    state
         .theme
         .set(storage::load("theme").as_deref().and_then(Theme::from_name));
     if let Some(size) = storage::load("text-size")
@@ -40,7 +43,7 @@ pub fn Viewer(
         page::follow_viewer(state);
     }
     tell_the_host(state);
-    load(state, preferred.is_none());
+    load(state);
     view! { <ViewerRoot /> }
 }
 
@@ -76,7 +79,7 @@ fn tell_the_host(state: ViewerState) {
 
 /// Downloads the collection and puts it, or the reason it failed, in `state`. Skipped articles
 /// are reported to the publisher once per load, in the console.
-fn load(state: ViewerState, use_collection_language: bool) {
+fn load(state: ViewerState) {
     state.data.set(Data::Loading);
     let src = state.config.with_value(|c| c.src.clone());
     spawn_local(async move {
@@ -89,10 +92,6 @@ fn load(state: ViewerState, use_collection_language: bool) {
                         skipped.len(),
                         skipped.join("\n  ")
                     );
-                }
-                if use_collection_language {
-                    let default = validated.collection.default_language.as_deref();
-                    state.lang.set(initial_language(None, default));
                 }
                 state.set_collection(validated);
             }
@@ -128,7 +127,7 @@ pub fn ViewerRoot() -> impl IntoView {
                 <div class="nv-error" role="alert">
                     {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
                     <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
-                    <button type="button" class="nv-button" on:click=move |_| load(state, false)>{s.retry}</button>
+                    <button type="button" class="nv-button" on:click=move |_| load(state)>{s.retry}</button>
                 </div>
             }
             .into_any()
