@@ -352,12 +352,12 @@ async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let m = mount(arabic, Lang::Fr, None);
     m.state.follows_collection_language.set_value(true);
     leptos::task::tick().await;
-    m.click(".nv-langs__button[lang='en']");
+    m.click(".nv-langs__button[lang='fr']");
     leptos::task::tick().await;
     m.state.set_collection(parse_collection(arabic).unwrap());
     assert_eq!(
         m.state.lang.get_untracked(),
-        Lang::En,
+        Lang::Fr,
         "the reader's pick stands"
     );
 }
