@@ -6,6 +6,7 @@ pub mod error;
 pub mod events;
 pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod load;
 pub mod model;
 pub mod mount;

@@ -84,7 +84,7 @@ pub fn read_config(host: &HtmlElement) -> Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         ticker_speed: attr("data-ticker-speed")
-            .and_then(|v| v.parse::<f64>().ok())
+            .and_then(|v| crate::json::parse(&v).ok()?.as_f64())
             .filter(|v| v.is_finite() && *v > 0.0)
             .unwrap_or(defaults.ticker_speed),
         lang: attr("data-lang")

@@ -3,8 +3,7 @@
 
 use crate::error::LoadError;
 use crate::model::{Article, Collection, Image, Published, Source, Translation};
-use serde_json::{Map, Value};
-use std::borrow::Borrow;
+use crate::json::{self, Json, Map, Reader};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this viewer reads.
@@ -65,73 +64,72 @@ impl Validated {
     }
 }
 
-/// Parses and validates a collection file's text. Each article is parsed and checked on its own,
-/// so a large file never exists as one whole JSON tree in memory besides the model built from it.
+/// Parses and validates a collection file's text. Whole-file problems (not JSON, not an object,
+/// unknown format version, no `articles` array) are errors; anything else is reported in
+/// `Validated::problems`. Each article is read and checked on its own, so a large file never
+/// exists as one whole JSON tree in memory besides the model built from it.
 pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
-    use serde_json::value::RawValue;
-    let top: BTreeMap<String, &RawValue> =
-        serde_json::from_str(text).map_err(|e| match e.classify() {
-            // Well-formed JSON of another shape than an object.
-            serde_json::error::Category::Data => LoadError::NotAnObject,
-            _ => LoadError::NotJson(e.to_string()),
-        })?;
-    // Each piece is well-formed JSON, so parsing it again can only fail on nesting deeper than
-    // serde_json allows (which skipping over it in the parse above does not check).
-    let parse = |raw: &RawValue| {
-        serde_json::from_str::<Value>(raw.get()).map_err(|e| LoadError::NotJson(e.to_string()))
-    };
-    let field = |key: &str| top.get(key).map(|raw| parse(raw)).transpose();
-    let articles = top
-        .get("articles")
-        .map(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok());
-    check_parts(
-        field("schema")?.as_ref(),
-        field("generated")?.as_ref(),
-        field("default_language")?.as_ref(),
-        articles.map(|items| items.map(|items| items.into_iter().map(|raw| parse(raw)))),
-    )
-}
+    let not_json = |e: json::Error| LoadError::NotJson(e.to_string());
+    let mut reader = Reader::new(text);
+    if reader.peek() != Some(b'{') {
+        reader.value().and_then(|_| reader.end()).map_err(not_json)?;
+        return Err(LoadError::NotAnObject);
+    }
+    let (mut schema, mut generated, mut default_language) = (None, None, None);
+    // `None` when missing, `Some(None)` when not an array.
+    let mut articles: Option<Option<Articles>> = None;
+    reader
+        .object(|reader, key| {
+            let start = reader.pos();
+            match key.as_str() {
+                "articles" if reader.peek() == Some(b'[') => {
+                    let mut checked = Articles::default();
+                    reader.array(|reader| {
+                        checked.check(reader.value()?);
+                        Ok(())
+                    })?;
+                    articles = Some(Some(checked));
+                }
+                "articles" => {
+                    reader.value()?;
+                    articles = Some(None);
+                }
+                "schema" => {
+                    let value = reader.value()?;
+                    schema = Some((value, text[start..reader.pos()].trim()));
+                }
+                "generated" => generated = Some(reader.value()?),
+                "default_language" => default_language = Some(reader.value()?),
+                _ => {
+                    reader.value()?;
+                }
+            }
+            Ok(())
+        })
+        .and_then(|_| reader.end())
+        .map_err(not_json)?;
 
-/// Validates a parsed collection file. Whole-file problems (not an object, unknown format version,
-/// no `articles` array) are errors; anything else is reported in `Validated::problems`.
-pub fn validate_collection(value: &Value) -> Result<Validated, LoadError> {
-    let root = value.as_object().ok_or(LoadError::NotAnObject)?;
-    let articles = root
-        .get("articles")
-        .map(|v| v.as_array().map(|items| items.iter().map(Ok)));
-    check_parts(
-        root.get("schema"),
-        root.get("generated"),
-        root.get("default_language"),
-        articles,
-    )
-}
-
-/// The checks of a whole file, given its top-level fields; `articles` is `None` when missing,
-/// `Some(None)` when not an array, and yields an error for an article too deeply nested to read.
-fn check_parts<V: Borrow<Value>>(
-    schema: Option<&Value>,
-    generated: Option<&Value>,
-    default_language: Option<&Value>,
-    articles: Option<Option<impl Iterator<Item = Result<V, LoadError>>>>,
-) -> Result<Validated, LoadError> {
     match schema {
         None => return Err(LoadError::NoVersion),
-        Some(v) if v.as_f64() == Some(SCHEMA_VERSION as f64) => {}
-        Some(v) => return Err(LoadError::UnsupportedVersion(v.to_string())),
+        Some((v, _)) if v.as_f64() == Some(SCHEMA_VERSION as f64) => {}
+        Some((_, written)) => return Err(LoadError::UnsupportedVersion(written.to_string())),
     }
-    let items = match articles {
-        Some(Some(items)) => items,
+    let articles = match articles {
+        Some(Some(articles)) => articles,
         Some(None) => return Err(LoadError::ArticlesNotAnArray),
         None => return Err(LoadError::NoArticles),
     };
 
     let mut out = Validated::default();
-    let mut report = |path: String, message: String| out.problems.push(Problem { path, message });
-
+    let mut report = |path: &str, message: &str| {
+        out.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        })
+    };
     if let Some(generated) = generated {
         if !generated.as_str().is_some_and(is_date_time) {
-            report("/generated".into(), "must be an RFC 3339 date-time".into());
+            report("/generated", "must be an RFC 3339 date-time");
         }
     }
     let default_language = match default_language {
@@ -139,22 +137,36 @@ fn check_parts<V: Borrow<Value>>(
         Some(v) => match v.as_str().filter(|s| is_lang(s)) {
             Some(code) => Some(code.to_string()),
             None => {
-                report("/default_language".into(), LANG_RULE.into());
+                report("/default_language", LANG_RULE);
                 None
             }
         },
     };
+    out.problems.extend(articles.problems);
+    out.skipped_ids = articles.skipped_ids;
+    out.collection = Collection::new(default_language, articles.accepted);
+    Ok(out)
+}
 
-    let mut articles = Vec::with_capacity(items.size_hint().0);
-    let mut ids = BTreeSet::new();
-    for (index, item) in items.enumerate() {
-        let item = item?;
-        let item = item.borrow();
+/// The articles of a file, checked one at a time in file order.
+#[derive(Default)]
+struct Articles {
+    read: usize,
+    accepted: Vec<Article>,
+    ids: BTreeSet<String>,
+    problems: Vec<Problem>,
+    skipped_ids: BTreeMap<usize, String>,
+}
+
+impl Articles {
+    fn check(&mut self, item: Json) {
+        let index = self.read;
+        self.read += 1;
         let path = format!("/articles/{index}");
         let mut problems = Vec::new();
-        let article = check_article(item, &path, &mut problems);
+        let article = check_article(&item, &path, &mut problems);
         if let Some(article) = &article {
-            if !ids.insert(article.id.clone()) {
+            if !self.ids.insert(article.id.clone()) {
                 problems.push(Problem {
                     path: format!("{path}/id"),
                     message: format!("duplicate id \"{}\": ids must be unique", article.id),
@@ -162,18 +174,16 @@ fn check_parts<V: Borrow<Value>>(
             }
         }
         match (article, problems.is_empty()) {
-            (Some(article), true) => articles.push(article),
+            (Some(article), true) => self.accepted.push(article),
             _ => {
-                if let Some(id) = item.get("id").and_then(Value::as_str) {
-                    out.skipped_ids
+                if let Some(id) = item.get("id").and_then(Json::as_str) {
+                    self.skipped_ids
                         .insert(index, id.chars().take(128).collect());
                 }
-                out.problems.extend(problems);
+                self.problems.extend(problems);
             }
         }
     }
-    out.collection = Collection::new(default_language, articles);
-    Ok(out)
 }
 
 const LANG_RULE: &str = "must be a language code of 2 or 3 lowercase letters, such as \"fr\"";
@@ -191,7 +201,7 @@ impl Checker<'_> {
         });
     }
 
-    fn object<'v>(&mut self, value: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, value: &'v Json, path: &str) -> Option<&'v Map> {
         let object = value.as_object();
         if object.is_none() {
             self.fail(path, "must be an object");
@@ -202,7 +212,7 @@ impl Checker<'_> {
     /// An optional string field; `min_chars` and `max_chars` count Unicode code points.
     fn string(
         &mut self,
-        object: &Map<String, Value>,
+        object: &Map,
         path: &str,
         key: &str,
         required: bool,
@@ -236,7 +246,7 @@ impl Checker<'_> {
 
     fn url(
         &mut self,
-        object: &Map<String, Value>,
+        object: &Map,
         path: &str,
         key: &str,
         required: bool,
@@ -255,7 +265,7 @@ impl Checker<'_> {
 
     fn positive_integer(
         &mut self,
-        object: &Map<String, Value>,
+        object: &Map,
         path: &str,
         key: &str,
     ) -> Option<u32> {
@@ -274,7 +284,7 @@ impl Checker<'_> {
     }
 }
 
-fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+fn check_article(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
     let mut check = Checker { problems };
     let object = check.object(value, path)?;
 
@@ -356,13 +366,13 @@ fn check_article(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Opti
     })
 }
 
-fn check_translation(value: &Value, path: &str, check: &mut Checker) -> Option<Translation> {
+fn check_translation(value: &Json, path: &str, check: &mut Checker) -> Option<Translation> {
     let o = check.object(value, path)?;
     let title = check.string(o, path, "title", true, (1, 500));
     let summary = check.string(o, path, "summary", false, (0, usize::MAX));
     let body = match o.get("body") {
         None => Vec::new(),
-        Some(Value::Array(items)) => items
+        Some(Json::Array(items)) => items
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
@@ -538,7 +548,11 @@ fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
+
+    fn validate_collection(doc: &Value) -> Result<Validated, LoadError> {
+        parse_collection(&doc.to_string())
+    }
 
     fn problems(doc: Value) -> Vec<String> {
         validate_collection(&doc)
