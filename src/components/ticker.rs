@@ -170,9 +170,10 @@ fn keep_duration_in_step(
         let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
         let measured = copy.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
-            let seconds = (f64::from(measured.offset_width()) / speed).max(1.0);
+            // Whole milliseconds: no float formatting in the bundle.
+            let ms = (f64::from(measured.offset_width()) / speed * 1000.0).max(1000.0) as u32;
             let _ = web_sys::HtmlElement::style(&track)
-                .set_property("--nv-ticker-duration", &format!("{seconds:.2}s"));
+                .set_property("--nv-ticker-duration", &format!("{ms}ms"));
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
             return;
