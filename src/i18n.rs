@@ -32,16 +32,6 @@ impl Lang {
         direction_of(self.code())
     }
 
-    /// The locale given to `Intl` for dates and numbers. Moroccan Arabic keeps the
-    /// Western digits of the seed page; British English writes "14 March 2022".
-    pub fn locale(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr-FR",
-            Lang::En => "en-GB",
-            Lang::Ar => "ar-MA",
-        }
-    }
-
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Fr => &FR,

@@ -25,7 +25,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The viewer's stylesheet, adopted by each shadow root (a constructed stylesheet, so a strict
 /// Content-Security-Policy without 'unsafe-inline' styles allows it).
-const STYLESHEET: &str = include_str!("../style/viewer.css");
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/viewer.min.css"));
 
 /// The message an iframe viewer posts to its parent when its height changes.
 pub const FRAME_HEIGHT_MESSAGE: &str = "article-viewer:height";
