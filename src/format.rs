@@ -8,15 +8,45 @@ use crate::model::Published;
 /// In `Lang` order: fr, en, ar.
 const MONTHS: [[&str; 12]; 3] = [
     [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ],
     [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ],
     [
-        "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر",
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
         "دجنبر",
     ],
 ];
@@ -88,8 +118,14 @@ mod tests {
         assert_eq!(format_published(&d, Lang::Fr), "14 mars 2022");
         assert_eq!(format_published(&d, Lang::En), "14 March 2022");
         assert_eq!(format_published(&d, Lang::Ar), "14 مارس 2022");
-        assert_eq!(format_published(&date(2021, 12, 1), Lang::Fr), "1 décembre 2021");
-        assert_eq!(format_published(&date(2021, 8, 31), Lang::Ar), "31 غشت 2021");
+        assert_eq!(
+            format_published(&date(2021, 12, 1), Lang::Fr),
+            "1 décembre 2021"
+        );
+        assert_eq!(
+            format_published(&date(2021, 8, 31), Lang::Ar),
+            "31 غشت 2021"
+        );
     }
 
     #[test]

@@ -66,7 +66,11 @@ pub struct Error {
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} at line {} column {}", self.message, self.line, self.column)
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -97,7 +101,10 @@ impl<'a> Reader<'a> {
     fn fail<T>(&self, message: &'static str) -> Result<T, Error> {
         let before = &self.text.as_bytes()[..self.pos.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         Err(Error {
             message,
             line,
@@ -345,7 +352,9 @@ mod tests {
 
     #[test]
     fn reads_values() {
-        let value = parse(r#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\u00e9\ud83d\ude00", "a": 0} "#);
+        let value = parse(
+            r#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\u00e9\ud83d\ude00", "a": 0} "#,
+        );
         let mut map = Map::new();
         map.insert("a".into(), Json::Number(0.0));
         map.insert("b".into(), Json::String("x\"é😀".into()));
@@ -362,9 +371,27 @@ mod tests {
     #[test]
     fn refuses_what_is_not_json() {
         for text in [
-            "", "01", "1.", ".5", "+1", "1e", "-", "[1,]", "{\"a\":1,}", "{a:1}", "'a'", "\"\t\"",
-            "\"\\x\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "1e400", "NaN",
-            "\u{feff}{}", "[] []", "[",
+            "",
+            "01",
+            "1.",
+            ".5",
+            "+1",
+            "1e",
+            "-",
+            "[1,]",
+            "{\"a\":1,}",
+            "{a:1}",
+            "'a'",
+            "\"\t\"",
+            "\"\\x\"",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "1e400",
+            "NaN",
+            "\u{feff}{}",
+            "[] []",
+            "[",
         ] {
             assert!(parse(text).is_err(), "{text:?} was read");
         }

@@ -2,8 +2,8 @@
 //! and builds the model from it. The viewer and the `check-articles` command share it.
 
 use crate::error::LoadError;
-use crate::model::{Article, Collection, Image, Published, Source, Translation};
 use crate::json::{self, Json, Map, Reader};
+use crate::model::{Article, Collection, Image, Published, Source, Translation};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The format version this viewer reads.
@@ -72,7 +72,10 @@ pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
     let not_json = |e: json::Error| LoadError::NotJson(e.to_string());
     let mut reader = Reader::new(text);
     if reader.peek() != Some(b'{') {
-        reader.value().and_then(|_| reader.end()).map_err(not_json)?;
+        reader
+            .value()
+            .and_then(|_| reader.end())
+            .map_err(not_json)?;
         return Err(LoadError::NotAnObject);
     }
     let (mut schema, mut generated, mut default_language) = (None, None, None);
@@ -244,13 +247,7 @@ impl Checker<'_> {
         Some(text.to_string())
     }
 
-    fn url(
-        &mut self,
-        object: &Map,
-        path: &str,
-        key: &str,
-        required: bool,
-    ) -> Option<String> {
+    fn url(&mut self, object: &Map, path: &str, key: &str, required: bool) -> Option<String> {
         let url = self.string(object, path, key, required, (1, usize::MAX))?;
         if is_allowed_url(&url) {
             Some(url)
@@ -263,12 +260,7 @@ impl Checker<'_> {
         }
     }
 
-    fn positive_integer(
-        &mut self,
-        object: &Map,
-        path: &str,
-        key: &str,
-    ) -> Option<u32> {
+    fn positive_integer(&mut self, object: &Map, path: &str, key: &str) -> Option<u32> {
         let value = object.get(key)?;
         // JSON Schema counts 2.0 as an integer, so the check goes through f64.
         match value.as_f64() {

@@ -94,7 +94,9 @@ fn from_serde(value: &Value) -> Json {
         Value::Number(n) => Json::Number(n.as_f64().unwrap()),
         Value::String(s) => Json::String(s.clone()),
         Value::Array(items) => Json::Array(items.iter().map(from_serde).collect()),
-        Value::Object(o) => Json::Object(o.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
+        Value::Object(o) => {
+            Json::Object(o.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect())
+        }
     }
 }
 

@@ -22,7 +22,8 @@ pub fn figure(
     let revealed = RwSignal::new(false);
     let thanked = RwSignal::new(false);
     let blurred = move || reported.get() && !revealed.get();
-    let s = move || state.strings();
+    // Built with the article, which is rebuilt when the language changes.
+    let s = state.lang.get_untracked().strings();
     let (id, reported_src) = (article.id.clone(), src.clone());
     let report = move |_| {
         storage::save(&key, "1");
@@ -58,7 +59,7 @@ pub fn figure(
                 />
                 <Show when=blurred>
                     <button type="button" class="nv-figure__reveal nv-button" on:click=move |_| revealed.set(true)>
-                        {move || s().show_image}
+                        {s.show_image}
                     </button>
                 </Show>
             </div>
@@ -69,9 +70,9 @@ pub fn figure(
                 disabled=move || reported.get()
                 on:click=report
             >
-                {move || if reported.get() { s().image_reported } else { s().report_image }}
+                {move || if reported.get() { s.image_reported } else { s.report_image }}
             </button>
-            <p class="nv-figure__status" role="status">{move || thanked.get().then(|| s().report_thanks)}</p>
+            <p class="nv-figure__status" role="status">{move || thanked.get().then(|| s.report_thanks)}</p>
         </figure>
     })
 }

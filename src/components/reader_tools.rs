@@ -6,72 +6,63 @@ use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The toolbar above the article body.
+/// The toolbar above the article body. It is built with the article, which is rebuilt when the
+/// language changes, so its labels are fixed for its lifetime.
 #[component]
 pub fn ReaderTools() -> impl IntoView {
     let state = expect_context::<ViewerState>();
+    let s = state.lang.get_untracked().strings();
     let status = RwSignal::new(String::new());
-    let s = move || state.strings();
-    let resize = move |step: i8| {
-        let size = state
-            .text_size
-            .get_untracked()
-            .saturating_add_signed(step)
-            .min(TEXT_SIZES - 1);
-        state.text_size.set(size);
-        storage::save("text-size", &size.to_string());
+    // (class, label, text, step, the size at which it is disabled)
+    let size_button = move |class: &'static str,
+                            label: &'static str,
+                            text: &'static str,
+                            step: i8,
+                            limit: u8| {
+        view! {
+            <button
+                type="button"
+                class=class
+                aria-label=label
+                title=label
+                disabled=move || state.text_size.get() == limit
+                on:click=move |_| {
+                    let size = state.text_size.get_untracked().saturating_add_signed(step).min(TEXT_SIZES - 1);
+                    state.text_size.set(size);
+                    storage::save("text-size", &size.to_string());
+                }
+            >
+                <span aria-hidden="true">{text}</span>
+            </button>
+        }
     };
-    let pick = move |theme: Theme| {
-        state.theme.set(Some(theme));
-        storage::save("theme", theme.name());
-    };
-    let theme_label = move |theme: Theme| match theme {
-        Theme::Light => s().theme_light,
-        Theme::Dark => s().theme_dark,
-        Theme::Sepia => s().theme_sepia,
+    let theme_button = move |theme: Theme, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="nv-tools__button"
+                data-theme-choice=theme.name()
+                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
+                on:click=move |_| {
+                    state.theme.set(Some(theme));
+                    storage::save("theme", theme.name());
+                }
+            >
+                {label}
+            </button>
+        }
     };
     view! {
         <div class="nv-tools">
             <button type="button" class="nv-tools__button" on:click=move |_| share(state, status)>
-                {move || s().share}
+                {s.share}
             </button>
-            <div class="nv-tools__group" role="group" aria-label=move || s().reading_settings>
-                <button
-                    type="button"
-                    class="nv-tools__button"
-                    aria-label=move || s().text_smaller
-                    title=move || s().text_smaller
-                    disabled=move || state.text_size.get() == 0
-                    on:click=move |_| resize(-1)
-                >
-                    <span aria-hidden="true">"A−"</span>
-                </button>
-                <button
-                    type="button"
-                    class="nv-tools__button nv-tools__button--large"
-                    aria-label=move || s().text_larger
-                    title=move || s().text_larger
-                    disabled=move || { state.text_size.get() + 1 >= TEXT_SIZES }
-                    on:click=move |_| resize(1)
-                >
-                    <span aria-hidden="true">"A+"</span>
-                </button>
-                {Theme::ALL
-                    .into_iter()
-                    .map(|theme| {
-                        view! {
-                            <button
-                                type="button"
-                                class="nv-tools__button"
-                                data-theme-choice=theme.name()
-                                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
-                                on:click=move |_| pick(theme)
-                            >
-                                {move || theme_label(theme)}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
+            <div class="nv-tools__group" role="group" aria-label=s.reading_settings>
+                {size_button("nv-tools__button", s.text_smaller, "A\u{2212}", -1, 0)}
+                {size_button("nv-tools__button nv-tools__button--large", s.text_larger, "A+", 1, TEXT_SIZES - 1)}
+                {theme_button(Theme::Light, s.theme_light)}
+                {theme_button(Theme::Dark, s.theme_dark)}
+                {theme_button(Theme::Sepia, s.theme_sepia)}
             </div>
             <p class="nv-tools__status" role="status">{move || status.get()}</p>
         </div>
