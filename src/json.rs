@@ -227,11 +227,20 @@ impl<'a> Reader<'a> {
         let mut out = String::new();
         loop {
             let start = self.pos;
-            while matches!(self.byte(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
-                self.pos += 1;
-            }
+            let rest = &self.text.as_bytes()[start..];
+            let run = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(rest.len());
+            self.pos += run;
             // Only ASCII bytes stop the scan, so both ends are character boundaries.
-            out.push_str(&self.text[start..self.pos]);
+            let chunk = &self.text[start..self.pos];
+            if out.is_empty() && self.byte() == Some(b'"') {
+                // The usual case, a string without escapes: one allocation of the right size.
+                self.pos += 1;
+                return Ok(chunk.to_string());
+            }
+            out.push_str(chunk);
             match self.byte() {
                 Some(b'"') => {
                     self.pos += 1;

@@ -10,6 +10,10 @@ pub struct Collection {
     pub articles: Vec<Article>,
     /// Positions of `articles` in ticker order, sorted once: every view reads it.
     order: Vec<usize>,
+    /// For each language, the positions of the articles written in it, in ticker order.
+    editions: BTreeMap<String, Vec<usize>>,
+    /// The position of each article, by id.
+    positions: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,45 +104,64 @@ impl Collection {
                 (None, None) => std::cmp::Ordering::Equal,
             },
         );
+        let mut editions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in &order {
+            for code in articles[i].translations.keys() {
+                match editions.get_mut(code) {
+                    Some(edition) => edition.push(i),
+                    None => {
+                        editions.insert(code.clone(), vec![i]);
+                    }
+                }
+            }
+        }
+        let positions = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         Collection {
             default_language,
             articles,
             order,
+            editions,
+            positions,
         }
     }
 
-    /// Positions of the articles in ticker order.
+    /// Positions of the articles in ticker order: newest first where dates exist, then the undated
+    /// ones in data order.
     pub fn order(&self) -> &[usize] {
         &self.order
     }
 
-    /// The articles in ticker order: newest first where dates exist, then the undated ones in
-    /// data order.
-    pub fn ticker_order(&self) -> Vec<&Article> {
-        self.order.iter().map(|&i| &self.articles[i]).collect()
+    /// Positions of the articles of one edition (those that exist in `lang`), in ticker order.
+    pub fn edition(&self, lang: &str) -> &[usize] {
+        self.editions.get(lang).map_or(&[], Vec::as_slice)
     }
 
-    /// The headlines of one edition: the articles that exist in `lang`, in ticker order.
-    pub fn headlines(&self, lang: &str) -> Vec<&Article> {
-        self.ticker_order()
-            .into_iter()
-            .filter(|a| a.translations.contains_key(lang))
-            .collect()
+    /// The headlines of one edition, in ticker order.
+    pub fn headlines(&self, lang: &str) -> impl Iterator<Item = &Article> {
+        self.edition(lang).iter().map(|&i| &self.articles[i])
+    }
+
+    /// The position of article `id` in `articles`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.positions.get(id).copied()
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.id == id)
+        self.position(id).map(|i| &self.articles[i])
     }
 
     /// The article opened when none is asked for: the newest one with a body, else the first
     /// headline.
     pub fn featured(&self) -> Option<&Article> {
-        let ordered = self.ticker_order();
+        let mut ordered = self.order.iter().map(|&i| &self.articles[i]);
         ordered
-            .iter()
+            .clone()
             .find(|a| a.translations.values().any(|t| !t.body.is_empty()))
-            .or(ordered.first())
-            .copied()
+            .or_else(|| ordered.next())
     }
 
     /// The interface languages worth offering: those at least one article is written in, or all
@@ -146,11 +169,7 @@ impl Collection {
     pub fn offered_languages(&self) -> Vec<Lang> {
         let offered: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|l| {
-                self.articles
-                    .iter()
-                    .any(|a| a.translations.contains_key(l.code()))
-            })
+            .filter(|l| !self.edition(l.code()).is_empty())
             .collect();
         if offered.is_empty() {
             Lang::ALL.to_vec()
@@ -211,7 +230,11 @@ mod tests {
                 article("new", Some((2024, 5, 15)), &["fr"]),
             ],
         );
-        let ids: Vec<&str> = c.ticker_order().iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = c
+            .order()
+            .iter()
+            .map(|&i| c.articles[i].id.as_str())
+            .collect();
         assert_eq!(ids, ["new", "old", "b", "a"]);
     }
 
@@ -224,10 +247,10 @@ mod tests {
                 article("y", None, &["en"]),
             ],
         );
-        let ids: Vec<&str> = c.headlines("fr").iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = c.headlines("fr").map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x"]);
-        assert_eq!(c.headlines("en").len(), 2);
-        assert!(c.headlines("ar").is_empty());
+        assert_eq!(c.headlines("en").count(), 2);
+        assert_eq!(c.headlines("ar").count(), 0);
     }
 
     #[test]

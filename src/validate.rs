@@ -167,7 +167,11 @@ impl Articles {
         self.read += 1;
         let path = format!("/articles/{index}");
         let mut problems = Vec::new();
-        let article = check_article(&item, &path, &mut problems);
+        let id: Option<String> = item
+            .get("id")
+            .and_then(Json::as_str)
+            .map(|id| id.chars().take(128).collect());
+        let article = check_article(item, &path, &mut problems);
         if let Some(article) = &article {
             if !self.ids.insert(article.id.clone()) {
                 problems.push(Problem {
@@ -179,9 +183,8 @@ impl Articles {
         match (article, problems.is_empty()) {
             (Some(article), true) => self.accepted.push(article),
             _ => {
-                if let Some(id) = item.get("id").and_then(Json::as_str) {
-                    self.skipped_ids
-                        .insert(index, id.chars().take(128).collect());
+                if let Some(id) = id {
+                    self.skipped_ids.insert(index, id);
                 }
                 self.problems.extend(problems);
             }
@@ -191,69 +194,76 @@ impl Articles {
 
 const LANG_RULE: &str = "must be a language code of 2 or 3 lowercase letters, such as \"fr\"";
 
-/// Collects the problems of one field into a list, by JSON path.
+/// Collects the problems of one article into a list, by JSON path. Values are moved out of the
+/// parsed tree into the model, and paths are only written out for a problem.
 struct Checker<'a> {
     problems: &'a mut Vec<Problem>,
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, path: &str, message: impl Into<String>) {
+    fn fail(&mut self, path: &str, key: &str, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.to_string(),
+            path: match key {
+                "" => path.to_string(),
+                key => format!("{path}/{key}"),
+            },
             message: message.into(),
         });
     }
 
-    fn object<'v>(&mut self, value: &'v Json, path: &str) -> Option<&'v Map> {
-        let object = value.as_object();
-        if object.is_none() {
-            self.fail(path, "must be an object");
+    fn object(&mut self, value: Json, path: &str, key: &str) -> Option<Map> {
+        match value {
+            Json::Object(object) => Some(object),
+            _ => {
+                self.fail(path, key, "must be an object");
+                None
+            }
         }
-        object
     }
 
-    /// An optional string field; `min_chars` and `max_chars` count Unicode code points.
+    /// A string field; `min_chars` and `max_chars` count Unicode code points.
     fn string(
         &mut self,
-        object: &Map,
+        object: &mut Map,
         path: &str,
         key: &str,
         required: bool,
         (min_chars, max_chars): (usize, usize),
     ) -> Option<String> {
-        let path = format!("{path}/{key}");
-        let Some(value) = object.get(key) else {
+        let Some(value) = object.remove(key) else {
             if required {
-                self.fail(&path, "is required");
+                self.fail(path, key, "is required");
             }
             return None;
         };
-        let Some(text) = value.as_str() else {
-            self.fail(&path, "must be a string");
+        let Json::String(text) = value else {
+            self.fail(path, key, "must be a string");
             return None;
         };
-        let chars = text.chars().count();
-        if chars < min_chars {
-            self.fail(&path, "must not be empty");
+        // Counted only as far as needed: a UTF-8 text has at most as many characters as bytes.
+        if text.chars().take(min_chars).count() < min_chars {
+            self.fail(path, key, "must not be empty");
             return None;
         }
-        if chars > max_chars {
+        if text.len() > max_chars && text.chars().count() > max_chars {
             self.fail(
-                &path,
+                path,
+                key,
                 format!("must be at most {max_chars} characters long"),
             );
             return None;
         }
-        Some(text.to_string())
+        Some(text)
     }
 
-    fn url(&mut self, object: &Map, path: &str, key: &str, required: bool) -> Option<String> {
+    fn url(&mut self, object: &mut Map, path: &str, key: &str, required: bool) -> Option<String> {
         let url = self.string(object, path, key, required, (1, usize::MAX))?;
         if is_allowed_url(&url) {
             Some(url)
         } else {
             self.fail(
-                &format!("{path}/{key}"),
+                path,
+                key,
                 "must be an http(s) URL or a relative path, without control characters",
             );
             None
@@ -266,26 +276,24 @@ impl Checker<'_> {
         match value.as_f64() {
             Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= u32::MAX as f64 => Some(n as u32),
             _ => {
-                self.fail(
-                    &format!("{path}/{key}"),
-                    "must be a whole number of at least 1",
-                );
+                self.fail(path, key, "must be a whole number of at least 1");
                 None
             }
         }
     }
 }
 
-fn check_article(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
+fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option<Article> {
     let mut check = Checker { problems };
-    let object = check.object(value, path)?;
+    let mut object = check.object(value, path, "")?;
 
-    let id = check.string(object, path, "id", true, (1, usize::MAX));
+    let id = check.string(&mut object, path, "id", true, (1, usize::MAX));
     let id = id.filter(|id| {
         let ok = is_article_id(id);
         if !ok {
             check.fail(
-                &format!("{path}/id"),
+                path,
+                "id",
                 "must be 1 to 128 lowercase letters, digits or hyphens, starting with a letter or digit",
             );
         }
@@ -296,29 +304,30 @@ fn check_article(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Optio
         let parsed = v.as_str().and_then(parse_published);
         if parsed.is_none() {
             check.fail(
-                &format!("{path}/published"),
+                path,
+                "published",
                 "must be a date (YYYY-MM-DD) or an RFC 3339 date-time",
             );
         }
         parsed
     });
 
-    let source = object.get("source").and_then(|v| {
+    let source = object.remove("source").and_then(|v| {
+        let mut o = check.object(v, path, "source")?;
         let source_path = format!("{path}/source");
-        let o = check.object(v, &source_path)?;
-        let name = check.string(o, &source_path, "name", true, (1, usize::MAX));
-        let url = check.url(o, &source_path, "url", false);
+        let name = check.string(&mut o, &source_path, "name", true, (1, usize::MAX));
+        let url = check.url(&mut o, &source_path, "url", false);
         Some(Source { name: name?, url })
     });
 
-    let category = check.string(object, path, "category", false, (1, usize::MAX));
+    let category = check.string(&mut object, path, "category", false, (1, usize::MAX));
 
-    let image = object.get("image").and_then(|v| {
+    let image = object.remove("image").and_then(|v| {
+        let mut o = check.object(v, path, "image")?;
         let image_path = format!("{path}/image");
-        let o = check.object(v, &image_path)?;
-        let src = check.url(o, &image_path, "src", true);
-        let width = check.positive_integer(o, &image_path, "width");
-        let height = check.positive_integer(o, &image_path, "height");
+        let src = check.url(&mut o, &image_path, "src", true);
+        let width = check.positive_integer(&o, &image_path, "width");
+        let height = check.positive_integer(&o, &image_path, "height");
         Some(Image {
             src: src?,
             width,
@@ -326,22 +335,21 @@ fn check_article(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Optio
         })
     });
 
-    let translations_path = format!("{path}/translations");
     let mut translations = BTreeMap::new();
-    match object.get("translations") {
-        None => check.fail(&translations_path, "is required"),
+    match object.remove("translations") {
+        None => check.fail(path, "translations", "is required"),
         Some(v) => {
-            if let Some(o) = check.object(v, &translations_path) {
+            if let Some(o) = check.object(v, path, "translations") {
                 if o.is_empty() {
-                    check.fail(&translations_path, "must have at least one translation");
+                    check.fail(path, "translations", "must have at least one translation");
                 }
                 for (code, t) in o {
-                    let t_path = format!("{translations_path}/{}", escape_pointer(code));
-                    if !is_lang(code) {
-                        check.fail(&t_path, format!("language key {LANG_RULE}"));
+                    let t_path = format!("{path}/translations/{}", escape_pointer(&code));
+                    if !is_lang(&code) {
+                        check.fail(&t_path, "", format!("language key {LANG_RULE}"));
                     }
                     if let Some(t) = check_translation(t, &t_path, &mut check) {
-                        translations.insert(code.clone(), t);
+                        translations.insert(code, t);
                     }
                 }
             }
@@ -358,31 +366,31 @@ fn check_article(value: &Json, path: &str, problems: &mut Vec<Problem>) -> Optio
     })
 }
 
-fn check_translation(value: &Json, path: &str, check: &mut Checker) -> Option<Translation> {
-    let o = check.object(value, path)?;
-    let title = check.string(o, path, "title", true, (1, 500));
-    let summary = check.string(o, path, "summary", false, (0, usize::MAX));
-    let body = match o.get("body") {
+fn check_translation(value: Json, path: &str, check: &mut Checker) -> Option<Translation> {
+    let mut o = check.object(value, path, "")?;
+    let title = check.string(&mut o, path, "title", true, (1, 500));
+    let summary = check.string(&mut o, path, "summary", false, (0, usize::MAX));
+    let body = match o.remove("body") {
         None => Vec::new(),
         Some(Json::Array(items)) => items
-            .iter()
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, p)| {
-                let text = p.as_str().map(str::to_string);
-                if text.is_none() {
-                    check.fail(&format!("{path}/body/{i}"), "must be a string");
+            .filter_map(|(i, p)| match p {
+                Json::String(text) => Some(text),
+                _ => {
+                    check.fail(path, &format!("body/{i}"), "must be a string");
+                    None
                 }
-                text
             })
             .collect(),
         Some(_) => {
-            check.fail(&format!("{path}/body"), "must be an array of paragraphs");
+            check.fail(path, "body", "must be an array of paragraphs");
             Vec::new()
         }
     };
-    let source_url = check.url(o, path, "source_url", false);
-    let image_alt = check.string(o, path, "image_alt", false, (0, usize::MAX));
-    let image_caption = check.string(o, path, "image_caption", false, (0, usize::MAX));
+    let source_url = check.url(&mut o, path, "source_url", false);
+    let image_alt = check.string(&mut o, path, "image_alt", false, (0, usize::MAX));
+    let image_caption = check.string(&mut o, path, "image_caption", false, (0, usize::MAX));
     Some(Translation {
         title: title?,
         summary,

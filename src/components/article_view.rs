@@ -129,22 +129,11 @@ fn article_page(
 /// The articles of the current edition in ticker order; the whole collection when the open
 /// article is not part of the edition (it is shown in another language).
 /// Positions in `collection.articles`.
-fn edition(collection: &Collection, article: &Article, lang: Lang) -> Vec<usize> {
-    let in_edition = |&i: &usize| {
-        collection.articles[i]
-            .translations
-            .contains_key(lang.code())
-    };
-    let headlines: Vec<usize> = collection
-        .order()
-        .iter()
-        .copied()
-        .filter(in_edition)
-        .collect();
+fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c [usize] {
     if article.translations.contains_key(lang.code()) {
-        headlines
+        collection.edition(lang.code())
     } else {
-        collection.order().to_vec()
+        collection.order()
     }
 }
 
@@ -196,10 +185,10 @@ fn neighbours(
 ) -> impl IntoView {
     let s = lang.strings();
     let edition: Vec<&Article> = edition(collection, article, lang)
-        .into_iter()
-        .map(|i| &collection.articles[i])
+        .iter()
+        .map(|&i| &collection.articles[i])
         .collect();
-    let at = edition.iter().position(|a| a.id == article.id);
+    let at = edition.iter().position(|a| std::ptr::eq(*a, article));
     let previous = at
         .and_then(|i| i.checked_sub(1))
         .and_then(|i| edition.get(i));
@@ -236,8 +225,9 @@ fn other_headlines(
 ) -> impl IntoView {
     let s = lang.strings();
     let others: Vec<usize> = edition(collection, article, lang)
-        .into_iter()
-        .filter(|&i| collection.articles[i].id != article.id)
+        .iter()
+        .copied()
+        .filter(|&i| !std::ptr::eq(&collection.articles[i], article))
         .collect();
     let total = others.len();
     let shown = RwSignal::new(LIST_PAGE.min(total));

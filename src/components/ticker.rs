@@ -25,15 +25,20 @@ pub fn Ticker() -> impl IntoView {
     let track = NodeRef::<html::Div>::new();
     let first_copy = NodeRef::<html::Ul>::new();
 
+    let pattern = state.config.with_value(|c| c.link_pattern.clone());
     let headlines = Memo::new(move |_| {
-        let code = state.lang.get().code();
+        let lang = state.lang.get();
+        let code = lang.code();
         state
             .collection()
             .map(|c| {
                 c.headlines(code)
-                    .iter()
                     .take(TICKER_MAX)
-                    .map(|a| (a.id.clone(), a.translations[code].title.clone()))
+                    .map(|a| Headline {
+                        href: pattern_href(pattern.as_deref(), &a.id, lang),
+                        id: a.id.clone(),
+                        title: a.translations[code].title.clone(),
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -102,11 +107,19 @@ fn settle_after_focus(ev: web_sys::FocusEvent) {
     }
 }
 
+/// A headline of the ticker. Its link names the language, so a language switch makes new rows.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Headline {
+    id: String,
+    title: String,
+    href: String,
+}
+
 /// One copy of the headlines. The `hidden` copy exists only to close the loop.
 #[component]
 fn HeadlineCopy(
-    /// (article id, headline) in ticker order.
-    headlines: Memo<Vec<(String, String)>>,
+    /// In ticker order.
+    headlines: Memo<Vec<Headline>>,
     node_ref: NodeRef<html::Ul>,
     /// Whether this is the duplicate that assistive technology and the keyboard must skip.
     hidden: bool,
@@ -122,12 +135,8 @@ fn HeadlineCopy(
         >
             <For each=move || headlines.get() key=|item| item.clone() let:item>
                 {
-                    let (id, title) = item;
-                    let (ticker_only, pattern) = state.config.with_value(|c| (c.ticker_only, c.link_pattern.clone()));
-                    let href = {
-                        let id = id.clone();
-                        move || pattern_href(pattern.as_deref(), &id, state.lang.get())
-                    };
+                    let Headline { id, title, href } = item;
+                    let ticker_only = state.config.with_value(|c| c.ticker_only);
                     let is_current = {
                         let id = id.clone();
                         move || (current.get().as_deref() == Some(id.as_str())).then_some("true")
