@@ -9,6 +9,7 @@ use crate::i18n::{direction_of, fill, language_name, Lang};
 use crate::model::{reading_minutes, Article, Collection};
 use crate::routing::{article_href, safe_href};
 use crate::state::ViewerState;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// The article the reader asked for (the featured one by default), or the "no articles yet" state
@@ -19,13 +20,16 @@ pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     move || {
         let lang = state.lang.get();
-        match state.with_article(|collection, article| article_page(state, collection, article, lang)) {
-            Ok(Some(page)) => Ok(page.into_any()),
-            Ok(None) => Ok(view! {
+        match state
+            .with_article(|collection, article| article_page(state, collection, article, lang))
+        {
+            Ok(Some(page)) => Ok(Either::Left(page)),
+            Ok(None) => Ok(Either::Right(view! {
                 <div class="nv-empty">{super::main_heading(state, "nv-empty__title", lang.strings().no_articles.into())}</div>
-            }
-            .into_any()),
-            Err(()) => Err(ViewError::ArticleNotFound(state.article_id.get().unwrap_or_default())),
+            })),
+            Err(()) => Err(ViewError::ArticleNotFound(
+                state.article_id.get().unwrap_or_default(),
+            )),
         }
     }
 }
@@ -42,10 +46,11 @@ pub fn part_failed(state: ViewerState, errors: ArcRwSignal<Errors>) -> impl Into
             )
         });
         if not_found {
-            not_found_view(state, lang).into_any()
+            Either::Left(not_found_view(state, lang))
         } else {
-            view! { <p class="nv-part-failed" role="alert">{lang.strings().part_failed}</p> }
-                .into_any()
+            Either::Right(
+                view! { <p class="nv-part-failed" role="alert">{lang.strings().part_failed}</p> },
+            )
         }
     }
 }
@@ -256,15 +261,20 @@ fn other_headlines(
         <section class="nv-more" aria-labelledby="nv-more-heading">
             <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
             <ul class="nv-more__list">{items}</ul>
-            <Show when=move || { shown.get() < total }>
-                <button
-                    type="button"
-                    class="nv-more__button nv-button"
-                    on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
-                >
-                    {s.show_more}
-                </button>
-            </Show>
+            {move || {
+                (shown.get() < total)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="nv-more__button nv-button"
+                                on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
+                            >
+                                {s.show_more}
+                            </button>
+                        }
+                    })
+            }}
         </section>
     }
 }

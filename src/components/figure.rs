@@ -57,11 +57,16 @@ pub fn figure(
                     loading="lazy"
                     decoding="async"
                 />
-                <Show when=blurred>
-                    <button type="button" class="nv-figure__reveal nv-button" on:click=move |_| revealed.set(true)>
-                        {s.show_image}
-                    </button>
-                </Show>
+                {move || {
+                    blurred()
+                        .then(|| {
+                            view! {
+                                <button type="button" class="nv-figure__reveal nv-button" on:click=move |_| revealed.set(true)>
+                                    {s.show_image}
+                                </button>
+                            }
+                        })
+                }}
             </div>
             {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
             <button

@@ -27,11 +27,16 @@ fn open_on_click(ev: web_sys::MouseEvent, state: ViewerState, id: &str) {
 
 /// The main heading of a view: the page's `<h1>` when the viewer owns the page, an `<h2>` when it
 /// sits inside a host page's own outline.
-fn main_heading(state: ViewerState, class: &'static str, text: String) -> leptos::prelude::AnyView {
+fn main_heading(
+    state: ViewerState,
+    class: &'static str,
+    text: String,
+) -> impl leptos::prelude::IntoView {
+    use leptos::either::Either;
     use leptos::prelude::*;
     if state.config.with_value(|c| c.standalone) {
-        view! { <h1 class=class>{text}</h1> }.into_any()
+        Either::Left(view! { <h1 class=class>{text}</h1> })
     } else {
-        view! { <h2 class=class>{text}</h2> }.into_any()
+        Either::Right(view! { <h2 class=class>{text}</h2> })
     }
 }

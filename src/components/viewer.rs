@@ -8,6 +8,7 @@ use crate::state::{
     initial_language, preferred_language, Config, Data, Theme, ViewerState, TEXT_SIZES,
 };
 use crate::{page, storage};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -111,38 +112,37 @@ pub fn ViewerRoot() -> impl IntoView {
     let ticker_only = state.config.with_value(|c| c.ticker_only);
     let body = move || {
         match state.data.get() {
-        Data::Loading => view! {
-            <div class="nv-loading" role="status">
-                <div class="nv-ticker nv-ticker--placeholder"></div>
-                <p>{state.strings().loading}</p>
-            </div>
-        }
-        .into_any(),
-        Data::Failed(error) => {
-            let s = state.strings();
-            // Isolated, so that the URL keeps its own direction and the sentence's full stop stays
-            // in place in Arabic.
-            let src = state.config.with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
-            view! {
-                <div class="nv-error" role="alert">
-                    {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
-                    <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
-                    <button type="button" class="nv-button" on:click=move |_| load(state)>{s.retry}</button>
+            Data::Loading => EitherOf4::A(view! {
+                <div class="nv-loading" role="status">
+                    <div class="nv-ticker nv-ticker--placeholder"></div>
+                    <p>{state.strings().loading}</p>
                 </div>
+            }),
+            Data::Failed(error) => {
+                let s = state.strings();
+                // Isolated, so that the URL keeps its own direction and the sentence's full stop stays
+                // in place in Arabic.
+                let src = state
+                    .config
+                    .with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
+                EitherOf4::B(view! {
+                    <div class="nv-error" role="alert">
+                        {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
+                        <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
+                        <button type="button" class="nv-button" on:click=move |_| load(state)>{s.retry}</button>
+                    </div>
+                })
             }
-            .into_any()
+            Data::Ready(_) if ticker_only => EitherOf4::C(view! { <Ticker /> }),
+            Data::Ready(_) => EitherOf4::D(view! {
+                <Ticker />
+                <div class="nv-main">
+                    <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
+                        <ArticleView />
+                    </ErrorBoundary>
+                </div>
+            }),
         }
-        Data::Ready(_) if ticker_only => view! { <Ticker /> }.into_any(),
-        Data::Ready(_) => view! {
-            <Ticker />
-            <div class="nv-main">
-                <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
-                    <ArticleView />
-                </ErrorBoundary>
-            </div>
-        }
-        .into_any(),
-    }
     };
     let bar = (!ticker_only).then(|| {
         view! {
