@@ -16,6 +16,8 @@ for (const [name, fulfil, reason] of [
   ['a 500', { status: 500, body: 'oops' }, /erreur HTTP 500/],
   ['a body that is not UTF-8', { status: 200, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /pas un texte UTF-8/],
   ['a body that is not JSON', { status: 200, body: '<html>Maintenance</html>' }, /pas du JSON valide/],
+  // As `check-articles` and JSON itself (RFC 8259) have it: no byte order mark.
+  ['a body that starts with a byte order mark', { status: 200, body: Buffer.from('\uFEFF{"schema": 1, "articles": []}') }, /pas du JSON valide/],
   ['a truncated body', { status: 200, body: '{"schema": 1, "articles": [{"id": "a", "transl' }, /pas du JSON valide/],
   ['an unknown format version', { status: 200, body: '{"schema": 7, "articles": []}' }, /version de format 7/],
   ['no articles array', { status: 200, body: '{"schema": 1}' }, /forme d'une collection/],
