@@ -16,6 +16,12 @@ pub mod state;
 pub mod storage;
 pub mod validate;
 
+// Talc instead of the default dlmalloc: the collection's many small strings are allocated faster,
+// and the bundle is smaller.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Entry point of the built bundle: mounts a viewer into each host element on the page.
 pub fn start() {
     console_error_panic_hook::set_once();
