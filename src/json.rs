@@ -36,15 +36,12 @@ impl Json {
         }
     }
 
-    pub fn as_object(&self) -> Option<&Map> {
+    /// A member of an object.
+    pub fn get(&self, key: &str) -> Option<&Json> {
         match self {
-            Json::Object(o) => Some(o),
+            Json::Object(o) => o.get(key),
             _ => None,
         }
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Json> {
-        self.as_object()?.get(key)
     }
 }
 
@@ -348,7 +345,7 @@ impl<'a> Reader<'a> {
 
 /// The nearest `f64` to a JSON number's text. In the browser, JavaScript's own conversion does
 /// it, which spares the bundle Rust's float parser.
-pub fn parse_f64(text: &str) -> f64 {
+fn parse_f64(text: &str) -> f64 {
     #[cfg(target_arch = "wasm32")]
     return js_sys::parse_float(text);
     #[cfg(not(target_arch = "wasm32"))]

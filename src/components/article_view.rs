@@ -189,28 +189,26 @@ fn neighbours(
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
-    let edition: Vec<&Article> = edition(collection, article, lang)
-        .iter()
-        .map(|&i| &collection.articles[i])
-        .collect();
-    let at = edition.iter().position(|a| std::ptr::eq(*a, article));
-    let previous = at
-        .and_then(|i| i.checked_sub(1))
-        .and_then(|i| edition.get(i));
-    let next = at.and_then(|i| edition.get(i + 1));
-    let side = |article: Option<&&Article>,
-                label: &'static str,
-                class: &'static str,
-                rel: &'static str| {
-        article.map(|a| {
-            view! {
-                <div class=class>
-                    <span class="nv-pager__label">{label}</span>
-                    {Headline::of(a, lang).link(state, lang, "nv-pager__link", Some(rel))}
-                </div>
-            }
-        })
+    let edition = edition(collection, article, lang);
+    let here = collection.position(&article.id);
+    let at = edition.iter().position(|&i| Some(i) == here);
+    let neighbour = |at: Option<usize>| {
+        at.and_then(|at| edition.get(at))
+            .map(|&i| &collection.articles[i])
     };
+    let previous = neighbour(at.and_then(|at| at.checked_sub(1)));
+    let next = neighbour(at.map(|at| at + 1));
+    let side =
+        |article: Option<&Article>, label: &'static str, class: &'static str, rel: &'static str| {
+            article.map(|a| {
+                view! {
+                    <div class=class>
+                        <span class="nv-pager__label">{label}</span>
+                        {Headline::of(a, lang).link(state, lang, "nv-pager__link", Some(rel))}
+                    </div>
+                }
+            })
+        };
     view! {
         <nav class="nv-pager" aria-label=s.article_navigation>
             {side(previous, s.previous_article, "nv-pager__prev", "prev")}
@@ -229,10 +227,11 @@ fn other_headlines(
     lang: Lang,
 ) -> impl IntoView {
     let s = lang.strings();
+    let here = collection.position(&article.id);
     let others: Vec<usize> = edition(collection, article, lang)
         .iter()
         .copied()
-        .filter(|&i| !std::ptr::eq(&collection.articles[i], article))
+        .filter(|&i| Some(i) != here)
         .collect();
     let total = others.len();
     let shown = RwSignal::new(LIST_PAGE.min(total));
