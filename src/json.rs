@@ -6,10 +6,10 @@
 //! Objects and arrays can be read one entry at a time (`Reader::object`, `Reader::array`), so a
 //! large file never has to exist as one whole tree in memory.
 
-use std::collections::BTreeMap;
+use crate::map::TextMap;
 
 /// A JSON object. Keys are kept sorted; a repeated key keeps its last value, as in serde_json.
-pub type Map = BTreeMap<String, Json>;
+pub type Map = TextMap<Json>;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
@@ -132,13 +132,12 @@ impl<'a> Reader<'a> {
     pub fn value(&mut self) -> Result<Json, Error> {
         match self.peek() {
             Some(b'{') => {
-                let mut map = Map::new();
+                let mut entries = Vec::new();
                 self.object(|reader, key| {
-                    let value = reader.value()?;
-                    map.insert(key, value);
+                    entries.push((key, reader.value()?));
                     Ok(())
                 })?;
-                Ok(Json::Object(map))
+                Ok(Json::Object(entries.into_iter().collect()))
             }
             Some(b'[') => {
                 let mut items = Vec::new();
@@ -361,10 +360,11 @@ mod tests {
         let value = parse(
             r#" {"a": [1, -2.5e1, true, false, null], "b": "x\"\u00e9\ud83d\ude00", "a": 0} "#,
         );
-        let mut map = Map::new();
-        map.insert("a".into(), Json::Number(0.0));
-        map.insert("b".into(), Json::String("x\"é😀".into()));
-        assert_eq!(value, Ok(Json::Object(map)));
+        let map = [
+            ("b".to_string(), Json::String("x\"é😀".into())),
+            ("a".to_string(), Json::Number(0.0)),
+        ];
+        assert_eq!(value, Ok(Json::Object(map.into_iter().collect())));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod load;
+pub mod map;
 pub mod model;
 pub mod mount;
 pub mod page;

@@ -1,7 +1,8 @@
 //! The article collection as the viewer uses it, once validated, and what can be derived from it.
 
 use crate::i18n::Lang;
-use std::collections::BTreeMap;
+use crate::map::{sort_positions, TextMap};
+use std::cmp::Ordering;
 
 /// A validated collection: every article in it is well formed and has a unique id.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -10,10 +11,11 @@ pub struct Collection {
     pub articles: Vec<Article>,
     /// Positions of `articles` in ticker order, sorted once: every view reads it.
     order: Vec<usize>,
-    /// For each language, the positions of the articles written in it, in ticker order.
-    editions: BTreeMap<String, Vec<usize>>,
-    /// The position of each article, by id.
-    positions: BTreeMap<String, usize>,
+    /// For each interface language (in `Lang::ALL` order), the positions of the articles written
+    /// in it, in ticker order.
+    editions: [Vec<usize>; 3],
+    /// Positions of `articles` in id order, to find an article by its id.
+    by_id: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +26,7 @@ pub struct Article {
     pub category: Option<String>,
     pub image: Option<Image>,
     /// Keyed by language code; never empty.
-    pub translations: BTreeMap<String, Translation>,
+    pub translations: TextMap<Translation>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,8 +79,7 @@ impl Article {
             .into_iter()
             .flatten()
             .find_map(|code| self.translations.get_key_value(code))
-            .or_else(|| self.translations.iter().next())
-            .map(|(code, t)| (code.as_str(), t))
+            .or_else(|| self.translations.first())
             // Invariant: validation never admits an article without translations.
             .expect("a validated article has at least one translation")
     }
@@ -96,36 +97,29 @@ impl Collection {
     pub fn new(default_language: Option<String>, articles: Vec<Article>) -> Self {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         // A stable sort keeps data order among equal keys, so undated articles keep theirs.
-        order.sort_by(
-            |&a, &b| match (&articles[a].published, &articles[b].published) {
+        sort_positions(&mut order, &|a, b| {
+            match (&articles[a].published, &articles[b].published) {
                 (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            },
-        );
-        let mut editions: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in &order {
-            for code in articles[i].translations.keys() {
-                match editions.get_mut(code) {
-                    Some(edition) => edition.push(i),
-                    None => {
-                        editions.insert(code.clone(), vec![i]);
-                    }
-                }
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
             }
-        }
-        let positions = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        });
+        let editions = Lang::ALL.map(|lang| {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| articles[i].translations.contains_key(lang.code()))
+                .collect()
+        });
+        let mut by_id = order.clone();
+        sort_positions(&mut by_id, &|a, b| articles[a].id.cmp(&articles[b].id));
         Collection {
             default_language,
             articles,
             order,
             editions,
-            positions,
+            by_id,
         }
     }
 
@@ -136,18 +130,22 @@ impl Collection {
     }
 
     /// Positions of the articles of one edition (those that exist in `lang`), in ticker order.
-    pub fn edition(&self, lang: &str) -> &[usize] {
-        self.editions.get(lang).map_or(&[], Vec::as_slice)
+    pub fn edition(&self, lang: Lang) -> &[usize] {
+        &self.editions[lang as usize]
     }
 
     /// The headlines of one edition, in ticker order.
-    pub fn headlines(&self, lang: &str) -> impl Iterator<Item = &Article> {
+    pub fn headlines(&self, lang: Lang) -> impl Iterator<Item = &Article> {
         self.edition(lang).iter().map(|&i| &self.articles[i])
     }
 
     /// The position of article `id` in `articles`.
     pub fn position(&self, id: &str) -> Option<usize> {
-        self.positions.get(id).copied()
+        let at = self
+            .by_id
+            .binary_search_by(|&i| self.articles[i].id.as_str().cmp(id))
+            .ok()?;
+        Some(self.by_id[at])
     }
 
     pub fn article(&self, id: &str) -> Option<&Article> {
@@ -169,7 +167,7 @@ impl Collection {
     pub fn offered_languages(&self) -> Vec<Lang> {
         let offered: Vec<Lang> = Lang::ALL
             .into_iter()
-            .filter(|l| !self.edition(l.code()).is_empty())
+            .filter(|&l| !self.edition(l).is_empty())
             .collect();
         if offered.is_empty() {
             Lang::ALL.to_vec()
@@ -247,10 +245,28 @@ mod tests {
                 article("y", None, &["en"]),
             ],
         );
-        let ids: Vec<&str> = c.headlines("fr").map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = c.headlines(Lang::Fr).map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x"]);
-        assert_eq!(c.headlines("en").count(), 2);
-        assert_eq!(c.headlines("ar").count(), 0);
+        assert_eq!(c.headlines(Lang::En).count(), 2);
+        assert_eq!(c.headlines(Lang::Ar).count(), 0);
+    }
+
+    #[test]
+    fn articles_are_found_by_id() {
+        let c = Collection::new(
+            None,
+            vec![article("b", None, &["fr"]), article("a", Some((2024, 1, 1)), &["fr"])],
+        );
+        assert_eq!(c.position("a"), Some(1));
+        assert_eq!(c.article("b").map(|a| a.id.as_str()), Some("b"));
+        assert_eq!(c.position("c"), None);
+    }
+
+    #[test]
+    fn editions_are_indexed_in_the_order_of_the_interface_languages() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+        }
     }
 
     #[test]

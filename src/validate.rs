@@ -4,7 +4,7 @@
 use crate::error::LoadError;
 use crate::json::{self, Json, Map, Reader};
 use crate::model::{Article, Collection, Image, Published, Source, Translation};
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::FxHashSet;
 
 /// The format version this viewer reads.
 pub const SCHEMA_VERSION: u64 = 1;
@@ -38,24 +38,29 @@ impl std::fmt::Display for Problem {
 pub struct Validated {
     pub collection: Collection,
     pub problems: Vec<Problem>,
-    /// The ids, where readable, of the articles left out, by position.
-    pub skipped_ids: BTreeMap<usize, String>,
+    /// The ids, where readable, of the articles left out, with their positions, in file order.
+    pub skipped_ids: Vec<(usize, String)>,
 }
 
 impl Validated {
     /// One line per article left out, naming it by id (or by position when its id is unusable)
     /// with the first reason: what the viewer reports to the publisher once per load.
     pub fn skipped_articles(&self) -> Vec<String> {
-        let mut seen = BTreeSet::new();
+        // An article's problems are listed together, so a new position means a new article.
+        let mut last = None;
         self.problems
             .iter()
             .filter_map(|p| {
                 let rest = p.path.strip_prefix("/articles/")?;
                 let index: usize = rest.split('/').next()?.parse().ok()?;
-                seen.insert(index).then(|| {
-                    let name = match self.skipped_ids.get(&index) {
-                        Some(id) => format!("\"{id}\""),
-                        None => format!("#{index}"),
+                (last.replace(index) != Some(index)).then(|| {
+                    let id = self
+                        .skipped_ids
+                        .binary_search_by_key(&index, |(i, _)| *i)
+                        .map(|at| &self.skipped_ids[at].1);
+                    let name = match id {
+                        Ok(id) => format!("\"{id}\""),
+                        Err(_) => format!("#{index}"),
                     };
                     format!("article {name} ({}): {}", p.path, p.message)
                 })
@@ -156,9 +161,9 @@ pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
 struct Articles {
     read: usize,
     accepted: Vec<Article>,
-    ids: BTreeSet<String>,
+    ids: FxHashSet<String>,
     problems: Vec<Problem>,
-    skipped_ids: BTreeMap<usize, String>,
+    skipped_ids: Vec<(usize, String)>,
 }
 
 impl Articles {
@@ -184,7 +189,7 @@ impl Articles {
             (Some(article), true) => self.accepted.push(article),
             _ => {
                 if let Some(id) = id {
-                    self.skipped_ids.insert(index, id);
+                    self.skipped_ids.push((index, id));
                 }
                 self.problems.extend(problems);
             }
@@ -335,7 +340,7 @@ fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option
         })
     });
 
-    let mut translations = BTreeMap::new();
+    let mut translations = Vec::new();
     match object.remove("translations") {
         None => check.fail(path, "translations", "is required"),
         Some(v) => {
@@ -349,7 +354,7 @@ fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option
                         check.fail(&t_path, "", format!("language key {LANG_RULE}"));
                     }
                     if let Some(t) = check_translation(t, &t_path, &mut check) {
-                        translations.insert(code, t);
+                        translations.push((code, t));
                     }
                 }
             }
@@ -362,7 +367,8 @@ fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option
         source,
         category,
         image,
-        translations,
+        // Already in key order: the object's keys were.
+        translations: translations.into_iter().collect(),
     })
 }
 

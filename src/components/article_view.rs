@@ -136,7 +136,7 @@ fn article_page(
 /// Positions in `collection.articles`.
 fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c [usize] {
     if article.translations.contains_key(lang.code()) {
-        collection.edition(lang.code())
+        collection.edition(lang)
     } else {
         collection.order()
     }

@@ -32,12 +32,12 @@ pub fn Ticker() -> impl IntoView {
         state
             .collection()
             .map(|c| {
-                c.headlines(code)
+                c.headlines(lang)
                     .take(TICKER_MAX)
                     .map(|a| Headline {
                         href: pattern_href(pattern.as_deref(), &a.id, lang),
                         id: a.id.clone(),
-                        title: a.translations[code].title.clone(),
+                        title: a.translation_for(code, None).1.title.clone(),
                     })
                     .collect::<Vec<_>>()
             })
