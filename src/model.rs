@@ -97,14 +97,15 @@ impl Collection {
     pub fn new(default_language: Option<String>, articles: Vec<Article>) -> Self {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         // A stable sort keeps data order among equal keys, so undated articles keep theirs.
-        sort_positions(&mut order, &|a, b| {
-            match (&articles[a].published, &articles[b].published) {
+        sort_positions(
+            &mut order,
+            &|a, b| match (&articles[a].published, &articles[b].published) {
                 (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
-            }
-        });
+            },
+        );
         let editions = Lang::ALL.map(|lang| {
             order
                 .iter()
@@ -255,7 +256,10 @@ mod tests {
     fn articles_are_found_by_id() {
         let c = Collection::new(
             None,
-            vec![article("b", None, &["fr"]), article("a", Some((2024, 1, 1)), &["fr"])],
+            vec![
+                article("b", None, &["fr"]),
+                article("a", Some((2024, 1, 1)), &["fr"]),
+            ],
         );
         assert_eq!(c.position("a"), Some(1));
         assert_eq!(c.article("b").map(|a| a.id.as_str()), Some("b"));

@@ -21,20 +21,28 @@ pub fn LanguageToggle() -> impl IntoView {
         state.lang.set(lang);
         storage::save("lang", lang.code());
     };
+    let buttons = move || {
+        offered()
+            .into_iter()
+            .map(|lang| {
+                view! {
+                    <button
+                        type="button"
+                        class="nv-langs__button"
+                        lang=lang.code()
+                        dir=lang.dir()
+                        aria-pressed=move || (state.lang.get() == lang).to_string()
+                        on:click=move |_| choose(lang)
+                    >
+                        {native_name(lang)}
+                    </button>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <div class="nv-langs" role="group" aria-label=move || state.strings().language>
-            <For each=offered key=|lang| *lang let:lang>
-                <button
-                    type="button"
-                    class="nv-langs__button"
-                    lang=lang.code()
-                    dir=lang.dir()
-                    aria-pressed=move || (state.lang.get() == lang).to_string()
-                    on:click=move |_| choose(lang)
-                >
-                    {native_name(lang)}
-                </button>
-            </For>
+            {buttons}
         </div>
     }
 }

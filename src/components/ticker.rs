@@ -107,8 +107,8 @@ fn settle_after_focus(ev: web_sys::FocusEvent) {
     }
 }
 
-/// A headline of the ticker. Its link names the language, so a language switch makes new rows.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// A headline of the ticker, as its link shows it.
+#[derive(Clone, PartialEq)]
 struct Headline {
     id: String,
     title: String,
@@ -126,6 +126,38 @@ fn HeadlineCopy(
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let current = Memo::new(move |_| state.current_id());
+    // A ticker-only strip sends the reader to the publisher's pages.
+    let opens_here = !state.config.with_value(|c| c.ticker_only);
+    // Rows are rebuilt in place when the edition changes: no keyed diffing, which is several KB
+    // of WebAssembly, for a list that only ever changes as a whole.
+    let rows = move || {
+        headlines
+            .get()
+            .into_iter()
+            .map(|Headline { id, title, href }| {
+                let is_current = {
+                    let id = id.clone();
+                    move || (current.get().as_deref() == Some(id.as_str())).then_some("true")
+                };
+                view! {
+                    <li class="nv-ticker__item">
+                        <a
+                            class="nv-ticker__link"
+                            href=href
+                            aria-current=is_current
+                            on:click=move |ev| {
+                                if opens_here {
+                                    super::open_on_click(ev, state, &id)
+                                }
+                            }
+                        >
+                            {title}
+                        </a>
+                    </li>
+                }
+            })
+            .collect::<Vec<_>>()
+    };
     view! {
         <ul
             class="nv-ticker__copy"
@@ -133,33 +165,7 @@ fn HeadlineCopy(
             aria-hidden=hidden.then_some("true")
             inert=hidden
         >
-            <For each=move || headlines.get() key=|item| item.clone() let:item>
-                {
-                    let Headline { id, title, href } = item;
-                    let ticker_only = state.config.with_value(|c| c.ticker_only);
-                    let is_current = {
-                        let id = id.clone();
-                        move || (current.get().as_deref() == Some(id.as_str())).then_some("true")
-                    };
-                    view! {
-                        <li class="nv-ticker__item">
-                            <a
-                                class="nv-ticker__link"
-                                href=href
-                                aria-current=is_current
-                                on:click=move |ev| {
-                                    // A ticker-only strip sends the reader to the publisher's pages.
-                                    if !ticker_only {
-                                        super::open_on_click(ev, state, &id)
-                                    }
-                                }
-                            >
-                                {title}
-                            </a>
-                        </li>
-                    }
-                }
-            </For>
+            {rows}
         </ul>
     }
 }
