@@ -25,6 +25,10 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 
 /// Entry point of the built bundle: mounts a viewer into each host element on the page.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic says where and why in the console (the JS stack of a release build names no Rust
+    // function, so it is left out).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     mount::mount_all_and_watch();
 }

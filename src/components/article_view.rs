@@ -114,7 +114,7 @@ fn article_page(
 
     view! {
         {notice}
-        <article class="nv-article" class:is-headline-only=headline_only lang=shown_in.to_string() dir=direction_of(shown_in)>
+        <article class=if headline_only { "nv-article is-headline-only" } else { "nv-article" } lang=shown_in.to_string() dir=direction_of(shown_in)>
             {heading}
             <p class="nv-article__meta">
                 {published.map(|text| view! { <span>{text}</span> })}

@@ -48,7 +48,7 @@ pub fn figure(
         .filter(|c| !c.trim().is_empty());
     Some(view! {
         <figure class="nv-figure">
-            <div class="nv-figure__frame" class:is-blurred=blurred>
+            <div class=move || super::class_list("nv-figure__frame", &[(blurred(), "is-blurred")])>
                 <img
                     src=src
                     width=image.width

@@ -61,10 +61,16 @@ pub fn Ticker() -> impl IntoView {
     view! {
         <section
             node_ref=section
-            class="nv-ticker"
-            class:is-paused=move || paused.get()
-            class:is-idle=move || offscreen.get() || tab_hidden.get()
-            class:is-empty=move || headlines.with(Vec::is_empty)
+            class=move || {
+                super::class_list(
+                    "nv-ticker",
+                    &[
+                        (paused.get(), "is-paused"),
+                        (offscreen.get() || tab_hidden.get(), "is-idle"),
+                        (headlines.with(Vec::is_empty), "is-empty"),
+                    ],
+                )
+            }
             aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
             aria-label=custom_label
         >
@@ -83,7 +89,10 @@ pub fn Ticker() -> impl IntoView {
                 title=toggle_label
                 on:click=move |_| paused.update(|p| *p = !*p)
             >
-                <span class="nv-icon" class:nv-icon--play=move || paused.get() aria-hidden="true"></span>
+                <span
+                    class=move || super::class_list("nv-icon", &[(paused.get(), "nv-icon--play")])
+                    aria-hidden="true"
+                ></span>
             </button>
         </section>
     }
