@@ -308,13 +308,31 @@ pub fn native_name(lang: Lang) -> &'static str {
     }
 }
 
-/// Replaces each `{key}` in `template` by its value.
+/// Replaces each `{key}` in `template` by its value, in one pass, so text coming from a value is
+/// never read as a placeholder. A `{…}` that names no key is left as it is.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (key, value)| {
-            text.replace(&format!("{{{key}}}"), value)
-        })
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let (_, value) = values.iter().find(|(key, _)| *key == &after[..close])?;
+            Some((close, value))
+        });
+        match known {
+            Some((close, value)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -394,5 +412,14 @@ mod tests {
             &[("source", "Hespress"), ("date", "14 mars 2022")],
         );
         assert_eq!(text, "Publié dans Hespress le 14 mars 2022");
+    }
+
+    #[test]
+    fn fill_reads_values_as_text_and_keeps_unknown_placeholders() {
+        assert_eq!(
+            fill("{source} {date} {x}", &[("source", "{date}"), ("date", "1 mai")]),
+            "{date} 1 mai {x}"
+        );
+        assert_eq!(fill("{a}{", &[("a", "b")]), "b{");
     }
 }

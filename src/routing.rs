@@ -1,7 +1,7 @@
 //! Deep links of the standalone page: `?article=ID&lang=xx`, a form that works with `trunk serve`
 //! and on any static host under any sub-path.
 
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::validate::{is_allowed_url, is_article_id};
 
 /// The link to an article in a language, relative to the current page.
@@ -13,7 +13,7 @@ pub fn article_href(id: &str, lang: Lang) -> String {
 /// filled in, if the result passes the URL allow-list; else the viewer's own deep link.
 pub fn pattern_href(pattern: Option<&str>, id: &str, lang: Lang) -> String {
     pattern
-        .map(|p| p.replace("{id}", id).replace("{lang}", lang.code()))
+        .map(|p| fill(p, &[("id", id), ("lang", lang.code())]))
         .filter(|url| is_allowed_url(url))
         .unwrap_or_else(|| article_href(id, lang))
 }
