@@ -417,7 +417,10 @@ mod tests {
     #[test]
     fn fill_reads_values_as_text_and_keeps_unknown_placeholders() {
         assert_eq!(
-            fill("{source} {date} {x}", &[("source", "{date}"), ("date", "1 mai")]),
+            fill(
+                "{source} {date} {x}",
+                &[("source", "{date}"), ("date", "1 mai")]
+            ),
             "{date} 1 mai {x}"
         );
         assert_eq!(fill("{a}{", &[("a", "b")]), "b{");
