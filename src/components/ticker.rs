@@ -25,25 +25,6 @@ pub fn Ticker() -> impl IntoView {
     let track = NodeRef::<html::Div>::new();
     let first_copy = NodeRef::<html::Ul>::new();
 
-    let pattern = state.config.with_value(|c| c.link_pattern.clone());
-    let headlines = Memo::new(move |_| {
-        let lang = state.lang.get();
-        let code = lang.code();
-        state
-            .collection()
-            .map(|c| {
-                c.headlines(lang)
-                    .take(TICKER_MAX)
-                    .map(|a| Headline {
-                        href: pattern_href(pattern.as_deref(), &a.id, lang),
-                        id: a.id.clone(),
-                        title: a.translation_for(code, None).1.title.clone(),
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    });
-
     keep_duration_in_step(state, track, first_copy);
     idle_when_unseen(section, offscreen, tab_hidden);
 
@@ -67,7 +48,7 @@ pub fn Ticker() -> impl IntoView {
                     &[
                         (paused.get(), "is-paused"),
                         (offscreen.get() || tab_hidden.get(), "is-idle"),
-                        (headlines.with(Vec::is_empty), "is-empty"),
+                        (state.collection().is_none_or(|c| c.edition(state.lang.get()).is_empty()), "is-empty"),
                     ],
                 )
             }
@@ -77,8 +58,8 @@ pub fn Ticker() -> impl IntoView {
             <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
             <div class="nv-ticker__viewport" on:focusout=settle_after_focus>
                 <div class="nv-ticker__track" node_ref=track>
-                    <HeadlineCopy headlines node_ref=first_copy hidden=false />
-                    <HeadlineCopy headlines node_ref=NodeRef::new() hidden=true />
+                    <HeadlineCopy node_ref=first_copy hidden=false />
+                    <HeadlineCopy node_ref=NodeRef::new() hidden=true />
                 </div>
             </div>
             <button
@@ -116,8 +97,25 @@ fn settle_after_focus(ev: web_sys::FocusEvent) {
     }
 }
 
+/// The headlines of the current edition, newest first, as the ticker links them.
+fn edition_headlines(state: ViewerState) -> Vec<Headline> {
+    let lang = state.lang.get();
+    let Some(collection) = state.collection() else {
+        return Vec::new();
+    };
+    let pattern = state.config.with_value(|c| c.link_pattern.clone());
+    collection
+        .headlines(lang)
+        .take(TICKER_MAX)
+        .map(|a| Headline {
+            href: pattern_href(pattern.as_deref(), &a.id, lang),
+            id: a.id.clone(),
+            title: a.translation_for(lang.code(), None).1.title.clone(),
+        })
+        .collect()
+}
+
 /// A headline of the ticker, as its link shows it.
-#[derive(Clone, PartialEq)]
 struct Headline {
     id: String,
     title: String,
@@ -127,26 +125,22 @@ struct Headline {
 /// One copy of the headlines. The `hidden` copy exists only to close the loop.
 #[component]
 fn HeadlineCopy(
-    /// In ticker order.
-    headlines: Memo<Vec<Headline>>,
     node_ref: NodeRef<html::Ul>,
     /// Whether this is the duplicate that assistive technology and the keyboard must skip.
     hidden: bool,
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    let current = Memo::new(move |_| state.current_id());
     // A ticker-only strip sends the reader to the publisher's pages.
     let opens_here = !state.config.with_value(|c| c.ticker_only);
     // Rows are rebuilt in place when the edition changes: no keyed diffing, which is several KB
     // of WebAssembly, for a list that only ever changes as a whole.
     let rows = move || {
-        headlines
-            .get()
+        edition_headlines(state)
             .into_iter()
             .map(|Headline { id, title, href }| {
                 let is_current = {
                     let id = id.clone();
-                    move || (current.get().as_deref() == Some(id.as_str())).then_some("true")
+                    move || (state.current_id().as_deref() == Some(id.as_str())).then_some("true")
                 };
                 view! {
                     <li class="nv-ticker__item">
