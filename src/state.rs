@@ -78,8 +78,8 @@ impl Theme {
 }
 
 /// Text size steps the reader can choose from; `TEXT_SIZE_DEFAULT` is the designed size.
-pub const TEXT_SIZES: u8 = 5;
-pub const TEXT_SIZE_DEFAULT: u8 = 1;
+pub const TEXT_SIZES: usize = 5;
+pub const TEXT_SIZE_DEFAULT: usize = 1;
 
 /// The one context of a viewer. Components derive what they show from it.
 #[derive(Clone, Copy)]
@@ -92,7 +92,7 @@ pub struct ViewerState {
     /// The reader's picked theme, if any.
     pub theme: RwSignal<Option<Theme>>,
     /// Index into the text size steps, `0..TEXT_SIZES`.
-    pub text_size: RwSignal<u8>,
+    pub text_size: RwSignal<usize>,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
     /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not

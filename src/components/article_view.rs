@@ -236,25 +236,23 @@ fn other_headlines(
     let total = others.len();
     let shown = RwSignal::new(LIST_PAGE.min(total));
     // Only the shown headlines are built: the collection may hold tens of thousands.
-    let source = StoredValue::new((state.collection(), others));
+    let collection = state.collection();
     let items = move || {
-        source.with_value(|(collection, others)| {
-            let Some(collection) = collection else {
-                return Vec::new();
-            };
-            others[..shown.get()]
-                .iter()
-                .map(|&i| {
-                    let link = Headline::of(&collection.articles[i], lang).link(
-                        state,
-                        lang,
-                        "nv-more__link",
-                        None,
-                    );
-                    view! { <li>{link}</li> }
-                })
-                .collect::<Vec<_>>()
-        })
+        let Some(collection) = &collection else {
+            return Vec::new();
+        };
+        others[..shown.get()]
+            .iter()
+            .map(|&i| {
+                let link = Headline::of(&collection.articles[i], lang).link(
+                    state,
+                    lang,
+                    "nv-more__link",
+                    None,
+                );
+                view! { <li>{link}</li> }
+            })
+            .collect::<Vec<_>>()
     };
     view! {
         <section class="nv-more" aria-labelledby="nv-more-heading">

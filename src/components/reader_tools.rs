@@ -12,13 +12,14 @@ use wasm_bindgen::{JsCast, JsValue};
 pub fn ReaderTools() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let s = state.lang.get_untracked().strings();
-    let status = RwSignal::new(String::new());
+    // What the last share or copy came to; nothing before the first.
+    let status = RwSignal::new(None::<String>);
     // (class, label, text, step, the size at which it is disabled)
     let size_button = move |class: &'static str,
                             label: &'static str,
                             text: &'static str,
-                            step: i8,
-                            limit: u8| {
+                            step: isize,
+                            limit: usize| {
         view! {
             <button
                 type="button"
@@ -71,7 +72,7 @@ pub fn ReaderTools() -> impl IntoView {
 
 /// Shares the page's address with the Web Share API where the browser has it, else copies it to
 /// the clipboard; either way the outcome is said in the status line.
-fn share(state: ViewerState, status: RwSignal<String>) {
+fn share(state: ViewerState, status: RwSignal<Option<String>>) {
     let s = state.strings();
     let url = window().location().href().unwrap_or_default();
     let navigator: JsValue = window().navigator().into();
@@ -90,16 +91,14 @@ fn share(state: ViewerState, status: RwSignal<String>) {
     match call_method(&clipboard, "writeText", &url.into()) {
         Some(written) => leptos::task::spawn_local(async move {
             let copied = wasm_bindgen_futures::JsFuture::from(written).await.is_ok();
-            status.set(
-                if copied {
-                    s.link_copied
-                } else {
-                    s.share_unavailable
-                }
-                .to_string(),
-            );
+            let said = if copied {
+                s.link_copied
+            } else {
+                s.share_unavailable
+            };
+            status.set(Some(said.to_string()));
         }),
-        None => status.set(s.share_unavailable.to_string()),
+        None => status.set(Some(s.share_unavailable.to_string())),
     }
 }
 

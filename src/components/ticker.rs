@@ -23,9 +23,8 @@ pub fn Ticker() -> impl IntoView {
     let tab_hidden = RwSignal::new(false);
     let section = NodeRef::<html::Section>::new();
     let track = NodeRef::<html::Div>::new();
-    let first_copy = NodeRef::<html::Ul>::new();
 
-    keep_duration_in_step(state, track, first_copy);
+    keep_duration_in_step(state, track);
     idle_when_unseen(section, offscreen, tab_hidden);
 
     let label = move || state.strings().headlines;
@@ -58,8 +57,8 @@ pub fn Ticker() -> impl IntoView {
             <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
             <div class="nv-ticker__viewport" on:focusout=settle_after_focus>
                 <div class="nv-ticker__track" node_ref=track>
-                    <HeadlineCopy node_ref=first_copy hidden=false />
-                    <HeadlineCopy node_ref=NodeRef::new() hidden=true />
+                    <HeadlineCopy hidden=false />
+                    <HeadlineCopy hidden=true />
                 </div>
             </div>
             <button
@@ -125,7 +124,6 @@ struct Headline {
 /// One copy of the headlines. The `hidden` copy exists only to close the loop.
 #[component]
 fn HeadlineCopy(
-    node_ref: NodeRef<html::Ul>,
     /// Whether this is the duplicate that assistive technology and the keyboard must skip.
     hidden: bool,
 ) -> impl IntoView {
@@ -164,7 +162,6 @@ fn HeadlineCopy(
     view! {
         <ul
             class="nv-ticker__copy"
-            node_ref=node_ref
             aria-hidden=hidden.then_some("true")
             inert=hidden
         >
@@ -175,28 +172,26 @@ fn HeadlineCopy(
 
 /// Keeps the loop's duration equal to one copy's width divided by the configured speed, so the
 /// ticker moves at the same px/s whatever the number or length of headlines, and recomputes it
-/// whenever that width changes (new edition, resize, fonts).
-fn keep_duration_in_step(
-    state: ViewerState,
-    track: NodeRef<html::Div>,
-    first_copy: NodeRef<html::Ul>,
-) {
+/// whenever that width changes (new edition, resize, fonts). The track holds the two copies side
+/// by side, so one copy is half its width.
+fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
     Effect::new(move |_| {
-        let (Some(track), Some(copy)) = (track.get(), first_copy.get()) else {
+        let Some(track) = track.get() else {
             return;
         };
         let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
-        let measured = copy.clone();
+        let measured = track.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
+            let copy_width = f64::from(measured.offset_width()) / 2.0;
             // Whole milliseconds: no float formatting in the bundle.
-            let ms = (f64::from(measured.offset_width()) / speed * 1000.0).max(1000.0) as u32;
-            let _ = web_sys::HtmlElement::style(&track)
+            let ms = (copy_width / speed * 1000.0).max(1000.0) as u32;
+            let _ = web_sys::HtmlElement::style(&measured)
                 .set_property("--nv-ticker-duration", &format!("{ms}ms"));
         });
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
             return;
         };
-        observer.observe(&copy);
+        observer.observe(&track);
         let keep = SendWrapper::new((observer, on_resize));
         on_cleanup(move || keep.0.disconnect());
     });

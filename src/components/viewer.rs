@@ -34,7 +34,7 @@ pub fn Viewer(
         .theme
         .set(storage::load("theme").as_deref().and_then(Theme::from_name));
     if let Some(size) = storage::load("text-size")
-        .and_then(|v| v.parse::<u8>().ok())
+        .and_then(|v| v.parse::<usize>().ok())
         .filter(|s| *s < TEXT_SIZES)
     {
         state.text_size.set(size);
