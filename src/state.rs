@@ -97,7 +97,7 @@ pub struct ViewerState {
     pub root: NodeRef<html::Div>,
     /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
     /// picked one: the collection's `default_language` decides once it is loaded.
-    pub follows_collection_language: StoredValue<bool>,
+    pub follows_collection_language: RwSignal<bool>,
 }
 
 impl ViewerState {
@@ -110,13 +110,13 @@ impl ViewerState {
             theme: RwSignal::new(None),
             text_size: RwSignal::new(TEXT_SIZE_DEFAULT),
             root: NodeRef::new(),
-            follows_collection_language: StoredValue::new(false),
+            follows_collection_language: RwSignal::new(false),
         }
     }
 
     /// Puts a validated collection in place.
     pub fn set_collection(&self, validated: Validated) {
-        if self.follows_collection_language.get_value() {
+        if self.follows_collection_language.get_untracked() {
             let default = validated.collection.default_language.as_deref();
             self.lang.set(initial_language(None, default));
         }

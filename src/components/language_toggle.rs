@@ -17,7 +17,7 @@ pub fn LanguageToggle() -> impl IntoView {
             .unwrap_or_else(|| Lang::ALL.to_vec())
     };
     let choose = move |lang: Lang| {
-        state.follows_collection_language.set_value(false);
+        state.follows_collection_language.set(false);
         state.lang.set(lang);
         storage::save("lang", lang.code());
     };

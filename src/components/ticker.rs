@@ -21,11 +21,10 @@ pub fn Ticker() -> impl IntoView {
     let paused = RwSignal::new(false);
     let offscreen = RwSignal::new(false);
     let tab_hidden = RwSignal::new(false);
-    let section = NodeRef::<html::Section>::new();
     let track = NodeRef::<html::Div>::new();
 
     keep_duration_in_step(state, track);
-    idle_when_unseen(section, offscreen, tab_hidden);
+    idle_when_unseen(track, offscreen, tab_hidden);
 
     let label = move || state.strings().headlines;
     let custom_label = state.config.with_value(|c| c.label.clone());
@@ -40,7 +39,6 @@ pub fn Ticker() -> impl IntoView {
 
     view! {
         <section
-            node_ref=section
             class=move || {
                 super::class_list(
                     "nv-ticker",
@@ -200,12 +198,13 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
 /// Marks the ticker idle while it is scrolled out of view or its tab is hidden, so it costs
 /// nothing then.
 fn idle_when_unseen(
-    section: NodeRef<html::Section>,
+    track: NodeRef<html::Div>,
     offscreen: RwSignal<bool>,
     tab_hidden: RwSignal<bool>,
 ) {
     Effect::new(move |_| {
-        let Some(section) = section.get() else { return };
+        // The moving track, clipped by its viewport: it intersects the screen when the strip does.
+        let Some(track) = track.get() else { return };
         let on_intersect =
             Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
                 if let Some(entry) = entries
@@ -221,7 +220,7 @@ fn idle_when_unseen(
         else {
             return;
         };
-        observer.observe(&section);
+        observer.observe(&track);
 
         let document = document();
         let on_visibility = {

@@ -27,9 +27,7 @@ pub fn Viewer(
     let preferred = preferred_language(config.lang, storage::load("lang").as_deref(), &browser);
     let standalone = config.standalone;
     let state = ViewerState::new(config, initial_language(preferred, None));
-    state
-        .follows_collection_language
-        .set_value(preferred.is_none());
+    state.follows_collection_language.set(preferred.is_none());
     state
         .theme
         .set(storage::load("theme").as_deref().and_then(Theme::from_name));
