@@ -431,24 +431,19 @@ pub fn is_allowed_url(url: &str) -> bool {
         return false;
     }
     // Same test as the schema: leading white space, then a scheme, must be http or https.
-    let rest = url.trim_start_matches(is_ecma_whitespace);
+    let rest = url.trim_start_matches(is_ecma_whitespace).as_bytes();
     let scheme_len = rest
-        .char_indices()
-        .take_while(|(i, c)| {
-            if *i == 0 {
-                c.is_ascii_alphabetic()
-            } else {
-                c.is_ascii_alphanumeric() || "+.-".contains(*c)
-            }
+        .iter()
+        .enumerate()
+        .take_while(|&(i, &b)| {
+            b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+.-".contains(&b)))
         })
         .count();
-    match rest[scheme_len..].starts_with(':') && scheme_len > 0 {
-        false => true, // no scheme: a relative path
-        true => matches!(
-            rest[..scheme_len].to_ascii_lowercase().as_str(),
-            "http" | "https"
-        ),
+    if scheme_len == 0 || rest.get(scheme_len) != Some(&b':') {
+        return true; // no scheme: a relative path
     }
+    let scheme = &rest[..scheme_len];
+    scheme.eq_ignore_ascii_case(b"http") || scheme.eq_ignore_ascii_case(b"https")
 }
 
 /// `\s` of the regular expressions JSON Schema uses (ECMA-262).
