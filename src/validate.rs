@@ -463,10 +463,11 @@ fn is_ecma_whitespace(c: char) -> bool {
 
 /// A publication date: `YYYY-MM-DD` or an RFC 3339 date-time.
 pub fn parse_published(text: &str) -> Option<Published> {
-    let (year, month, day) = parse_date(text.get(..10)?)?;
-    let has_time = match text.len() {
+    let b = text.as_bytes();
+    let (year, month, day) = parse_date(b.get(..10)?)?;
+    let has_time = match b.len() {
         10 => false,
-        _ if is_date_time(text) => true,
+        _ if is_time(&b[10..]) => true,
         _ => return None,
     };
     Some(Published {
@@ -479,14 +480,13 @@ pub fn parse_published(text: &str) -> Option<Published> {
 }
 
 /// RFC 3339 `full-date`, with the real length of each month.
-fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
-    let b = text.as_bytes();
+fn parse_date(b: &[u8]) -> Option<(i32, u32, u32)> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year: i32 = digits(&text[0..4])?;
-    let month: u32 = digits(&text[5..7])?;
-    let day: u32 = digits(&text[8..10])?;
+    let year = number(&b[0..4])? as i32;
+    let month = number(&b[5..7])?;
+    let day = number(&b[8..10])?;
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -500,50 +500,44 @@ fn parse_date(text: &str) -> Option<(i32, u32, u32)> {
 
 /// RFC 3339 `date-time`: `2022-03-14T09:30:00Z`, `2022-03-14t09:30:00.5+01:00`.
 pub fn is_date_time(text: &str) -> bool {
-    let (Some(date), Some(rest)) = (text.get(..10), text.get(10..)) else {
-        return false;
-    };
-    if parse_date(date).is_none() || !(rest.starts_with('T') || rest.starts_with('t')) {
-        return false;
-    }
-    let rest = &rest[1..];
-    let Some(time) = rest.get(..8) else {
-        return false;
-    };
-    let t = time.as_bytes();
-    if t[2] != b':' || t[5] != b':' {
+    let b = text.as_bytes();
+    b.len() > 10 && parse_date(&b[..10]).is_some() && is_time(&b[10..])
+}
+
+/// What follows the date in an RFC 3339 date-time: `T09:30:00Z`, `t09:30:00.5+01:00`.
+fn is_time(b: &[u8]) -> bool {
+    let in_range = |digits: &[u8], max: u32| number(digits).is_some_and(|n| n <= max);
+    if b.len() < 9 || !matches!(b[0], b'T' | b't') || b[3] != b':' || b[6] != b':' {
         return false;
     }
-    let in_range = |s: &str, max: u32| digits::<u32>(s).is_some_and(|n| n <= max);
-    if !(in_range(&time[0..2], 23) && in_range(&time[3..5], 59) && in_range(&time[6..8], 60)) {
+    if !(in_range(&b[1..3], 23) && in_range(&b[4..6], 59) && in_range(&b[7..9], 60)) {
         return false;
     }
-    let mut rest = &rest[8..];
-    if let Some(fraction) = rest.strip_prefix('.') {
-        let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+    let mut rest = &b[9..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let n = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
         if n == 0 {
             return false;
         }
         rest = &fraction[n..];
     }
     match rest {
-        "Z" | "z" => true,
-        offset => {
-            let o = offset.as_bytes();
+        b"Z" | b"z" => true,
+        o => {
             o.len() == 6
-                && (o[0] == b'+' || o[0] == b'-')
+                && matches!(o[0], b'+' | b'-')
                 && o[3] == b':'
-                && in_range(&offset[1..3], 23)
-                && in_range(&offset[4..6], 59)
+                && in_range(&o[1..3], 23)
+                && in_range(&o[4..6], 59)
         }
     }
 }
 
-fn digits<T: std::str::FromStr>(s: &str) -> Option<T> {
-    s.bytes()
-        .all(|b| b.is_ascii_digit())
-        .then(|| s.parse().ok())
-        .flatten()
+/// The value of a few ASCII digits (callers pass two or four); `None` if any is not a digit.
+fn number(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0, |n: u32, &b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
 }
 
 #[cfg(test)]
@@ -606,6 +600,10 @@ mod tests {
         assert!(parse_published("2022-03-14T25:00:00Z").is_none());
         assert!(parse_published("2022-03-14T09:30Z").is_none());
         assert!(parse_published("2022-03-14 09:30:00Z").is_none());
+        assert!(parse_published("2022-0a-14").is_none());
+        assert!(parse_published("+022-03-14").is_none());
+        assert!(parse_published("2022-03-14T09:3a:00Z").is_none());
+        assert!(parse_published("2022-03-14T09:30:00+1:00").is_none());
     }
 
     #[test]
