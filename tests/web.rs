@@ -343,14 +343,14 @@ async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let arabic = r#"{"schema": 1, "default_language": "ar", "articles": [
         {"id": "x", "translations": {"fr": {"title": "Titre"}, "ar": {"title": "عنوان"}}}]}"#;
     let state = ViewerState::new(Config::default(), Lang::Fr);
-    state.follows_collection_language.set_value(true);
+    state.follows_collection_language.set(true);
     // Also on a second load, such as after Retry.
     for _ in 0..2 {
         state.set_collection(parse_collection(arabic).unwrap());
         assert_eq!(state.lang.get_untracked(), Lang::Ar);
     }
     let m = mount(arabic, Lang::Fr, None);
-    m.state.follows_collection_language.set_value(true);
+    m.state.follows_collection_language.set(true);
     leptos::task::tick().await;
     m.click(".nv-langs__button[lang='fr']");
     leptos::task::tick().await;

@@ -2,12 +2,12 @@
 //! source, then the way to the neighbouring and other headlines.
 
 use super::figure::figure;
-use super::ReaderTools;
+use super::{Headline, ReaderTools};
 use crate::error::ViewError;
 use crate::format::{format_number, format_published};
 use crate::i18n::{direction_of, fill, language_name, Lang};
 use crate::model::{reading_minutes, Article, Collection};
-use crate::routing::{article_href, safe_href};
+use crate::routing::safe_href;
 use crate::state::ViewerState;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -142,46 +142,6 @@ fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c
     }
 }
 
-/// A headline as the lists under the article show it: id, the language it is shown in, title.
-struct Headline {
-    id: String,
-    code: String,
-    title: String,
-}
-
-impl Headline {
-    fn of(article: &Article, lang: Lang) -> Self {
-        let (code, t) = article.translation_for(lang.code(), None);
-        Headline {
-            id: article.id.clone(),
-            code: code.to_string(),
-            title: t.title.clone(),
-        }
-    }
-
-    fn link(
-        self,
-        state: ViewerState,
-        lang: Lang,
-        class: &'static str,
-        rel: Option<&'static str>,
-    ) -> impl IntoView {
-        let Headline { id, code, title } = self;
-        view! {
-            <a
-                class=class
-                href=article_href(&id, lang)
-                rel=rel
-                dir=direction_of(&code)
-                lang=code
-                on:click=move |ev| super::open_on_click(ev, state, &id)
-            >
-                {title}
-            </a>
-        }
-    }
-}
-
 fn neighbours(
     state: ViewerState,
     collection: &Collection,
@@ -204,7 +164,7 @@ fn neighbours(
                 view! {
                     <div class=class>
                         <span class="nv-pager__label">{label}</span>
-                        {Headline::of(a, lang).link(state, lang, "nv-pager__link", Some(rel))}
+                        {Headline::of(a, lang).link(state, "nv-pager__link", Some(rel), true)}
                     </div>
                 }
             })
@@ -246,11 +206,11 @@ fn other_headlines(
             .map(|&i| {
                 let link = Headline::of(&collection.articles[i], lang).link(
                     state,
-                    lang,
                     "nv-more__link",
                     None,
+                    true,
                 );
-                view! { <li>{link}</li> }
+                view! { <li class="nv-more__item">{link}</li> }
             })
             .collect::<Vec<_>>()
     };

@@ -13,7 +13,72 @@ pub use reader_tools::ReaderTools;
 pub use ticker::Ticker;
 pub use viewer::{Viewer, ViewerRoot};
 
+use crate::i18n::{direction_of, Lang};
+use crate::model::Article;
+use crate::routing::article_href;
 use crate::state::ViewerState;
+use leptos::prelude::*;
+
+/// A headline as the viewer links it, in the ticker and in the lists under the article. The ticker
+/// and the lists share this one link, so the bundle holds one copy of its code.
+struct Headline {
+    id: String,
+    /// The language the title is written in.
+    code: String,
+    title: String,
+    href: String,
+}
+
+impl Headline {
+    /// `article` in `lang`, or in the language it falls back to, linked to its deep link.
+    fn of(article: &Article, lang: Lang) -> Self {
+        let (code, t) = article.translation_for(lang.code(), None);
+        Headline {
+            id: article.id.clone(),
+            code: code.to_string(),
+            title: t.title.clone(),
+            href: article_href(&article.id, lang),
+        }
+    }
+
+    /// The link. A click opens the article in the viewer when `opens_here` (a ticker-only strip
+    /// leaves it to the browser); the open article's link is marked `aria-current`.
+    fn link(
+        self,
+        state: ViewerState,
+        class: &'static str,
+        rel: Option<&'static str>,
+        opens_here: bool,
+    ) -> impl IntoView {
+        let Headline {
+            id,
+            code,
+            title,
+            href,
+        } = self;
+        let is_current = {
+            let id = id.clone();
+            move || (state.current_id().as_deref() == Some(id.as_str())).then_some("true")
+        };
+        view! {
+            <a
+                class=class
+                href=href
+                rel=rel
+                dir=direction_of(&code)
+                lang=code
+                aria-current=is_current
+                on:click=move |ev| {
+                    if opens_here {
+                        open_on_click(ev, state, &id)
+                    }
+                }
+            >
+                {title}
+            </a>
+        }
+    }
+}
 
 /// `base` followed by each class whose flag is on: the value of a class attribute that changes.
 /// One such attribute costs less WebAssembly than a reactive `class:` toggle for each name.
@@ -40,13 +105,8 @@ fn open_on_click(ev: web_sys::MouseEvent, state: ViewerState, id: &str) {
 
 /// The main heading of a view: the page's `<h1>` when the viewer owns the page, an `<h2>` when it
 /// sits inside a host page's own outline.
-fn main_heading(
-    state: ViewerState,
-    class: &'static str,
-    text: String,
-) -> impl leptos::prelude::IntoView {
+fn main_heading(state: ViewerState, class: &'static str, text: String) -> impl IntoView {
     use leptos::either::Either;
-    use leptos::prelude::*;
     if state.config.with_value(|c| c.standalone) {
         Either::Left(view! { <h1 class=class>{text}</h1> })
     } else {

@@ -1,6 +1,7 @@
 //! The headline ticker: the current edition's headlines in a seamless loop that moves at a
 //! constant speed on the compositor, pauses for the reader and reads each headline once.
 
+use super::Headline;
 use crate::routing::pattern_href;
 use crate::state::ViewerState;
 use leptos::html;
@@ -106,17 +107,9 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
         .take(TICKER_MAX)
         .map(|a| Headline {
             href: pattern_href(pattern.as_deref(), &a.id, lang),
-            id: a.id.clone(),
-            title: a.translation_for(lang.code(), None).1.title.clone(),
+            ..Headline::of(a, lang)
         })
         .collect()
-}
-
-/// A headline of the ticker, as its link shows it.
-struct Headline {
-    id: String,
-    title: String,
-    href: String,
 }
 
 /// One copy of the headlines. The `hidden` copy exists only to close the loop.
@@ -133,27 +126,9 @@ fn HeadlineCopy(
     let rows = move || {
         edition_headlines(state)
             .into_iter()
-            .map(|Headline { id, title, href }| {
-                let is_current = {
-                    let id = id.clone();
-                    move || (state.current_id().as_deref() == Some(id.as_str())).then_some("true")
-                };
-                view! {
-                    <li class="nv-ticker__item">
-                        <a
-                            class="nv-ticker__link"
-                            href=href
-                            aria-current=is_current
-                            on:click=move |ev| {
-                                if opens_here {
-                                    super::open_on_click(ev, state, &id)
-                                }
-                            }
-                        >
-                            {title}
-                        </a>
-                    </li>
-                }
+            .map(|headline| {
+                let link = headline.link(state, "nv-ticker__link", None, opens_here);
+                view! { <li class="nv-ticker__item">{link}</li> }
             })
             .collect::<Vec<_>>()
     };
