@@ -23,8 +23,11 @@ impl Lang {
 
     /// The language of a tag such as `fr`, `en-GB` or `AR`, if the interface speaks it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.code() == primary)
+        let tag = tag.trim().as_bytes();
+        let primary = tag.split(|&b| b == b'-' || b == b'_').next()?;
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.code().as_bytes()))
     }
 
     /// `rtl` for Arabic, `ltr` otherwise.

@@ -206,7 +206,7 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, path: &str, key: &str, message: impl Into<String>) {
+    fn fail(&mut self, path: &str, key: &str, message: &str) {
         self.problems.push(Problem {
             path: match key {
                 "" => path.to_string(),
@@ -251,11 +251,8 @@ impl Checker<'_> {
             return None;
         }
         if text.len() > max_chars && text.chars().count() > max_chars {
-            self.fail(
-                path,
-                key,
-                format!("must be at most {max_chars} characters long"),
-            );
+            let message = format!("must be at most {max_chars} characters long");
+            self.fail(path, key, &message);
             return None;
         }
         Some(text)
@@ -351,7 +348,7 @@ fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option
                 for (code, t) in o {
                     let t_path = format!("{path}/translations/{}", escape_pointer(&code));
                     if !is_lang(&code) {
-                        check.fail(&t_path, "", format!("language key {LANG_RULE}"));
+                        check.fail(&t_path, "", &format!("language key {LANG_RULE}"));
                     }
                     if let Some(t) = check_translation(t, &t_path, &mut check) {
                         translations.push((code, t));
