@@ -38,32 +38,33 @@ impl std::fmt::Display for Problem {
 pub struct Validated {
     pub collection: Collection,
     pub problems: Vec<Problem>,
-    /// The ids, where readable, of the articles left out, with their positions, in file order.
-    pub skipped_ids: Vec<(usize, String)>,
+    /// The articles left out, in file order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// An article left out of the collection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// Its position in the file.
+    pub position: usize,
+    /// Its id, where readable.
+    pub id: Option<String>,
+    /// The first of its problems.
+    pub problem: Problem,
 }
 
 impl Validated {
     /// One line per article left out, naming it by id (or by position when its id is unusable)
     /// with the first reason: what the viewer reports to the publisher once per load.
     pub fn skipped_articles(&self) -> Vec<String> {
-        // An article's problems are listed together, so a new position means a new article.
-        let mut last = None;
-        self.problems
+        self.skipped
             .iter()
-            .filter_map(|p| {
-                let rest = p.path.strip_prefix("/articles/")?;
-                let index: usize = rest.split('/').next()?.parse().ok()?;
-                (last.replace(index) != Some(index)).then(|| {
-                    let id = self
-                        .skipped_ids
-                        .binary_search_by_key(&index, |(i, _)| *i)
-                        .map(|at| &self.skipped_ids[at].1);
-                    let name = match id {
-                        Ok(id) => format!("\"{id}\""),
-                        Err(_) => format!("#{index}"),
-                    };
-                    format!("article {name} ({}): {}", p.path, p.message)
-                })
+            .map(|s| {
+                let name = match &s.id {
+                    Some(id) => format!("\"{id}\""),
+                    None => format!("#{}", s.position),
+                };
+                format!("article {name} ({}): {}", s.problem.path, s.problem.message)
             })
             .collect()
     }
@@ -151,7 +152,7 @@ pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
         },
     };
     out.problems.extend(articles.problems);
-    out.skipped_ids = articles.skipped_ids;
+    out.skipped = articles.skipped;
     out.collection = Collection::new(default_language, articles.accepted);
     Ok(out)
 }
@@ -163,7 +164,7 @@ struct Articles {
     accepted: Vec<Article>,
     ids: FxHashSet<String>,
     problems: Vec<Problem>,
-    skipped_ids: Vec<(usize, String)>,
+    skipped: Vec<Skipped>,
 }
 
 impl Articles {
@@ -188,8 +189,13 @@ impl Articles {
         match (article, problems.is_empty()) {
             (Some(article), true) => self.accepted.push(article),
             _ => {
-                if let Some(id) = id {
-                    self.skipped_ids.push((index, id));
+                // An article is only left out for a problem, so there is a first one.
+                if let Some(problem) = problems.first() {
+                    self.skipped.push(Skipped {
+                        position: index,
+                        id,
+                        problem: problem.clone(),
+                    });
                 }
                 self.problems.extend(problems);
             }
