@@ -221,15 +221,11 @@ fn other_headlines(
             {move || {
                 (shown.get() < total)
                     .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="nv-more__button nv-button"
-                                on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
-                            >
-                                {s.show_more}
-                            </button>
-                        }
+                        super::text_button(
+                            "nv-more__button nv-button",
+                            s.show_more,
+                            Box::new(move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))),
+                        )
                     })
             }}
         </section>

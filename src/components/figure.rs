@@ -60,11 +60,11 @@ pub fn figure(
                 {move || {
                     blurred()
                         .then(|| {
-                            view! {
-                                <button type="button" class="nv-figure__reveal nv-button" on:click=move |_| revealed.set(true)>
-                                    {s.show_image}
-                                </button>
-                            }
+                            super::text_button(
+                                "nv-figure__reveal nv-button",
+                                s.show_image,
+                                Box::new(move |_| revealed.set(true)),
+                            )
                         })
                 }}
             </div>

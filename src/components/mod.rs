@@ -80,6 +80,20 @@ impl Headline {
     }
 }
 
+/// A button that says `text` and does `on_click`. The handler is boxed so that every such button
+/// is the same type, and the bundle holds one copy of its code.
+fn text_button(
+    class: &'static str,
+    text: &'static str,
+    on_click: Box<dyn FnMut(web_sys::MouseEvent)>,
+) -> impl IntoView {
+    view! {
+        <button type="button" class=class on:click=on_click>
+            {text}
+        </button>
+    }
+}
+
 /// `base` followed by each class whose flag is on: the value of a class attribute that changes.
 /// One such attribute costs less WebAssembly than a reactive `class:` toggle for each name.
 fn class_list(base: &str, toggles: &[(bool, &str)]) -> String {

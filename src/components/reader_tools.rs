@@ -55,9 +55,7 @@ pub fn ReaderTools() -> impl IntoView {
     };
     view! {
         <div class="nv-tools">
-            <button type="button" class="nv-tools__button" on:click=move |_| share(state, status)>
-                {s.share}
-            </button>
+            {super::text_button("nv-tools__button", s.share, Box::new(move |_| share(state, status)))}
             <div class="nv-tools__group" role="group" aria-label=s.reading_settings>
                 {size_button("nv-tools__button", s.text_smaller, "A\u{2212}", -1, 0)}
                 {size_button("nv-tools__button nv-tools__button--large", s.text_larger, "A+", 1, TEXT_SIZES - 1)}

@@ -127,7 +127,7 @@ pub fn ViewerRoot() -> impl IntoView {
                     <div class="nv-error" role="alert">
                         {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
                         <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
-                        <button type="button" class="nv-button" on:click=move |_| load(state)>{s.retry}</button>
+                        {super::text_button("nv-button", s.retry, Box::new(move |_| load(state)))}
                     </div>
                 })
             }
