@@ -100,7 +100,7 @@ test('an embedded viewer never touches the host URL, history, title or <html>', 
   expect(await snapshot()).toEqual(before);
   await page.locator(`${en} .nv-langs__button[lang="ar"]`).click();
   expect(await snapshot()).toEqual(before);
-  await page.locator(`${en} .nv-tools__button[data-theme-choice="dark"]`).click();
+  await page.locator(`${en} .nv-tools__button[data-choice="dark"]`).click();
   await page.locator(`${fr} .nv-ticker__toggle`).click();
   expect(await snapshot()).toEqual(before);
 });

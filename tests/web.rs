@@ -267,11 +267,11 @@ async fn text_size_steps_stay_within_bounds_and_the_theme_is_applied_to_the_root
     }
     assert_eq!(root.get_attribute("data-text-size").as_deref(), Some("4"));
     assert!(m.one(".nv-tools__button--large").has_attribute("disabled"));
-    m.click("[data-theme-choice='dark']");
+    m.click("[data-choice='dark']");
     leptos::task::tick().await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
     assert_eq!(
-        m.one("[data-theme-choice='dark']")
+        m.one("[data-choice='dark']")
             .get_attribute("aria-pressed")
             .as_deref(),
         Some("true")

@@ -25,18 +25,14 @@ pub fn LanguageToggle() -> impl IntoView {
         offered()
             .into_iter()
             .map(|lang| {
-                view! {
-                    <button
-                        type="button"
-                        class="nv-langs__button"
-                        lang=lang.code()
-                        dir=lang.dir()
-                        aria-pressed=move || (state.lang.get() == lang).to_string()
-                        on:click=move |_| choose(lang)
-                    >
-                        {native_name(lang)}
-                    </button>
-                }
+                super::choice_button(
+                    "nv-langs__button",
+                    native_name(lang),
+                    Some(lang.code()),
+                    lang.code(),
+                    Box::new(move || state.lang.get() == lang),
+                    Box::new(move |_| choose(lang)),
+                )
             })
             .collect::<Vec<_>>()
     };

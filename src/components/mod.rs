@@ -94,6 +94,32 @@ fn text_button(
     }
 }
 
+/// A button for one of several choices (a language, a theme), pressed while `pressed` holds. Its
+/// `data-choice` names the choice; `lang` is the language of `text` when it is not the
+/// interface's (a language's own name). Handlers are boxed so that all such buttons are one type.
+fn choice_button(
+    class: &'static str,
+    text: &'static str,
+    lang: Option<&'static str>,
+    choice: &'static str,
+    pressed: Box<dyn Fn() -> bool + Send + Sync>,
+    on_click: Box<dyn FnMut(web_sys::MouseEvent)>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=class
+            lang=lang
+            dir=lang.map(direction_of)
+            data-choice=choice
+            aria-pressed=move || pressed().to_string()
+            on:click=on_click
+        >
+            {text}
+        </button>
+    }
+}
+
 /// `base` followed by each class whose flag is on: the value of a class attribute that changes.
 /// One such attribute costs less WebAssembly than a reactive `class:` toggle for each name.
 fn class_list(base: &str, toggles: &[(bool, &str)]) -> String {

@@ -38,20 +38,17 @@ pub fn ReaderTools() -> impl IntoView {
         }
     };
     let theme_button = move |theme: Theme, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                class="nv-tools__button"
-                data-theme-choice=theme.name()
-                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
-                on:click=move |_| {
-                    state.theme.set(Some(theme));
-                    storage::save("theme", theme.name());
-                }
-            >
-                {label}
-            </button>
-        }
+        super::choice_button(
+            "nv-tools__button",
+            label,
+            None,
+            theme.name(),
+            Box::new(move || state.theme.get() == Some(theme)),
+            Box::new(move |_| {
+                state.theme.set(Some(theme));
+                storage::save("theme", theme.name());
+            }),
+        )
     };
     view! {
         <div class="nv-tools">
