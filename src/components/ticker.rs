@@ -68,10 +68,7 @@ pub fn Ticker() -> impl IntoView {
                 title=toggle_label
                 on:click=move |_| paused.update(|p| *p = !*p)
             >
-                <span
-                    class=move || super::class_list("nv-icon", &[(paused.get(), "nv-icon--play")])
-                    aria-hidden="true"
-                ></span>
+                <span class="nv-icon" aria-hidden="true"></span>
             </button>
         </section>
     }
