@@ -77,7 +77,7 @@ pub fn figure(
             >
                 {move || if reported.get() { s.image_reported } else { s.report_image }}
             </button>
-            <p class="nv-figure__status" role="status">{move || thanked.get().then_some(s.report_thanks)}</p>
+            <p class="nv-figure__status" role="status">{move || thanked.get().then(|| s.report_thanks.to_string())}</p>
         </figure>
     })
 }
