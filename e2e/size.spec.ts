@@ -2,12 +2,11 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-// Transfer size is deterministic, so its budget is a test. What a first load of the release build
-// downloads besides the article data (wasm, JS glue and snippets, CSS) measured 122.1 KB brotli
-// when this budget was set (it was 156 KB before the viewer dropped serde_json, float formatting
-// and AnyView branches). The target is 100 KB (issue 8) and is not met yet: this test holds the
-// line at 125 KB so that nothing grows unnoticed while the bundle is being cut down further.
-const BUDGET = 125 * 1024;
+// Transfer size is deterministic, so its budget is a test: what a first load of the release build
+// downloads besides the article data (wasm, JS glue and snippets, CSS) must stay within 100 KB
+// brotli, the budget of issue 8. It measured 99.2 KB when this budget was set (156 KB before the
+// viewer dropped serde_json, float formatting, keyed lists, Memos and BTreeMaps).
+const BUDGET = 100 * 1024;
 
 test('wasm + JS + CSS of a first load stay within the size budget (brotli)', () => {
   const files = readdirSync('dist', { recursive: true, encoding: 'utf8' })
