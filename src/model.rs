@@ -16,6 +16,9 @@ pub struct Collection {
     editions: [Vec<usize>; 3],
     /// Positions of `articles` in id order, to find an article by its id.
     by_id: Vec<usize>,
+    /// Position of the article opened when none is asked for (see `featured`). Every ticker row
+    /// asks which article is open, so it is found once here.
+    featured: Option<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -115,12 +118,23 @@ impl Collection {
         });
         let mut by_id = order.clone();
         sort_positions(&mut by_id, &|a, b| articles[a].id.cmp(&articles[b].id));
+        let featured = order
+            .iter()
+            .copied()
+            .find(|&i| {
+                articles[i]
+                    .translations
+                    .values()
+                    .any(|t| !t.body.is_empty())
+            })
+            .or_else(|| order.first().copied());
         Collection {
             default_language,
             articles,
             order,
             editions,
             by_id,
+            featured,
         }
     }
 
@@ -156,11 +170,7 @@ impl Collection {
     /// The article opened when none is asked for: the newest one with a body, else the first
     /// headline.
     pub fn featured(&self) -> Option<&Article> {
-        let mut ordered = self.order.iter().map(|&i| &self.articles[i]);
-        ordered
-            .clone()
-            .find(|a| a.translations.values().any(|t| !t.body.is_empty()))
-            .or_else(|| ordered.next())
+        self.featured.map(|i| &self.articles[i])
     }
 
     /// The interface languages worth offering: those at least one article is written in, or all

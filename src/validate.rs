@@ -370,7 +370,7 @@ fn check_article(value: Json, path: &str, problems: &mut Vec<Problem>) -> Option
         source,
         category,
         image,
-        // Already in key order: the object's keys were.
+        // The object gave its keys in order and without repeats, so this keeps them as they are.
         translations: translations.into_iter().collect(),
     })
 }
