@@ -2,7 +2,7 @@
 //! and on any static host under any sub-path.
 
 use crate::i18n::{fill, Lang};
-use crate::validate::{is_allowed_url, is_article_id};
+use crate::data::rules::{is_allowed_url, is_article_id};
 
 /// The link to an article in a language, relative to the current page.
 pub fn article_href(id: &str, lang: Lang) -> String {

@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use news_viewer::i18n::Lang;
-use news_viewer::validate::parse_collection;
+use news_viewer::data::read::parse_collection;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -104,11 +104,11 @@ fn bundled_articles_hold_the_seed_page() {
     }
     let full = collection.featured().unwrap();
     assert_eq!(
-        full.translations.get("fr").unwrap().title,
+        &*full.translations.get("fr").unwrap().title,
         "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"
     );
     for (lang, t) in full.translations.iter() {
-        assert_eq!(t.body.len(), 11, "paragraphs in {lang}");
+        assert_eq!(t.body.paragraphs().len(), 11, "paragraphs in {lang}");
     }
     assert!(
         !text.contains('\u{A0}'),
@@ -120,7 +120,7 @@ fn bundled_articles_hold_the_seed_page() {
         .article("l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a")
         .unwrap();
     assert_eq!(
-        tindouf.translations.get("en").unwrap().title,
+        &*tindouf.translations.get("en").unwrap().title,
         "Spain warns citizens against travel to Tindouf camps"
     );
 }

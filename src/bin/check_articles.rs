@@ -1,10 +1,15 @@
-//! Checks article collection files with the viewer's own validator, for publishers:
-//! `cargo run --bin check-articles -- FILE...`. Prints every problem with its JSON path and exits
-//! with status 1 when any file has one (2 when a file cannot be read).
+//! Checks article collection files for publishers: `cargo run --bin check-articles -- FILE...`.
+//! Each file is checked against the data contract itself (`spec/articles.schema.json`, every
+//! problem with its JSON path) and read by the viewer's own loader, which adds the rules a
+//! schema cannot say (unique ids). Exits with status 1 when any file has a problem, 2 when a
+//! file cannot be read.
 
-use news_viewer::error::LoadError;
-use news_viewer::validate::parse_collection;
+use news_viewer::data::error::LoadError;
+use news_viewer::data::read::{read_collection, Problem};
+use serde_json::Value;
 use std::process::ExitCode;
+
+const SCHEMA: &str = include_str!("../../spec/articles.schema.json");
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();
@@ -12,38 +17,66 @@ fn main() -> ExitCode {
         eprintln!("usage: check-articles FILE...");
         return ExitCode::from(2);
     }
+    let schema: Value = serde_json::from_str(SCHEMA).expect("the bundled schema is JSON");
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the bundled schema is a valid JSON Schema");
     let mut worst = 0;
     for file in &files {
-        let outcome = std::fs::read(file)
-            .map_err(|e| (2, e.to_string()))
-            .and_then(|bytes| {
-                String::from_utf8(bytes).map_err(|_| (1, LoadError::NotUtf8.to_string()))
-            })
-            .and_then(|text| parse_collection(&text).map_err(|e| (1, e.to_string())));
-        match outcome {
+        let code = match check(file, &validator) {
             Err((code, message)) => {
                 println!("{file}: {message}");
-                worst = worst.max(code);
+                code
             }
-            Ok(validated) if validated.problems.is_empty() => {
-                println!(
-                    "{file}: ok, {} articles",
-                    validated.collection.articles.len()
-                );
+            Ok((shown, problems)) if problems.is_empty() => {
+                println!("{file}: ok, {shown} articles");
+                0
             }
-            Ok(validated) => {
-                for problem in &validated.problems {
+            Ok((shown, problems)) => {
+                for problem in &problems {
                     println!("{file}: {problem}");
                 }
                 println!(
-                    "{file}: {} problem(s); {} article(s) would be shown, {} skipped",
-                    validated.problems.len(),
-                    validated.collection.articles.len(),
-                    validated.skipped_articles().len()
+                    "{file}: {} problem(s); {shown} article(s) would be shown",
+                    problems.len()
                 );
-                worst = worst.max(1);
+                1
             }
-        }
+        };
+        worst = worst.max(code);
     }
     ExitCode::from(worst)
+}
+
+/// The number of articles the viewer would show and every problem; or the exit code and message
+/// of a file that cannot be read at all.
+fn check(
+    file: &str,
+    validator: &jsonschema::Validator,
+) -> Result<(usize, Vec<Problem>), (u8, String)> {
+    let bytes = std::fs::read(file).map_err(|e| (2, e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| (1, LoadError::NotUtf8.to_string()))?;
+    // Browsers drop a leading byte order mark before parsing (`Response.json()`): so do we.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let doc: Value = serde_json::from_str(text)
+        .map_err(|e| (1, LoadError::NotJson(e.to_string()).to_string()))?;
+    let schema_problems: Vec<Problem> = validator
+        .iter_errors(&doc)
+        .map(|e| Problem {
+            path: e.instance_path.to_string(),
+            message: e.to_string(),
+        })
+        .collect();
+    let validated = read_collection(doc).map_err(|e| (1, e.to_string()))?;
+    // The loader's messages first (they say what to change, and cover what a schema cannot say,
+    // such as unique ids), then whatever else the schema finds.
+    let mut problems = validated.problems;
+    for problem in schema_problems {
+        if !problems.iter().any(|p| p.path == problem.path) {
+            problems.push(problem);
+        }
+    }
+    Ok((validated.collection.articles.len(), problems))
 }

@@ -1,42 +1,23 @@
 //! The viewer as a whole: loads the collection, then lays out the language toggle, the ticker and
 //! the article, or says why it cannot.
 
-use super::{ArticleView, LanguageToggle, Ticker};
-use crate::events::{emit, LANGUAGE, OPEN};
-use crate::load::fetch_collection;
-use crate::state::{
-    initial_language, preferred_language, Config, Data, Theme, ViewerState, TEXT_SIZES,
-};
-use crate::{page, storage};
+use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
+use crate::host::events::{emit, LANGUAGE, OPEN};
+use crate::data::fetch::fetch_collection;
+use crate::host::page;
+use crate::ui::state::{Config, Data, Theme, ViewerState};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// A complete viewer for `config`: picks the language, starts loading and renders `ViewerRoot`.
+/// A complete viewer for `config`: starts loading and renders `ViewerRoot`.
 #[component]
 pub fn Viewer(
-    /// Where the data is and how the viewer sits on the page.
+    /// Where the data is, how the viewer sits on the page and what the reader saved.
     config: Config,
 ) -> impl IntoView {
-    let browser: Vec<String> = window()
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|l| l.as_string())
-        .collect();
-    let preferred = preferred_language(config.lang, storage::load("lang").as_deref(), &browser);
     let standalone = config.standalone;
-    let state = ViewerState::new(config, initial_language(preferred, None));
-    state.follows_collection_language.set(preferred.is_none());
-    state
-        .theme
-        .set(storage::load("theme").as_deref().and_then(Theme::from_name));
-    if let Some(size) = storage::load("text-size")
-        .and_then(|v| v.parse::<usize>().ok())
-        .filter(|s| *s < TEXT_SIZES)
-    {
-        state.text_size.set(size);
-    }
+    let state = ViewerState::new(config);
     provide_context(state);
     if standalone {
         page::follow_viewer(state);
@@ -50,13 +31,13 @@ pub fn Viewer(
 /// when the language changes (not for the initial ones).
 fn tell_the_host(state: ViewerState) {
     Effect::new(move |previous: Option<Option<String>>| {
-        let current = state.current_id();
+        let current = state.current.get();
         if let (Some(previous), Some(id), Some(root)) =
             (previous, &current, state.root.get_untracked())
         {
             if previous.as_ref() != Some(id) {
                 let lang = state.lang.get_untracked().code();
-                emit(&root, OPEN, &[("articleId", id), ("lang", lang)]);
+                emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
             }
         }
         current
@@ -84,13 +65,8 @@ fn load(state: ViewerState) {
     spawn_local(async move {
         match fetch_collection(&src).await {
             Ok(validated) => {
-                let skipped = validated.skipped_articles();
-                if !skipped.is_empty() {
-                    leptos::logging::warn!(
-                        "news-viewer: {} article(s) of {src} skipped:\n  {}",
-                        skipped.len(),
-                        skipped.join("\n  ")
-                    );
+                for skipped in &validated.skipped {
+                    leptos::logging::warn!("news-viewer: {src}: {} skipped", skipped.describe());
                 }
                 state.set_collection(validated);
             }
@@ -125,9 +101,11 @@ pub fn ViewerRoot() -> impl IntoView {
                     .with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
                 EitherOf4::B(view! {
                     <div class="nv-error" role="alert">
-                        {super::main_heading(state, "nv-error__what", crate::i18n::fill(s.load_failed, &[("url", &src)]))}
+                        <MainHeading class="nv-error__what" text=crate::i18n::fill(s.load_failed, &[("url", &src)]) />
                         <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
-                        {super::text_button("nv-button", s.retry, Box::new(move |_| load(state)))}
+                        <button type="button" class="nv-button" on:click=move |_| load(state)>
+                            {s.retry}
+                        </button>
                     </div>
                 })
             }

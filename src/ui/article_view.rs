@@ -2,13 +2,13 @@
 //! source, then the way to the neighbouring and other headlines.
 
 use super::figure::figure;
-use super::{Headline, ReaderTools};
-use crate::error::ViewError;
+use super::{Headline, HeadlineLink, MainHeading, ReaderTools};
+use crate::data::error::ViewError;
+use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published};
 use crate::i18n::{direction_of, fill, language_name, Lang};
-use crate::model::{reading_minutes, Article, Collection};
 use crate::routing::safe_href;
-use crate::state::ViewerState;
+use crate::ui::state::ViewerState;
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -25,11 +25,11 @@ pub fn ArticleView() -> impl IntoView {
         {
             Ok(Some(page)) => Ok(Either::Left(page)),
             Ok(None) => Ok(Either::Right(view! {
-                <div class="nv-empty">{super::main_heading(state, "nv-empty__title", lang.strings().no_articles.into())}</div>
+                <div class="nv-empty">
+                    <MainHeading class="nv-empty__title" text=lang.strings().no_articles.to_string() />
+                </div>
             })),
-            Err(()) => Err(ViewError::ArticleNotFound(
-                state.article_id.get().unwrap_or_default(),
-            )),
+            Err(error) => Err(error),
         }
     }
 }
@@ -64,9 +64,9 @@ fn article_page(
     let s = lang.strings();
     let (shown_in, t) =
         article.translation_for(lang.code(), collection.default_language.as_deref());
-    let heading = super::main_heading(state, "nv-article__title", t.title.clone());
+    let heading = view! { <MainHeading class="nv-article__title" text=t.title.to_string() /> };
 
-    let source_name = article.source.as_ref().map(|s| s.name.as_str());
+    let source_name = article.source.as_ref().map(|s| &*s.name);
     let date = article
         .published
         .as_ref()
@@ -80,7 +80,8 @@ fn article_page(
         (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
         (None, None) => None,
     };
-    let reading = reading_minutes(&t.body)
+    let paragraphs = t.body.paragraphs();
+    let reading = reading_minutes(&paragraphs)
         .map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
 
     let notice = (shown_in != lang.code()).then(|| {
@@ -105,10 +106,9 @@ fn article_page(
     let headline_only = t.body.is_empty();
     let unavailable = (headline_only && source_link.is_none())
         .then(|| view! { <p class="nv-article__unavailable">{s.full_text_unavailable}</p> });
-    let paragraphs: Vec<_> = t
-        .body
-        .iter()
-        .map(|p| view! { <p>{p.clone()}</p> })
+    let paragraphs: Vec<_> = paragraphs
+        .into_iter()
+        .map(|p| view! { <p>{p}</p> })
         .collect();
     let image = figure(state, article, t);
 
@@ -126,7 +126,7 @@ fn article_page(
             {unavailable}
             {source_link}
         </article>
-        {neighbours(state, collection, article, lang)}
+        {neighbours(collection, article, lang)}
         {other_headlines(state, collection, article, lang)}
     }
 }
@@ -135,7 +135,7 @@ fn article_page(
 /// article is not part of the edition (it is shown in another language).
 /// Positions in `collection.articles`.
 fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c [usize] {
-    if article.translations.contains_key(lang.code()) {
+    if article.translations.contains(lang.code()) {
         collection.edition(lang)
     } else {
         collection.order()
@@ -143,7 +143,6 @@ fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c
 }
 
 fn neighbours(
-    state: ViewerState,
     collection: &Collection,
     article: &Article,
     lang: Lang,
@@ -158,13 +157,15 @@ fn neighbours(
     };
     let previous = neighbour(at.and_then(|at| at.checked_sub(1)));
     let next = neighbour(at.map(|at| at + 1));
+    let default = collection.default_language.as_deref();
+    // The label is part of the link, so that its name says where it leads.
     let side =
         |article: Option<&Article>, label: &'static str, class: &'static str, rel: &'static str| {
             article.map(|a| {
+                let headline = Headline::of(a, lang, default);
                 view! {
                     <div class=class>
-                        <span class="nv-pager__label">{label}</span>
-                        {Headline::of(a, lang).link(state, "nv-pager__link", Some(rel), true)}
+                        <HeadlineLink headline class="nv-pager__link" rel label />
                     </div>
                 }
             })
@@ -197,37 +198,35 @@ fn other_headlines(
     let shown = RwSignal::new(LIST_PAGE.min(total));
     // Only the shown headlines are built: the collection may hold tens of thousands.
     let collection = state.collection();
-    let items = move || {
+    let shown_headlines = move || {
         let Some(collection) = &collection else {
             return Vec::new();
         };
+        let default = collection.default_language.as_deref();
         others[..shown.get()]
             .iter()
-            .map(|&i| {
-                let link = Headline::of(&collection.articles[i], lang).link(
-                    state,
-                    "nv-more__link",
-                    None,
-                    true,
-                );
-                view! { <li class="nv-more__item">{link}</li> }
-            })
+            .map(|&i| Headline::of(&collection.articles[i], lang, default))
             .collect::<Vec<_>>()
     };
     view! {
         <section class="nv-more" aria-labelledby="nv-more-heading">
             <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
-            <ul class="nv-more__list">{items}</ul>
-            {move || {
-                (shown.get() < total)
-                    .then(|| {
-                        super::text_button(
-                            "nv-more__button nv-button",
-                            s.show_more,
-                            Box::new(move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))),
-                        )
-                    })
-            }}
+            <ul class="nv-more__list">
+                <For each=shown_headlines key=|headline| headline.id.clone() let(headline)>
+                    <li class="nv-more__item">
+                        <HeadlineLink headline class="nv-more__link" />
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || shown.get() < total>
+                <button
+                    type="button"
+                    class="nv-more__button nv-button"
+                    on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
+                >
+                    {s.show_more}
+                </button>
+            </Show>
         </section>
     }
 }
@@ -240,7 +239,7 @@ fn not_found_view(state: ViewerState, lang: Lang) -> impl IntoView {
     };
     view! {
         <div class="nv-not-found" role="alert">
-            {super::main_heading(state, "nv-not-found__title", s.article_not_found.into())}
+            <MainHeading class="nv-not-found__title" text=s.article_not_found.to_string() />
             <p>{s.article_not_found_detail}</p>
             <a href=format!("?lang={}", lang.code()) on:click=back>{s.back_to_latest}</a>
         </div>

@@ -1,8 +1,8 @@
 //! Reading comfort and sharing: text size, colour theme (both remembered for the reader's next
 //! visit) and a Share button.
 
-use crate::state::{Theme, ViewerState, TEXT_SIZES};
-use crate::storage;
+use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
+use crate::host::storage;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -38,21 +38,26 @@ pub fn ReaderTools() -> impl IntoView {
         }
     };
     let theme_button = move |theme: Theme, label: &'static str| {
-        super::choice_button(
-            "nv-tools__button",
-            label,
-            None,
-            theme.name(),
-            Box::new(move || state.theme.get() == Some(theme)),
-            Box::new(move |_| {
-                state.theme.set(Some(theme));
-                storage::save("theme", theme.name());
-            }),
-        )
+        view! {
+            <button
+                type="button"
+                class="nv-tools__button"
+                data-choice=theme.name()
+                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
+                on:click=move |_| {
+                    state.theme.set(Some(theme));
+                    storage::save("theme", theme.name());
+                }
+            >
+                {label}
+            </button>
+        }
     };
     view! {
         <div class="nv-tools">
-            {super::text_button("nv-tools__button", s.share, Box::new(move |_| share(state, status)))}
+            <button type="button" class="nv-tools__button" on:click=move |_| share(state, status)>
+                {s.share}
+            </button>
             <div class="nv-tools__group" role="group" aria-label=s.reading_settings>
                 {size_button("nv-tools__button", s.text_smaller, "A\u{2212}", -1, 0)}
                 {size_button("nv-tools__button nv-tools__button--large", s.text_larger, "A+", 1, TEXT_SIZES - 1)}

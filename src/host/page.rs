@@ -2,7 +2,7 @@
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
 use crate::routing::{article_href, parse_query};
-use crate::state::ViewerState;
+use crate::ui::state::ViewerState;
 use leptos::prelude::*;
 
 /// Keeps the page in step with `state`, and `state` in step with Back and Forward.
@@ -14,20 +14,35 @@ pub fn follow_viewer(state: ViewerState) {
             let _ = root.set_attribute("dir", lang.dir());
         }
         let name = lang.strings().viewer_name;
-        let title =
-            match state.with_article(|_, a| a.translation_for(lang.code(), None).1.title.clone()) {
-                Ok(Some(title)) => format!("{title} — {name}"),
-                Ok(None) => name.to_string(),
-                Err(()) => format!("{} — {name}", lang.strings().article_not_found),
-            };
+        let default = state
+            .collection()
+            .and_then(|c| c.default_language.clone());
+        let title = match state.with_article(|_, a| {
+            a.translation_for(lang.code(), default.as_deref())
+                .1
+                .title
+                .to_string()
+        }) {
+            Ok(Some(title)) => format!("{title} — {name}"),
+            Ok(None) => name.to_string(),
+            Err(_) => format!("{} — {name}", lang.strings().article_not_found),
+        };
         document().set_title(&title);
     });
+
+    // Set while the state follows Back or Forward: the URL is then already the one to show, and
+    // writing it again would cut off the entries ahead (Forward would be lost).
+    let from_history = StoredValue::new(false);
 
     // A new article is a new history entry, so Back walks the articles read; a new language
     // only rewrites the current entry.
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.article_id.get();
         let lang = state.lang.get();
+        if from_history.get_value() {
+            from_history.set_value(false);
+            return article;
+        }
         let query = match &article {
             Some(id) => article_href(id, lang),
             None => format!("?lang={}", lang.code()),
@@ -56,6 +71,7 @@ pub fn follow_viewer(state: ViewerState) {
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
+        from_history.set_value(true);
         state.article_id.set(article);
         if let Some(lang) = lang {
             state.lang.set(lang);

@@ -13,10 +13,11 @@
 //! - `data-frame`: the viewer is the whole page of an iframe: it reads `?article=&lang=` and posts
 //!   its height to the parent window.
 
-use crate::components::Viewer;
+use super::storage;
 use crate::i18n::Lang;
 use crate::routing::parse_query;
-use crate::state::Config;
+use crate::ui::state::{Config, Saved, Theme};
+use crate::ui::Viewer;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -69,7 +70,9 @@ pub fn mount_all() {
     }
 }
 
-/// Reads a host element's settings (see the module's documentation).
+/// Reads a host element's settings (see the module's documentation), the reader's saved
+/// preferences and the browser's languages: everything a viewer needs from the page, read here
+/// so that the components render from their props alone.
 pub fn read_config(host: &HtmlElement) -> Config {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let standalone = host.has_attribute("data-standalone");
@@ -84,7 +87,7 @@ pub fn read_config(host: &HtmlElement) -> Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         ticker_speed: attr("data-ticker-speed")
-            .and_then(|v| crate::json::parse(&v).ok()?.as_f64())
+            .and_then(|v| v.trim().parse::<f64>().ok())
             .filter(|v| v.is_finite() && *v > 0.0)
             .unwrap_or(defaults.ticker_speed),
         lang: attr("data-lang")
@@ -94,6 +97,17 @@ pub fn read_config(host: &HtmlElement) -> Config {
         ticker_only: attr("data-view").as_deref() == Some("ticker"),
         link_pattern: attr("data-link"),
         label: attr("data-label"),
+        saved: Saved {
+            lang: storage::load("lang"),
+            theme: storage::load("theme").as_deref().and_then(Theme::from_name),
+            text_size: storage::load("text-size").and_then(|v| v.parse().ok()),
+        },
+        browser_languages: window()
+            .navigator()
+            .languages()
+            .iter()
+            .filter_map(|l| l.as_string())
+            .collect(),
     }
 }
 

@@ -1,9 +1,9 @@
 //! The headline ticker: the current edition's headlines in a seamless loop that moves at a
 //! constant speed on the compositor, pauses for the reader and reads each headline once.
 
-use super::Headline;
+use super::{Headline, HeadlineLink};
 use crate::routing::pattern_href;
-use crate::state::ViewerState;
+use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -38,18 +38,17 @@ pub fn Ticker() -> impl IntoView {
         }
     };
 
+    let empty = move || {
+        state
+            .collection()
+            .is_none_or(|c| c.edition_for(state.lang.get()).is_empty())
+    };
     view! {
         <section
-            class=move || {
-                super::class_list(
-                    "nv-ticker",
-                    &[
-                        (paused.get(), "is-paused"),
-                        (offscreen.get() || tab_hidden.get(), "is-idle"),
-                        (state.collection().is_none_or(|c| c.edition(state.lang.get()).is_empty()), "is-empty"),
-                    ],
-                )
-            }
+            class="nv-ticker"
+            class:is-paused=move || paused.get()
+            class:is-idle=move || offscreen.get() || tab_hidden.get()
+            class:is-empty=empty
             aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
             aria-label=custom_label
         >
@@ -92,19 +91,25 @@ fn settle_after_focus(ev: web_sys::FocusEvent) {
     }
 }
 
-/// The headlines of the current edition, newest first, as the ticker links them.
+/// The headlines of the reader's edition (or the one it falls back to, see `edition_for`),
+/// newest first, as the ticker links them.
 fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let lang = state.lang.get();
     let Some(collection) = state.collection() else {
         return Vec::new();
     };
     let pattern = state.config.with_value(|c| c.link_pattern.clone());
+    let default = collection.default_language.as_deref();
     collection
-        .headlines(lang)
+        .edition_for(lang)
+        .iter()
         .take(TICKER_MAX)
-        .map(|a| Headline {
-            href: pattern_href(pattern.as_deref(), &a.id, lang),
-            ..Headline::of(a, lang)
+        .map(|&i| {
+            let article = &collection.articles[i];
+            Headline {
+                href: pattern_href(pattern.as_deref(), &article.id, lang),
+                ..Headline::of(article, lang, default)
+            }
         })
         .collect()
 }
@@ -118,24 +123,21 @@ fn HeadlineCopy(
     let state = expect_context::<ViewerState>();
     // A ticker-only strip sends the reader to the publisher's pages.
     let opens_here = !state.config.with_value(|c| c.ticker_only);
-    // Rows are rebuilt in place when the edition changes: no keyed diffing, which is several KB
-    // of WebAssembly, for a list that only ever changes as a whole.
-    let rows = move || {
-        edition_headlines(state)
-            .into_iter()
-            .map(|headline| {
-                let link = headline.link(state, "nv-ticker__link", None, opens_here);
-                view! { <li class="nv-ticker__item">{link}</li> }
-            })
-            .collect::<Vec<_>>()
-    };
     view! {
         <ul
             class="nv-ticker__copy"
             aria-hidden=hidden.then_some("true")
             inert=hidden
         >
-            {rows}
+            <For
+                each=move || edition_headlines(state)
+                key=|headline| headline.clone()
+                let(headline)
+            >
+                <li class="nv-ticker__item">
+                    <HeadlineLink headline class="nv-ticker__link" opens_here />
+                </li>
+            </For>
         </ul>
     }
 }

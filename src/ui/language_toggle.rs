@@ -1,8 +1,8 @@
 //! The language toggle: each language named in itself, the current one pressed.
 
 use crate::i18n::{native_name, Lang};
-use crate::state::ViewerState;
-use crate::storage;
+use crate::ui::state::ViewerState;
+use crate::host::storage;
 use leptos::prelude::*;
 
 /// Buttons for the interface languages the collection offers. A choice made here is saved for
@@ -25,14 +25,19 @@ pub fn LanguageToggle() -> impl IntoView {
         offered()
             .into_iter()
             .map(|lang| {
-                super::choice_button(
-                    "nv-langs__button",
-                    native_name(lang),
-                    Some(lang.code()),
-                    lang.code(),
-                    Box::new(move || state.lang.get() == lang),
-                    Box::new(move |_| choose(lang)),
-                )
+                view! {
+                    <button
+                        type="button"
+                        class="nv-langs__button"
+                        lang=lang.code()
+                        dir=lang.dir()
+                        data-choice=lang.code()
+                        aria-pressed=move || (state.lang.get() == lang).to_string()
+                        on:click=move |_| choose(lang)
+                    >
+                        {native_name(lang)}
+                    </button>
+                }
             })
             .collect::<Vec<_>>()
     };

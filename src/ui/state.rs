@@ -1,10 +1,10 @@
 //! The viewer's shared state: the loaded collection, the language and the open article, as one
 //! `Copy` context that every component reads.
 
-use crate::error::LoadError;
+use crate::data::error::{LoadError, ViewError};
+use crate::data::model::{Article, Collection};
+use crate::data::read::Validated;
 use crate::i18n::{Lang, Strings};
-use crate::model::{Article, Collection};
-use crate::validate::Validated;
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,6 +28,18 @@ pub struct Config {
     pub link_pattern: Option<String>,
     /// Name of the ticker's landmark, for pages that hold several tickers (names must differ).
     pub label: Option<String>,
+    /// The reader's saved preferences, read by the mounting layer.
+    pub saved: Saved,
+    /// The browser's preferred languages (`navigator.languages`).
+    pub browser_languages: Vec<String>,
+}
+
+/// What the reader chose on an earlier visit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    pub lang: Option<String>,
+    pub theme: Option<Theme>,
+    pub text_size: Option<usize>,
 }
 
 impl Default for Config {
@@ -41,12 +53,14 @@ impl Default for Config {
             ticker_only: false,
             link_pattern: None,
             label: None,
+            saved: Saved::default(),
+            browser_languages: Vec::new(),
         }
     }
 }
 
 /// Where loading the collection stands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Data {
     Loading,
     Ready(Arc<Collection>),
@@ -88,6 +102,8 @@ pub struct ViewerState {
     pub lang: RwSignal<Lang>,
     /// The article asked for; `None` opens the featured one.
     pub article_id: RwSignal<Option<String>>,
+    /// The id of the open article once loaded: what every headline link asks.
+    pub current: Memo<Option<String>>,
     pub config: StoredValue<Config>,
     /// The reader's picked theme, if any.
     pub theme: RwSignal<Option<Theme>>,
@@ -101,16 +117,41 @@ pub struct ViewerState {
 }
 
 impl ViewerState {
-    pub fn new(config: Config, lang: Lang) -> Self {
+    /// The state of a viewer for `config`: in the language the page, the URL, the reader's saved
+    /// choice or the browser asks for, else (once loaded) the collection's default.
+    pub fn new(config: Config) -> Self {
+        let preferred = preferred_language(
+            config.lang,
+            config.saved.lang.as_deref(),
+            &config.browser_languages,
+        );
+        let data = RwSignal::new(Data::Loading);
+        let article_id = RwSignal::new(config.article.clone());
+        let current = Memo::new(move |_| {
+            let Data::Ready(collection) = &*data.read() else {
+                return None;
+            };
+            match article_id.get() {
+                Some(id) => collection.article(&id).map(|a| a.id.to_string()),
+                None => collection.featured().map(|a| a.id.to_string()),
+            }
+        });
         ViewerState {
-            data: RwSignal::new(Data::Loading),
-            lang: RwSignal::new(lang),
-            article_id: RwSignal::new(config.article.clone()),
+            data,
+            lang: RwSignal::new(initial_language(preferred, None)),
+            article_id,
+            current,
+            theme: RwSignal::new(config.saved.theme),
+            text_size: RwSignal::new(
+                config
+                    .saved
+                    .text_size
+                    .filter(|s| *s < TEXT_SIZES)
+                    .unwrap_or(TEXT_SIZE_DEFAULT),
+            ),
             config: StoredValue::new(config),
-            theme: RwSignal::new(None),
-            text_size: RwSignal::new(TEXT_SIZE_DEFAULT),
             root: NodeRef::new(),
-            follows_collection_language: RwSignal::new(false),
+            follows_collection_language: RwSignal::new(preferred.is_none()),
         }
     }
 
@@ -136,33 +177,26 @@ impl ViewerState {
         self.lang.get().strings()
     }
 
-    /// Applies `f` to the open article: the one asked for, or the featured one. `Err(())` when the
-    /// id asked for is not in the collection; `Ok(None)` while loading or when it is empty.
+    /// Applies `f` to the open article: the one asked for, or the featured one. An error when
+    /// the id asked for is not in the collection; `Ok(None)` while loading or when it is empty.
     pub fn with_article<T>(
         &self,
         f: impl FnOnce(&Collection, &Article) -> T,
-    ) -> Result<Option<T>, ()> {
+    ) -> Result<Option<T>, ViewError> {
         let Some(collection) = self.collection() else {
             return Ok(None);
         };
-        let article = match self.article_id.get() {
-            Some(id) => collection.article(&id).ok_or(())?,
-            None => match collection.featured() {
-                Some(a) => a,
-                None => return Ok(None),
-            },
+        let article = match (self.current.get(), self.article_id.get()) {
+            (Some(id), _) => collection.article(&id),
+            (None, Some(asked)) => return Err(ViewError::ArticleNotFound(asked)),
+            (None, None) => None,
         };
-        Ok(Some(f(&collection, article)))
+        Ok(article.map(|article| f(&collection, article)))
     }
 
     /// Opens article `id`.
     pub fn open(&self, id: &str) {
         self.article_id.set(Some(id.to_string()));
-    }
-
-    /// The id of the open article, once loaded.
-    pub fn current_id(&self) -> Option<String> {
-        self.with_article(|_, a| a.id.clone()).ok().flatten()
     }
 }
 

@@ -2,11 +2,11 @@
 //! blurred for that reader (remembered in localStorage) behind a "show anyway" button, and the
 //! host page hears of the report through an event so it can count reports on its server.
 
-use crate::events::{emit, IMAGE_REPORT};
-use crate::model::{Article, Translation};
+use crate::host::events::{emit, IMAGE_REPORT};
+use crate::data::model::{Article, Translation};
 use crate::routing::safe_href;
-use crate::state::ViewerState;
-use crate::storage;
+use crate::ui::state::ViewerState;
+use crate::host::storage;
 use leptos::prelude::*;
 
 /// The figure, or nothing when the article has no image or its address is not allowed.
@@ -24,7 +24,7 @@ pub fn figure(
     let blurred = move || reported.get() && !revealed.get();
     // Built with the article, which is rebuilt when the language changes.
     let s = state.lang.get_untracked().strings();
-    let (id, reported_src) = (article.id.clone(), src.clone());
+    let (id, reported_src) = (article.id.to_string(), src.clone());
     let report = move |_| {
         storage::save(&key, "1");
         reported.set(true);
@@ -35,7 +35,7 @@ pub fn figure(
                 &root,
                 IMAGE_REPORT,
                 &[
-                    ("articleId", &id),
+                    ("articleId", id.as_str()),
                     ("imageSrc", &reported_src),
                     ("lang", lang),
                 ],
@@ -48,25 +48,24 @@ pub fn figure(
         .filter(|c| !c.trim().is_empty());
     Some(view! {
         <figure class="nv-figure">
-            <div class=move || super::class_list("nv-figure__frame", &[(blurred(), "is-blurred")])>
+            <div class="nv-figure__frame" class:is-blurred=blurred>
                 <img
                     src=src
-                    width=image.width
-                    height=image.height
+                    width=image.width.map(|d| d.0)
+                    height=image.height.map(|d| d.0)
                     alt=translation.image_alt.clone().unwrap_or_default()
                     loading="lazy"
                     decoding="async"
                 />
-                {move || {
-                    blurred()
-                        .then(|| {
-                            super::text_button(
-                                "nv-figure__reveal nv-button",
-                                s.show_image,
-                                Box::new(move |_| revealed.set(true)),
-                            )
-                        })
-                }}
+                <Show when=blurred>
+                    <button
+                        type="button"
+                        class="nv-figure__reveal nv-button"
+                        on:click=move |_| revealed.set(true)
+                    >
+                        {s.show_image}
+                    </button>
+                </Show>
             </div>
             {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
             <button
@@ -77,7 +76,7 @@ pub fn figure(
             >
                 {move || if reported.get() { s.image_reported } else { s.report_image }}
             </button>
-            <p class="nv-figure__status" role="status">{move || thanked.get().then(|| s.report_thanks.to_string())}</p>
+            <p class="nv-figure__status" role="status">{move || thanked.get().then_some(s.report_thanks)}</p>
         </figure>
     })
 }

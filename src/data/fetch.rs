@@ -1,7 +1,8 @@
-//! Fetches and validates a collection file, with a bounded wait.
+//! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON
+//! (`Response.json()`); the reader takes the articles from the JS value one by one.
 
-use crate::error::LoadError;
-use crate::validate::{parse_collection, Validated};
+use super::error::LoadError;
+use super::read::{read_collection, Validated};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -9,14 +10,12 @@ use wasm_bindgen_futures::JsFuture;
 /// How long the viewer waits for the whole file before giving up.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
-/// Downloads `url` and validates it. Every failure is a `LoadError`; nothing panics.
+/// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics.
 pub async fn fetch_collection(url: &str) -> Result<Validated, LoadError> {
-    let bytes = fetch_bytes(url, TIMEOUT_SECONDS).await?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
-    parse_collection(&text)
+    read_collection(fetch_json(url, TIMEOUT_SECONDS).await?)
 }
 
-async fn fetch_bytes(url: &str, timeout_seconds: u32) -> Result<Vec<u8>, LoadError> {
+async fn fetch_json(url: &str, timeout_seconds: u32) -> Result<JsValue, LoadError> {
     let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
     let controller = web_sys::AbortController::new().map_err(network)?;
     let init = web_sys::RequestInit::new();
@@ -47,10 +46,13 @@ async fn fetch_bytes(url: &str, timeout_seconds: u32) -> Result<Vec<u8>, LoadErr
         if !response.ok() {
             return Err(LoadError::Http(response.status()));
         }
-        let buffer = JsFuture::from(response.array_buffer().map_err(network)?)
+        // A body that is not JSON rejects with a SyntaxError; an aborted one with an AbortError.
+        JsFuture::from(response.json().map_err(network)?)
             .await
-            .map_err(fault)?;
-        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+            .map_err(|e| match e.dyn_ref::<js_sys::SyntaxError>() {
+                Some(syntax) => LoadError::NotJson(syntax.message().into()),
+                None => fault(e),
+            })
     }
     .await;
     window.clear_timeout_with_handle(timer);

@@ -1,0 +1,365 @@
+//! The article collection as the contract describes it (serde models whose fields carry the
+//! contract's rules as types), and the indexes the viewer reads it through.
+
+use super::body::Body;
+use super::rules::{ArticleId, Dimension, LangCode, NonEmpty, Published, SafeUrl, Title};
+use crate::i18n::Lang;
+use serde::{Deserialize, Deserializer};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+/// An optional key that, when present, must hold a valid value: `null` is refused as the schema
+/// refuses it (a plain `Option` would read it as absent).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// One article of a collection file. Unknown keys are ignored, so publishers can carry their own.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Article {
+    pub id: ArticleId,
+    #[serde(default, deserialize_with = "present")]
+    pub published: Option<Published>,
+    #[serde(default, deserialize_with = "present")]
+    pub source: Option<Source>,
+    #[serde(default, deserialize_with = "present")]
+    pub category: Option<NonEmpty>,
+    #[serde(default, deserialize_with = "present")]
+    pub image: Option<Image>,
+    pub translations: Translations,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Source {
+    pub name: NonEmpty,
+    #[serde(default, deserialize_with = "present")]
+    pub url: Option<SafeUrl>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Image {
+    pub src: SafeUrl,
+    #[serde(default, deserialize_with = "present")]
+    pub width: Option<Dimension>,
+    #[serde(default, deserialize_with = "present")]
+    pub height: Option<Dimension>,
+}
+
+/// The article in each language it exists in: at least one.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(try_from = "BTreeMap<LangCode, Translation>")]
+pub struct Translations(BTreeMap<LangCode, Translation>);
+
+impl TryFrom<BTreeMap<LangCode, Translation>> for Translations {
+    type Error = &'static str;
+    fn try_from(map: BTreeMap<LangCode, Translation>) -> Result<Self, Self::Error> {
+        match map.is_empty() {
+            true => Err("must have at least one translation"),
+            false => Ok(Translations(map)),
+        }
+    }
+}
+
+impl Translations {
+    pub fn get(&self, code: &str) -> Option<&Translation> {
+        self.0.get(code)
+    }
+
+    pub fn contains(&self, code: &str) -> bool {
+        self.0.contains_key(code)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Translation)> {
+        self.0.iter().map(|(code, t)| (&**code, t))
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Translation {
+    pub title: Title,
+    #[serde(default, deserialize_with = "present")]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub body: Body,
+    #[serde(default, deserialize_with = "present")]
+    pub source_url: Option<SafeUrl>,
+    #[serde(default, deserialize_with = "present")]
+    pub image_alt: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub image_caption: Option<String>,
+}
+
+impl Article {
+    /// The translation to show for `lang`, and the language it is in. The rule: `lang` itself,
+    /// else the collection's default language, else French, English and Arabic in that order,
+    /// else the article's first language in alphabetical order.
+    pub fn translation_for(&self, lang: &str, default: Option<&str>) -> (&str, &Translation) {
+        [Some(lang), default, Some("fr"), Some("en"), Some("ar")]
+            .into_iter()
+            .flatten()
+            .find_map(|code| self.translations.0.get_key_value(code))
+            .or_else(|| self.translations.0.first_key_value())
+            .map(|(code, t)| (&**code, t))
+            // Invariant: `Translations` cannot be built empty.
+            .expect("an article has at least one translation")
+    }
+
+    /// The source URL for this translation: its own, else the article's.
+    pub fn source_url<'a>(&'a self, translation: &'a Translation) -> Option<&'a str> {
+        translation
+            .source_url
+            .as_deref()
+            .or_else(|| self.source.as_ref().and_then(|s| s.url.as_deref()))
+    }
+}
+
+/// The articles the viewer can show, indexed once for every view that reads them.
+#[derive(Clone, Debug, Default)]
+pub struct Collection {
+    pub default_language: Option<String>,
+    pub articles: Vec<Article>,
+    /// Positions of `articles` in ticker order.
+    order: Vec<usize>,
+    /// For each interface language (in `Lang::ALL` order), the positions of the articles written
+    /// in it, in ticker order.
+    editions: [Vec<usize>; 3],
+    by_id: HashMap<ArticleId, usize>,
+    /// The article opened when none is asked for (see `featured`).
+    featured: Option<usize>,
+}
+
+/// Ticker order: newest first; undated articles after the dated ones.
+fn newest_first(a: &Article, b: &Article) -> Ordering {
+    match (&a.published, &b.published) {
+        (Some(x), Some(y)) => y.sort_key().cmp(&x.sort_key()),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+impl Collection {
+    /// `articles` must have unique ids (the loader drops repeats).
+    pub fn new(default_language: Option<String>, articles: Vec<Article>) -> Self {
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        // A stable sort keeps data order among equal keys, so undated articles keep theirs.
+        order.sort_by(|&a, &b| newest_first(&articles[a], &articles[b]));
+        let editions = Lang::ALL.map(|lang| {
+            order
+                .iter()
+                .copied()
+                .filter(|&i| articles[i].translations.contains(lang.code()))
+                .collect()
+        });
+        let by_id = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let featured = order
+            .iter()
+            .copied()
+            .find(|&i| {
+                articles[i]
+                    .translations
+                    .iter()
+                    .any(|(_, t)| !t.body.is_empty())
+            })
+            .or_else(|| order.first().copied());
+        Collection {
+            default_language,
+            articles,
+            order,
+            editions,
+            by_id,
+            featured,
+        }
+    }
+
+    /// Positions of the articles in ticker order: newest first where dates exist, then the undated
+    /// ones in data order.
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Positions of the articles of one edition (those that exist in `lang`), in ticker order.
+    pub fn edition(&self, lang: Lang) -> &[usize] {
+        &self.editions[lang as usize]
+    }
+
+    /// The edition a reader of `lang` sees headlines from: `lang`'s own, else (when it has none)
+    /// the collection's default language's, else the first interface language that has any.
+    pub fn edition_for(&self, lang: Lang) -> &[usize] {
+        let default = self.default_language.as_deref().and_then(Lang::from_tag);
+        [Some(lang), default]
+            .into_iter()
+            .flatten()
+            .chain(Lang::ALL)
+            .map(|l| self.edition(l))
+            .find(|edition| !edition.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The headlines of one edition, in ticker order.
+    pub fn headlines(&self, lang: Lang) -> impl Iterator<Item = &Article> {
+        self.edition(lang).iter().map(|&i| &self.articles[i])
+    }
+
+    /// The position of article `id` in `articles`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.position(id).map(|i| &self.articles[i])
+    }
+
+    /// The article opened when none is asked for: the newest one with a body, else the first
+    /// headline.
+    pub fn featured(&self) -> Option<&Article> {
+        self.featured.map(|i| &self.articles[i])
+    }
+
+    /// The interface languages worth offering: those at least one article is written in, or all
+    /// of them when none is.
+    pub fn offered_languages(&self) -> Vec<Lang> {
+        let offered: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|&l| !self.edition(l).is_empty())
+            .collect();
+        if offered.is_empty() {
+            Lang::ALL.to_vec()
+        } else {
+            offered
+        }
+    }
+}
+
+/// Estimated reading time in whole minutes (at least one) at 200 words a minute, the usual
+/// figure for news prose; `None` for a headline without a body.
+pub fn reading_minutes(body: &[String]) -> Option<usize> {
+    const WORDS_PER_MINUTE: usize = 200;
+    let words: usize = body.iter().map(|p| p.split_whitespace().count()).sum();
+    (words > 0).then(|| words.div_ceil(WORDS_PER_MINUTE).max(1))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn article(id: &str, published: Option<&str>, langs: &[&str]) -> Article {
+        let translations: serde_json::Map<String, serde_json::Value> = langs
+            .iter()
+            .map(|l| (l.to_string(), json!({"title": format!("{id} {l}")})))
+            .collect();
+        let mut doc = json!({"id": id, "translations": translations});
+        if let Some(date) = published {
+            doc["published"] = json!(date);
+        }
+        serde_json::from_value(doc).unwrap()
+    }
+
+    #[test]
+    fn ticker_puts_newest_first_and_keeps_data_order_for_undated() {
+        let c = Collection::new(
+            None,
+            vec![
+                article("b", None, &["fr"]),
+                article("old", Some("2020-01-01"), &["fr"]),
+                article("a", None, &["fr"]),
+                article("new", Some("2024-05-15"), &["fr"]),
+            ],
+        );
+        let ids: Vec<&str> = c.order().iter().map(|&i| &*c.articles[i].id).collect();
+        assert_eq!(ids, ["new", "old", "b", "a"]);
+    }
+
+    #[test]
+    fn headlines_leave_out_articles_without_the_language() {
+        let c = Collection::new(
+            None,
+            vec![
+                article("x", None, &["fr", "en"]),
+                article("y", None, &["en"]),
+            ],
+        );
+        let ids: Vec<&str> = c.headlines(Lang::Fr).map(|a| &*a.id).collect();
+        assert_eq!(ids, ["x"]);
+        assert_eq!(c.headlines(Lang::En).count(), 2);
+        assert_eq!(c.headlines(Lang::Ar).count(), 0);
+    }
+
+    #[test]
+    fn a_language_without_headlines_shows_the_default_languages_edition() {
+        let c = Collection::new(
+            Some("en".into()),
+            vec![
+                article("x", None, &["fr", "en"]),
+                article("y", None, &["en"]),
+            ],
+        );
+        assert_eq!(c.edition_for(Lang::Ar).len(), 2, "English, the default");
+        assert_eq!(c.edition_for(Lang::Fr).len(), 1, "French has its own");
+        let french_only = Collection::new(None, vec![article("z", None, &["fr"])]);
+        assert_eq!(french_only.edition_for(Lang::En).len(), 1);
+        assert!(Collection::default().edition_for(Lang::En).is_empty());
+    }
+
+    #[test]
+    fn articles_are_found_by_id() {
+        let c = Collection::new(
+            None,
+            vec![
+                article("b", None, &["fr"]),
+                article("a", Some("2024-01-01"), &["fr"]),
+            ],
+        );
+        assert_eq!(c.position("a"), Some(1));
+        assert_eq!(c.article("b").map(|a| &*a.id), Some("b"));
+        assert_eq!(c.position("c"), None);
+    }
+
+    #[test]
+    fn editions_are_indexed_in_the_order_of_the_interface_languages() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, i);
+        }
+    }
+
+    #[test]
+    fn translation_falls_back_to_default_then_fr_en_ar_then_alphabetical() {
+        let a = article("x", None, &["en", "fr"]);
+        assert_eq!(a.translation_for("fr", Some("en")).0, "fr");
+        assert_eq!(a.translation_for("ar", Some("en")).0, "en");
+        assert_eq!(a.translation_for("ar", Some("de")).0, "fr");
+        assert_eq!(a.translation_for("ar", None).0, "fr");
+        let b = article("y", None, &["es", "de"]);
+        assert_eq!(b.translation_for("fr", None).0, "de");
+    }
+
+    #[test]
+    fn featured_is_the_newest_article_with_a_body() {
+        let full: Article = serde_json::from_value(json!({"id": "full", "published": "2022-03-14",
+            "translations": {"fr": {"title": "T", "body": ["Texte."]}}}))
+        .unwrap();
+        let c = Collection::new(None, vec![article("headline", None, &["fr"]), full]);
+        assert_eq!(c.featured().map(|a| &*a.id), Some("full"));
+        assert!(Collection::default().featured().is_none());
+    }
+
+    #[test]
+    fn offered_languages_are_those_the_articles_have() {
+        let c = Collection::new(None, vec![article("x", None, &["en", "ar", "de"])]);
+        assert_eq!(c.offered_languages(), [Lang::En, Lang::Ar]);
+        assert_eq!(Collection::default().offered_languages(), Lang::ALL);
+    }
+
+    #[test]
+    fn reading_time_rounds_up_at_200_words_a_minute() {
+        assert_eq!(reading_minutes(&[]), None);
+        assert_eq!(reading_minutes(&["un deux".into()]), Some(1));
+        assert_eq!(reading_minutes(&["w ".repeat(200)]), Some(1));
+        assert_eq!(reading_minutes(&["w ".repeat(201)]), Some(2));
+    }
+}

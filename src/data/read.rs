@@ -1,0 +1,398 @@
+//! Reads a parsed collection file into the model, article by article: whole-file faults are a
+//! `LoadError`, an invalid article is left out with its first problem, and the rest is shown.
+//! The same rules run on serde_json values (the publishers' tools) and on the JS value of
+//! `Response.json()` (the browser, through serde-wasm-bindgen).
+
+use super::error::LoadError;
+use super::model::{Article, Collection};
+use super::rules::{DateTime, LangCode};
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+
+/// The format version this viewer reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One thing wrong with a file, at a JSON Pointer path such as `/articles/3/translations/fr/title`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() { "/" } else { &self.path };
+        write!(f, "{path}: {}", self.message)
+    }
+}
+
+/// What reading made of a file: the articles that can be shown, and every problem found (the
+/// first of each article left out, and those of the file's own keys, which are then unused).
+#[derive(Clone, Debug, Default)]
+pub struct Validated {
+    pub collection: Collection,
+    pub problems: Vec<Problem>,
+    /// The articles left out, in file order.
+    pub skipped: Vec<Skipped>,
+}
+
+/// An article left out of the collection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    /// Its position in the file.
+    pub position: usize,
+    /// Its id, where readable.
+    pub id: Option<String>,
+    /// The first of its problems.
+    pub problem: Problem,
+}
+
+impl Skipped {
+    /// "article "id" (/articles/3/id): message", naming it by position when its id is unusable:
+    /// what the viewer tells the publisher, once per article and load.
+    pub fn describe(&self) -> String {
+        let name = match &self.id {
+            Some(id) => format!("\"{id}\""),
+            None => format!("#{}", self.position),
+        };
+        format!("article {name} ({}): {}", self.problem.path, self.problem.message)
+    }
+}
+
+/// A parsed JSON document as the reader walks it: a `serde_json::Value` natively, a `JsValue`
+/// in the browser.
+pub trait Document: Sized {
+    fn is_object(&self) -> bool;
+    /// The value of `key` of an object.
+    fn field(&self, key: &str) -> Option<Self>;
+    /// The items of an array; `None` when not an array.
+    fn items(self) -> Option<Vec<Self>>;
+    fn as_text(&self) -> Option<String>;
+    fn as_number(&self) -> Option<f64>;
+    /// The value written as JSON, for messages.
+    fn to_json(&self) -> String;
+    /// The value read as `T`; on failure the problem's path is relative to this value.
+    fn read<T: DeserializeOwned>(self) -> Result<T, Problem>;
+}
+
+/// Turns serde_path_to_error's path (`translations.fr.body[0]`) into a JSON Pointer suffix.
+fn pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .map(|segment| match segment {
+            Segment::Seq { index } => format!("/{index}"),
+            Segment::Map { key } => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+            Segment::Enum { variant } => format!("/{variant}"),
+            Segment::Unknown => "/?".to_string(),
+        })
+        .collect()
+}
+
+fn problem_at<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> Problem {
+    Problem {
+        path: pointer(error.path()),
+        message: error.inner().to_string(),
+    }
+}
+
+/// Reads a parsed collection file (see the module's documentation).
+pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
+    if !doc.is_object() {
+        return Err(LoadError::NotAnObject);
+    }
+    let version = doc.field("schema").ok_or(LoadError::NoVersion)?;
+    if version.as_number() != Some(f64::from(SCHEMA_VERSION)) {
+        return Err(LoadError::UnsupportedVersion(version.to_json()));
+    }
+    let items = doc
+        .field("articles")
+        .ok_or(LoadError::NoArticles)?
+        .items()
+        .ok_or(LoadError::ArticlesNotAnArray)?;
+
+    let mut out = Validated::default();
+    let at = |key: &str, problem: Problem| Problem {
+        path: format!("/{key}{}", problem.path),
+        ..problem
+    };
+    if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
+        out.problems.push(at("generated", problem));
+    }
+    let default_language = match doc.field("default_language").map(Document::read::<LangCode>) {
+        Some(Ok(code)) => Some(code.to_string()),
+        Some(Err(problem)) => {
+            out.problems.push(at("default_language", problem));
+            None
+        }
+        None => None,
+    };
+
+    let mut articles = Vec::with_capacity(items.len());
+    let mut ids = HashSet::with_capacity(items.len());
+    for (position, item) in items.into_iter().enumerate() {
+        let id = item.field("id").and_then(|id| id.as_text());
+        let outcome = item.read::<Article>().and_then(|article| {
+            match ids.insert(article.id.clone()) {
+                true => Ok(article),
+                false => Err(Problem {
+                    path: "/id".into(),
+                    message: format!("duplicate id \"{}\": ids must be unique", article.id),
+                }),
+            }
+        });
+        match outcome {
+            Ok(article) => articles.push(article),
+            Err(problem) => {
+                let problem = at(&format!("articles/{position}"), problem);
+                out.problems.push(problem.clone());
+                out.skipped.push(Skipped {
+                    position,
+                    id,
+                    problem,
+                });
+            }
+        }
+    }
+    out.collection = Collection::new(default_language, articles);
+    Ok(out)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Document for serde_json::Value {
+    fn is_object(&self) -> bool {
+        self.is_object()
+    }
+    fn field(&self, key: &str) -> Option<Self> {
+        self.get(key).cloned()
+    }
+    fn items(self) -> Option<Vec<Self>> {
+        match self {
+            serde_json::Value::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn as_number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn to_json(&self) -> String {
+        self.to_string()
+    }
+    fn read<T: DeserializeOwned>(self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(self).map_err(problem_at)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Document for wasm_bindgen::JsValue {
+    fn is_object(&self) -> bool {
+        self.is_object() && !js_sys::Array::is_array(self)
+    }
+    fn field(&self, key: &str) -> Option<Self> {
+        // Own keys only: a key such as "constructor" must not reach the prototype.
+        let key = wasm_bindgen::JsValue::from_str(key);
+        js_sys::Object::has_own(self.unchecked_ref::<js_sys::Object>(), &key)
+            .then(|| js_sys::Reflect::get(self, &key).ok())
+            .flatten()
+    }
+    fn items(self) -> Option<Vec<Self>> {
+        use wasm_bindgen::JsCast;
+        self.dyn_into::<js_sys::Array>()
+            .ok()
+            .map(|array| array.to_vec())
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn as_number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn to_json(&self) -> String {
+        js_sys::JSON::stringify(self)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+    fn read<T: DeserializeOwned>(self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(self))
+            .map_err(problem_at)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
+
+/// Parses and reads a collection file's text: with serde_json natively, with the browser's own
+/// `JSON.parse` in WebAssembly.
+pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let doc: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    #[cfg(target_arch = "wasm32")]
+    let doc = js_sys::JSON::parse(text).map_err(|e| {
+        LoadError::NotJson(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default(),
+        )
+    })?;
+    read_collection(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(doc: &str) -> Vec<String> {
+        parse_collection(doc)
+            .unwrap()
+            .problems
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn whole_file_problems_are_errors() {
+        assert!(matches!(
+            parse_collection("[]"),
+            Err(LoadError::NotAnObject)
+        ));
+        assert!(matches!(
+            parse_collection(r#"{"articles": []}"#),
+            Err(LoadError::NoVersion)
+        ));
+        assert_eq!(
+            parse_collection(r#"{"schema": 2, "articles": []}"#).err(),
+            Some(LoadError::UnsupportedVersion("2".into()))
+        );
+        assert_eq!(
+            parse_collection(r#"{"schema": "1", "articles": []}"#).err(),
+            Some(LoadError::UnsupportedVersion("\"1\"".into()))
+        );
+        assert!(matches!(
+            parse_collection(r#"{"schema": 1}"#),
+            Err(LoadError::NoArticles)
+        ));
+        assert!(matches!(
+            parse_collection(r#"{"schema": 1, "articles": {}}"#),
+            Err(LoadError::ArticlesNotAnArray)
+        ));
+        assert!(matches!(
+            parse_collection("{\"schema\": 1, \"articles\": ["),
+            Err(LoadError::NotJson(_))
+        ));
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn invalid_articles_are_skipped_with_their_path_and_the_rest_kept() {
+        let doc = r#"{"schema": 1, "articles": [
+            {"id": "good", "translations": {"fr": {"title": "Bon"}}},
+            {"id": "no-title", "translations": {"fr": {"body": []}}},
+            {"id": "Bad Id", "translations": {"fr": {"title": "x"}}},
+            {"id": "good", "translations": {"fr": {"title": "Doublon"}}},
+            {"id": "evil", "source": {"name": "x", "url": "javascript:alert(1)"}, "translations": {"fr": {"title": "x"}}},
+            {"id": "no-translation", "translations": {}},
+            {"id": "bad-date", "published": "hier", "translations": {"fr": {"title": "x"}}},
+            {"id": "bad-body", "translations": {"fr": {"title": "x", "body": [1]}}},
+            "not an article",
+            {"id": "null-date", "published": null, "translations": {"fr": {"title": "x"}}}
+        ]}"#;
+        let validated = parse_collection(doc).unwrap();
+        let ids: Vec<&str> = validated
+            .collection
+            .articles
+            .iter()
+            .map(|a| &*a.id)
+            .collect();
+        assert_eq!(ids, ["good"]);
+        let paths: Vec<&str> = validated
+            .problems
+            .iter()
+            .map(|p| p.path.as_str())
+            .collect();
+        let body_path = match cfg!(target_arch = "wasm32") {
+            // The browser checks a body as a whole, without copying it out of the JS heap.
+            true => "/articles/7/translations/fr/body",
+            false => "/articles/7/translations/fr/body/0",
+        };
+        assert_eq!(
+            paths,
+            [
+                "/articles/1/translations/fr",
+                "/articles/2/id",
+                "/articles/3/id",
+                "/articles/4/source/url",
+                "/articles/5/translations",
+                "/articles/6/published",
+                body_path,
+                "/articles/8",
+                "/articles/9/published",
+            ]
+        );
+        let all = problems(doc);
+        assert!(all[0].ends_with("missing field `title`"), "{}", all[0]);
+        assert!(all[1].ends_with("must be 1 to 128 lowercase letters, digits or hyphens, starting with a letter or digit"));
+        assert!(all[2].ends_with("duplicate id \"good\": ids must be unique"));
+        assert!(all[3].ends_with("must be an http(s) URL or a relative path, without control characters"));
+        assert!(all[4].ends_with("must have at least one translation"));
+        assert!(all[5].ends_with("must be a date (YYYY-MM-DD) or an RFC 3339 date-time"));
+        let skipped: Vec<String> = validated.skipped.iter().map(Skipped::describe).collect();
+        assert_eq!(skipped.len(), 9);
+        assert_eq!(
+            skipped[0],
+            "article \"no-title\" (/articles/1/translations/fr): missing field `title`"
+        );
+        assert!(skipped[7].starts_with("article #8 (/articles/8): "), "{}", skipped[7]);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn file_keys_with_problems_are_reported_and_unused() {
+        let validated = parse_collection(
+            r#"{"schema": 1, "generated": "yesterday", "default_language": "French", "articles": []}"#,
+        )
+        .unwrap();
+        let all: Vec<String> = validated.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            all,
+            [
+                "/generated: must be an RFC 3339 date-time",
+                "/default_language: must be a language code of 2 or 3 lowercase letters, such as \"fr\""
+            ]
+        );
+        assert_eq!(validated.collection.default_language, None);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn unknown_keys_are_ignored() {
+        let validated = parse_collection(
+            r#"{"schema": 1, "publisher_field": true, "articles": [
+            {"id": "a", "extra": 1, "translations": {"fr": {"title": "x", "extra": [1]}}}]}"#,
+        )
+        .unwrap();
+        assert!(validated.problems.is_empty());
+        assert_eq!(validated.collection.articles.len(), 1);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn bodies_read_back_in_order() {
+        let validated = parse_collection(
+            r#"{"schema": 1, "articles": [
+            {"id": "a", "translations": {"fr": {"title": "x", "body": ["Un.", "Deux."]}, "en": {"title": "y"}}}]}"#,
+        )
+        .unwrap();
+        let article = &validated.collection.articles[0];
+        assert_eq!(
+            article.translations.get("fr").unwrap().body.paragraphs(),
+            ["Un.", "Deux."]
+        );
+        assert!(article.translations.get("en").unwrap().body.is_empty());
+    }
+}

@@ -1,0 +1,120 @@
+//! The viewer's components, one concern a file, and the small pieces they share.
+
+pub mod article_view;
+pub mod figure;
+pub mod language_toggle;
+pub mod reader_tools;
+pub mod state;
+pub mod ticker;
+pub mod viewer;
+
+pub use article_view::ArticleView;
+pub use language_toggle::LanguageToggle;
+pub use reader_tools::ReaderTools;
+pub use ticker::Ticker;
+pub use viewer::{Viewer, ViewerRoot};
+
+use crate::data::model::Article;
+use crate::i18n::{direction_of, Lang};
+use crate::routing::article_href;
+use leptos::either::Either;
+use leptos::prelude::*;
+use state::ViewerState;
+
+/// An article's headline as the ticker and the lists link it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Headline {
+    pub id: String,
+    /// The language the title is written in.
+    pub code: String,
+    pub title: String,
+    pub href: String,
+}
+
+impl Headline {
+    /// `article` in `lang`, or in the language it falls back to (see `translation_for`), linked
+    /// to its deep link.
+    pub fn of(article: &Article, lang: Lang, default: Option<&str>) -> Self {
+        let (code, t) = article.translation_for(lang.code(), default);
+        Headline {
+            id: article.id.to_string(),
+            code: code.to_string(),
+            title: t.title.to_string(),
+            href: article_href(&article.id, lang),
+        }
+    }
+}
+
+/// A link to an article. A click opens it in this viewer, unless the reader asked the browser
+/// for a new tab or window; the open article's links are marked `aria-current`.
+#[component]
+pub fn HeadlineLink(
+    headline: Headline,
+    /// The link's class.
+    class: &'static str,
+    /// `rel`, such as `next` for the next article.
+    #[prop(optional)]
+    rel: Option<&'static str>,
+    /// Words before the title that belong to the link's name, such as "Next article".
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// Whether a click opens the article here; a ticker-only strip leaves it to the browser.
+    #[prop(default = true)]
+    opens_here: bool,
+) -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    let Headline {
+        id,
+        code,
+        title,
+        href,
+    } = headline;
+    let is_current = {
+        let id = id.clone();
+        move || state.current.with(|c| c.as_deref() == Some(id.as_str()))
+    };
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let new_tab =
+            ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
+        if opens_here && !new_tab {
+            ev.prevent_default();
+            state.open(&id);
+        }
+    };
+    // The label is interface text inside a link in the article's language.
+    let ui = state.lang.get_untracked();
+    let label = label.map(|label| {
+        view! { <span class="nv-link-label" lang=ui.code() dir=ui.dir()>{label}</span> }
+    });
+    view! {
+        <a
+            class=class
+            href=href
+            rel=rel
+            dir=direction_of(&code)
+            lang=code
+            aria-current=move || is_current().then_some("true")
+            on:click=on_click
+        >
+            {label}
+            {title}
+        </a>
+    }
+}
+
+/// The main heading of a view: the page's `<h1>` when the viewer owns the page, an `<h2>` when it
+/// sits inside a host page's own outline.
+#[component]
+pub fn MainHeading(
+    /// The heading's class.
+    class: &'static str,
+    /// Its text.
+    text: String,
+) -> impl IntoView {
+    let state = expect_context::<ViewerState>();
+    if state.config.with_value(|c| c.standalone) {
+        Either::Left(view! { <h1 class=class>{text}</h1> })
+    } else {
+        Either::Right(view! { <h2 class=class>{text}</h2> })
+    }
+}
