@@ -35,4 +35,5 @@ check:
 
 # The benchmark against a hand-written page: prints a table, writes bench/out/results.json.
 bench: build
+	@command -v twiggy >/dev/null || cargo install twiggy --locked
 	CHROME_PATH=/usr/bin/chromium node bench/run.mjs

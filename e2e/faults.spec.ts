@@ -14,10 +14,9 @@ async function expectError(page: Page, reason: RegExp) {
 for (const [name, fulfil, reason] of [
   ['a 404', { status: 404, body: 'not found' }, /erreur HTTP 404/],
   ['a 500', { status: 500, body: 'oops' }, /erreur HTTP 500/],
-  ['a body that is not UTF-8', { status: 200, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /pas un texte UTF-8/],
+  // The browser decodes the body (Response.json()): bytes that are not UTF-8 become U+FFFD.
+  ['a body that is not UTF-8', { status: 200, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /pas du JSON valide/],
   ['a body that is not JSON', { status: 200, body: '<html>Maintenance</html>' }, /pas du JSON valide/],
-  // As `check-articles` and JSON itself (RFC 8259) have it: no byte order mark.
-  ['a body that starts with a byte order mark', { status: 200, body: Buffer.from('\uFEFF{"schema": 1, "articles": []}') }, /pas du JSON valide/],
   ['a truncated body', { status: 200, body: '{"schema": 1, "articles": [{"id": "a", "transl' }, /pas du JSON valide/],
   ['an unknown format version', { status: 200, body: '{"schema": 7, "articles": []}' }, /version de format 7/],
   ['no articles array', { status: 200, body: '{"schema": 1}' }, /forme d'une collection/],
@@ -75,7 +74,15 @@ test('the loading state reserves the space the ticker takes', async ({ page }) =
   expect(Math.abs(after.height - before.height)).toBeLessThan(1);
 });
 
-test('invalid articles are skipped with one console summary naming each', async ({ page }) => {
+test('a body that starts with a byte order mark loads, as the browser decodes it', async ({ page }) => {
+  await page.route('**/articles.json', (route) => route.fulfill({
+    contentType: 'application/json', body: Buffer.from('\uFEFF' + JSON.stringify(headlines(2))),
+  }));
+  await openViewer(page);
+  await expect(page.locator(readCopy)).toHaveCount(2);
+});
+
+test('each invalid article is skipped with a console warning naming it and its problem', async ({ page }) => {
   const warnings: string[] = [];
   page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('news-viewer:')) warnings.push(m.text()); });
   const collection = headlines(3);
@@ -89,8 +96,10 @@ test('invalid articles are skipped with one console summary naming each', async 
   await serveCollection(page, collection);
   await openViewer(page);
   await expect(page.locator(readCopy)).toHaveCount(3);
-  expect(warnings).toHaveLength(1);
-  for (const id of ['"no-title"', '"a0"', '"evil"', '"bad-date"', '#7']) expect(warnings[0]).toContain(`article ${id}`);
+  expect(warnings).toHaveLength(5);
+  for (const [i, id] of ['"no-title"', '"a0"', '"evil"', '"bad-date"', '#7'].entries()) expect(warnings[i]).toContain(`article ${id}`);
+  expect(warnings[1]).toContain('/articles/4/id: duplicate id "a0"');
+  expect(warnings[2]).toContain('/articles/5/source/url: must be an http(s) URL');
 });
 
 test('an empty collection shows a friendly "no articles yet" state', async ({ page }) => {

@@ -52,6 +52,26 @@ test('clicking headlines adds history entries that Back and Forward walk', async
   await expect(page.locator('.nv-article__title')).toHaveText(/quitter la CAF/);
 });
 
+test('Forward still works after Back to the bare page that was reloaded on an article', async ({ page }) => {
+  await openViewer(page, './');
+  await page.locator('.nv-more__link').first().click();
+  const title = (await page.locator('.nv-article__title').textContent())!;
+  expect(page.url()).toContain('article=');
+  await page.reload();
+  await expect(page.locator('.nv-article__title')).toHaveText(title);
+  await page.goBack();
+  await expect(page.locator('.nv-article__title')).toHaveText('La Russie a demandé l\'aide militaire de la Chine, selon le New York Times');
+  await page.goForward();
+  await expect(page.locator('.nv-article__title')).toHaveText(title);
+  expect(page.url()).toContain('article=');
+});
+
+test('the previous and next links are named by where they lead', async ({ page }) => {
+  await openViewer(page, './?article=rapprochement-maroc-irak-sous-le-regard-de-l-iran&lang=en');
+  await expect(page.getByRole('link', { name: /^Next article/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Previous article/ })).toBeVisible();
+});
+
 test('switching to Arabic lays the page out right to left without reloading', async ({ page }) => {
   await openViewer(page);
   await page.evaluate(() => { (window as any).sameDocument = true; });

@@ -100,7 +100,11 @@ mod intl {
     pub fn format_date(published: &Published, lang: Lang) -> String {
         // `Date` reads a calendar date as midnight UTC, and RFC 3339 with upper-case `T` and `Z`.
         let date = Date::new(&published.text.to_ascii_uppercase().into());
-        let kind = if published.has_time { LOCAL_DATE } else { UTC_DATE };
+        let kind = if published.has_time {
+            LOCAL_DATE
+        } else {
+            UTC_DATE
+        };
         match date.get_time().is_nan() {
             true => published.text[..10].to_string(),
             false => call(formatter(lang, kind), &date),

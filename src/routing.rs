@@ -1,8 +1,8 @@
 //! Deep links of the standalone page: `?article=ID&lang=xx`, a form that works with `trunk serve`
 //! and on any static host under any sub-path.
 
-use crate::i18n::{fill, Lang};
 use crate::data::rules::{is_allowed_url, is_article_id};
+use crate::i18n::{fill, Lang};
 
 /// The link to an article in a language, relative to the current page.
 pub fn article_href(id: &str, lang: Lang) -> String {

@@ -2,8 +2,8 @@
 //! checked by an independent JSON Schema implementation), and the viewer's validator against both.
 #![cfg(not(target_arch = "wasm32"))]
 
-use news_viewer::i18n::Lang;
 use news_viewer::data::read::parse_collection;
+use news_viewer::i18n::Lang;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 

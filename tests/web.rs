@@ -2,10 +2,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use news_viewer::components::ViewerRoot;
+use news_viewer::data::read::parse_collection;
 use news_viewer::i18n::Lang;
-use news_viewer::state::{Config, ViewerState};
-use news_viewer::validate::parse_collection;
+use news_viewer::ui::state::{Config, ViewerState};
+use news_viewer::ui::ViewerRoot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -46,13 +46,11 @@ impl Mounted {
 
 fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
     let validated = parse_collection(json).expect("test collection loads");
-    let state = ViewerState::new(
-        Config {
-            article: article.map(Into::into),
-            ..Config::default()
-        },
-        lang,
-    );
+    let state = ViewerState::new(Config {
+        article: article.map(Into::into),
+        lang: Some(lang),
+        ..Config::default()
+    });
     state.set_collection(validated);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
@@ -342,8 +340,8 @@ async fn reporting_an_image_blurs_it_thanks_the_reader_and_tells_the_host() {
 async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let arabic = r#"{"schema": 1, "default_language": "ar", "articles": [
         {"id": "x", "translations": {"fr": {"title": "Titre"}, "ar": {"title": "عنوان"}}}]}"#;
-    let state = ViewerState::new(Config::default(), Lang::Fr);
-    state.follows_collection_language.set(true);
+    let state = ViewerState::new(Config::default());
+    assert!(state.follows_collection_language.get_untracked());
     // Also on a second load, such as after Retry.
     for _ in 0..2 {
         state.set_collection(parse_collection(arabic).unwrap());
@@ -360,4 +358,64 @@ async fn the_collections_default_language_applies_until_the_reader_picks_one() {
         Lang::Fr,
         "the reader's pick stands"
     );
+}
+
+#[wasm_bindgen_test]
+async fn dates_and_numbers_are_written_by_intl_in_each_language() {
+    for (lang, date) in [
+        (Lang::En, "Published in Hespress on 14 March 2022"),
+        (Lang::Ar, "مارس 2022"),
+    ] {
+        let m = mount(BUNDLED, lang, Some(FULL_ARTICLE));
+        leptos::task::tick().await;
+        let meta = m.text(".nv-article__meta span");
+        assert!(meta.contains(date), "{meta}");
+        m.host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_language_without_headlines_shows_the_default_editions_headlines_in_their_own_language() {
+    let french = r#"{"schema": 1, "default_language": "fr", "articles": [
+        {"id": "a", "translations": {"fr": {"title": "Premier titre"}}},
+        {"id": "b", "translations": {"fr": {"title": "Second titre"}}}]}"#;
+    let m = mount(french, Lang::En, None);
+    leptos::task::tick().await;
+    let links = m.all(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link");
+    assert_eq!(links.len(), 2, "the band is not empty");
+    assert_eq!(links[0].text_content().unwrap(), "Premier titre");
+    assert_eq!(links[0].get_attribute("lang").as_deref(), Some("fr"));
+    assert_eq!(links[0].get_attribute("dir").as_deref(), Some("ltr"));
+    assert!(!m.one(".nv-ticker").class_list().contains("is-empty"));
+}
+
+#[wasm_bindgen_test]
+async fn previous_and_next_links_are_named_by_where_they_lead() {
+    let collection = parse_collection(BUNDLED).unwrap().collection;
+    let middle = collection.articles[collection.edition(Lang::En)[3]]
+        .id
+        .to_string();
+    let m = mount(BUNDLED, Lang::En, Some(&middle));
+    leptos::task::tick().await;
+    let next = m.one(".nv-pager__next a");
+    let name = next.text_content().unwrap();
+    assert!(name.starts_with("Next article"), "{name}");
+    let previous = m.one(".nv-pager__prev a").text_content().unwrap();
+    assert!(previous.starts_with("Previous article"), "{previous}");
+    m.click(".nv-pager__next a");
+    leptos::task::tick().await;
+    assert!(name.ends_with(&m.text(".nv-article__title")), "{name}");
+}
+
+#[wasm_bindgen_test]
+async fn show_more_adds_headlines_to_the_list_and_keeps_the_ones_shown() {
+    let m = mount(BUNDLED, Lang::Fr, None);
+    leptos::task::tick().await;
+    let first = m.one(".nv-more__item");
+    assert_eq!(m.all(".nv-more__item").len(), 30);
+    m.click(".nv-more__button");
+    leptos::task::tick().await;
+    assert_eq!(m.all(".nv-more__item").len(), 45);
+    assert!(first.is_connected(), "the keyed list keeps the rows it had");
+    assert!(m.all(".nv-more__button").is_empty(), "nothing more to show");
 }

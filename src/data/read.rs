@@ -21,7 +21,11 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let path = if self.path.is_empty() { "/" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "/"
+        } else {
+            &self.path
+        };
         write!(f, "{path}: {}", self.message)
     }
 }
@@ -55,7 +59,10 @@ impl Skipped {
             Some(id) => format!("\"{id}\""),
             None => format!("#{}", self.position),
         };
-        format!("article {name} ({}): {}", self.problem.path, self.problem.message)
+        format!(
+            "article {name} ({}): {}",
+            self.problem.path, self.problem.message
+        )
     }
 }
 
@@ -88,11 +95,25 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         .collect()
 }
 
-fn problem_at<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> Problem {
+#[cfg(not(target_arch = "wasm32"))]
+fn problem_at(error: serde_path_to_error::Error<serde_json::Error>) -> Problem {
     Problem {
         path: pointer(error.path()),
         message: error.inner().to_string(),
     }
+}
+
+/// serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ": the message
+/// alone is what the publisher needs.
+#[cfg(target_arch = "wasm32")]
+fn problem_at(error: serde_path_to_error::Error<serde_wasm_bindgen::Error>) -> Problem {
+    let path = pointer(error.path());
+    let error = wasm_bindgen::JsValue::from(error.into_inner());
+    let message = match error.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => error.as_string().unwrap_or_default(),
+    };
+    Problem { path, message }
 }
 
 /// Reads a parsed collection file (see the module's documentation).
@@ -118,7 +139,10 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
     if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
         out.problems.push(at("generated", problem));
     }
-    let default_language = match doc.field("default_language").map(Document::read::<LangCode>) {
+    let default_language = match doc
+        .field("default_language")
+        .map(Document::read::<LangCode>)
+    {
         Some(Ok(code)) => Some(code.to_string()),
         Some(Err(problem)) => {
             out.problems.push(at("default_language", problem));
@@ -131,15 +155,15 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
     let mut ids = HashSet::with_capacity(items.len());
     for (position, item) in items.into_iter().enumerate() {
         let id = item.field("id").and_then(|id| id.as_text());
-        let outcome = item.read::<Article>().and_then(|article| {
-            match ids.insert(article.id.clone()) {
-                true => Ok(article),
-                false => Err(Problem {
-                    path: "/id".into(),
-                    message: format!("duplicate id \"{}\": ids must be unique", article.id),
-                }),
-            }
-        });
+        let outcome =
+            item.read::<Article>()
+                .and_then(|article| match ids.insert(article.id.clone()) {
+                    true => Ok(article),
+                    false => Err(Problem {
+                        path: "/id".into(),
+                        message: format!("duplicate id \"{}\": ids must be unique", article.id),
+                    }),
+                });
         match outcome {
             Ok(article) => articles.push(article),
             Err(problem) => {
@@ -310,11 +334,7 @@ mod tests {
             .map(|a| &*a.id)
             .collect();
         assert_eq!(ids, ["good"]);
-        let paths: Vec<&str> = validated
-            .problems
-            .iter()
-            .map(|p| p.path.as_str())
-            .collect();
+        let paths: Vec<&str> = validated.problems.iter().map(|p| p.path.as_str()).collect();
         let body_path = match cfg!(target_arch = "wasm32") {
             // The browser checks a body as a whole, without copying it out of the JS heap.
             true => "/articles/7/translations/fr/body",
@@ -338,7 +358,8 @@ mod tests {
         assert!(all[0].ends_with("missing field `title`"), "{}", all[0]);
         assert!(all[1].ends_with("must be 1 to 128 lowercase letters, digits or hyphens, starting with a letter or digit"));
         assert!(all[2].ends_with("duplicate id \"good\": ids must be unique"));
-        assert!(all[3].ends_with("must be an http(s) URL or a relative path, without control characters"));
+        assert!(all[3]
+            .ends_with("must be an http(s) URL or a relative path, without control characters"));
         assert!(all[4].ends_with("must have at least one translation"));
         assert!(all[5].ends_with("must be a date (YYYY-MM-DD) or an RFC 3339 date-time"));
         let skipped: Vec<String> = validated.skipped.iter().map(Skipped::describe).collect();
@@ -347,7 +368,11 @@ mod tests {
             skipped[0],
             "article \"no-title\" (/articles/1/translations/fr): missing field `title`"
         );
-        assert!(skipped[7].starts_with("article #8 (/articles/8): "), "{}", skipped[7]);
+        assert!(
+            skipped[7].starts_with("article #8 (/articles/8): "),
+            "{}",
+            skipped[7]
+        );
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

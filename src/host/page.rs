@@ -14,9 +14,7 @@ pub fn follow_viewer(state: ViewerState) {
             let _ = root.set_attribute("dir", lang.dir());
         }
         let name = lang.strings().viewer_name;
-        let default = state
-            .collection()
-            .and_then(|c| c.default_language.clone());
+        let default = state.collection().and_then(|c| c.default_language.clone());
         let title = match state.with_article(|_, a| {
             a.translation_for(lang.code(), default.as_deref())
                 .1

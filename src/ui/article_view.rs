@@ -142,11 +142,7 @@ fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c
     }
 }
 
-fn neighbours(
-    collection: &Collection,
-    article: &Article,
-    lang: Lang,
-) -> impl IntoView {
+fn neighbours(collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let edition = edition(collection, article, lang);
     let here = collection.position(&article.id);

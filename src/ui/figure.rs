@@ -2,11 +2,11 @@
 //! blurred for that reader (remembered in localStorage) behind a "show anyway" button, and the
 //! host page hears of the report through an event so it can count reports on its server.
 
-use crate::host::events::{emit, IMAGE_REPORT};
 use crate::data::model::{Article, Translation};
+use crate::host::events::{emit, IMAGE_REPORT};
+use crate::host::storage;
 use crate::routing::safe_href;
 use crate::ui::state::ViewerState;
-use crate::host::storage;
 use leptos::prelude::*;
 
 /// The figure, or nothing when the article has no image or its address is not allowed.

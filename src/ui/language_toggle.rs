@@ -1,8 +1,8 @@
 //! The language toggle: each language named in itself, the current one pressed.
 
+use crate::host::storage;
 use crate::i18n::{native_name, Lang};
 use crate::ui::state::ViewerState;
-use crate::host::storage;
 use leptos::prelude::*;
 
 /// Buttons for the interface languages the collection offers. A choice made here is saved for

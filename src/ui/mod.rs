@@ -84,7 +84,7 @@ pub fn HeadlineLink(
     // The label is interface text inside a link in the article's language.
     let ui = state.lang.get_untracked();
     let label = label.map(|label| {
-        view! { <span class="nv-link-label" lang=ui.code() dir=ui.dir()>{label}</span> }
+        view! { <span class="nv-pager__label" lang=ui.code() dir=ui.dir()>{label}</span> }
     });
     view! {
         <a

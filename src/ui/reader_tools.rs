@@ -1,8 +1,8 @@
 //! Reading comfort and sharing: text size, colour theme (both remembered for the reader's next
 //! visit) and a Share button.
 
-use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
 use crate::host::storage;
+use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 

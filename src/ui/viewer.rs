@@ -2,8 +2,8 @@
 //! the article, or says why it cannot.
 
 use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
-use crate::host::events::{emit, LANGUAGE, OPEN};
 use crate::data::fetch::fetch_collection;
+use crate::host::events::{emit, LANGUAGE, OPEN};
 use crate::host::page;
 use crate::ui::state::{Config, Data, Theme, ViewerState};
 use leptos::either::EitherOf4;
