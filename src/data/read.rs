@@ -366,7 +366,7 @@ mod tests {
         assert_eq!(skipped.len(), 9);
         assert_eq!(
             skipped[0],
-            "article \"no-title\" (/articles/1/translations/fr): missing field `title`"
+            "article \"no-title\" skipped: /articles/1/translations/fr: missing field `title`"
         );
         assert!(
             skipped[7].starts_with("article #8 (/articles/8): "),

@@ -87,7 +87,8 @@ pub fn read_config(host: &HtmlElement) -> Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         ticker_speed: attr("data-ticker-speed")
-            .and_then(|v| v.trim().parse::<f64>().ok())
+            // The browser's own number reading (Rust's `f64::from_str` would add 4 KB).
+            .map(|v| js_sys::Number::parse_float(&v))
             .filter(|v| v.is_finite() && *v > 0.0)
             .unwrap_or(defaults.ticker_speed),
         lang: attr("data-lang")

@@ -66,7 +66,7 @@ fn load(state: ViewerState) {
         match fetch_collection(&src).await {
             Ok(validated) => {
                 for skipped in &validated.skipped {
-                    leptos::logging::warn!("news-viewer: {src}: {} skipped", skipped.describe());
+                    leptos::logging::warn!("news-viewer: {src}: {}", skipped.describe());
                 }
                 state.set_collection(validated);
             }
