@@ -52,17 +52,14 @@ pub struct Skipped {
 }
 
 impl Skipped {
-    /// "article "id" (/articles/3/id): message", naming it by position when its id is unusable:
-    /// what the viewer tells the publisher, once per article and load.
+    /// `article "id" skipped: /articles/3/id: message`, naming it by position when its id is
+    /// unusable: what the viewer tells the publisher, once per article and load.
     pub fn describe(&self) -> String {
         let name = match &self.id {
             Some(id) => format!("\"{id}\""),
             None => format!("#{}", self.position),
         };
-        format!(
-            "article {name} ({}): {}",
-            self.problem.path, self.problem.message
-        )
+        format!("article {name} skipped: {}", self.problem)
     }
 }
 
@@ -369,7 +366,7 @@ mod tests {
             "article \"no-title\" skipped: /articles/1/translations/fr: missing field `title`"
         );
         assert!(
-            skipped[7].starts_with("article #8 (/articles/8): "),
+            skipped[7].starts_with("article #8 skipped: /articles/8: "),
             "{}",
             skipped[7]
         );
