@@ -21,6 +21,7 @@ test: setup test-native test-wasm test-e2e
 
 test-native:
 	cargo test
+	cargo test --no-default-features --features ssr --lib
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown

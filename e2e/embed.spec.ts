@@ -14,7 +14,7 @@ async function openDemo(page: Page) {
 /** What a reader could measure of a viewer: boxes of its parts and the styles they are drawn with. */
 async function measure(page: Page, host: string) {
   return page.locator(host).evaluate((el) => {
-    const root = el.shadowRoot!;
+    const root = el.shadowRoot ?? el; // the standalone page's viewer lives in the light DOM
     const parts = ['.nv', '.nv-bar', '.nv-ticker', '.nv-ticker__toggle', '.nv-langs__button', '.nv-article__title',
       '.nv-article__meta', '.nv-tools__button', '.nv-article__body p', '.nv-pager', '.nv-more__link'];
     return parts.map((selector) => {

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { axeViolations, headlines, openViewer, readCopy, serveCollection } from './helpers';
 
 const errorView = '.nv-error';
+// The error views are those of a viewer that loads client-side: an embedded one. (The standalone
+// page keeps its prerendered first view when the file fails; see the last test here.)
+const EMBEDDED = './embed.html';
 
 async function expectError(page: Page, reason: RegExp) {
   await expect(page.locator(errorView)).toBeVisible();
@@ -24,17 +27,18 @@ for (const [name, fulfil, reason] of [
 ] as const) {
   test(`${name} gives a clear error inside the viewer`, async ({ page }) => {
     await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', ...fulfil }));
-    const problems = await openViewer(page);
+    const problems = await openViewer(page, EMBEDDED);
     await expectError(page, reason);
     expect(problems.filter((p) => p.includes('panicked'))).toEqual([]);
-    expect(await axeViolations(page)).toEqual([]);
+    // The viewer itself: embed.html is a bare page for an iframe, whose landmarks are the host's.
+    expect(await axeViolations(page, '[data-article-viewer]')).toEqual([]);
   });
 }
 
 test('a network error gives an error view, and Retry loads the articles', async ({ page }) => {
   let fail = true;
   await page.route('**/articles.json', (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
-  await openViewer(page);
+  await openViewer(page, EMBEDDED);
   await expectError(page, /réseau est injoignable/);
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();
@@ -44,7 +48,7 @@ test('a network error gives an error view, and Retry loads the articles', async 
 test('no answer within 15 seconds is a timeout, not an endless wait', async ({ page }) => {
   await page.clock.install();
   await page.route('**/articles.json', () => { /* never answers */ });
-  await page.goto('./');
+  await page.goto(EMBEDDED);
   await expect(page.locator('.nv-loading')).toBeVisible();
   await expect(page.locator('.nv-loading')).toHaveText(/Chargement des articles/);
   await page.clock.runFor(16_000);
@@ -53,7 +57,7 @@ test('no answer within 15 seconds is a timeout, not an endless wait', async ({ p
 
 test('error views read well in Arabic', async ({ page }) => {
   await page.route('**/articles.json', (route) => route.fulfill({ status: 503, body: '' }));
-  await openViewer(page, './?lang=ar');
+  await openViewer(page, `${EMBEDDED}?lang=ar`);
   await expect(page.locator('.nv-error__why')).toHaveText('السبب: أجاب الخادم بالخطأ HTTP 503.');
   await expect(page.getByRole('button', { name: 'إعادة المحاولة' })).toBeVisible();
   expect(await page.locator(errorView).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
@@ -63,7 +67,7 @@ test('the loading state reserves the space the ticker takes', async ({ page }) =
   let release: () => void = () => {};
   const held = new Promise<void>((r) => { release = r; });
   await page.route('**/articles.json', async (route) => { await held; await route.fallback(); });
-  await page.goto('./');
+  await page.goto(EMBEDDED);
   await expect(page.locator('.nv-loading')).toBeVisible();
   const before = (await page.locator('.nv-ticker').boundingBox())!;
   release();
@@ -107,7 +111,7 @@ test('each invalid article is skipped with a console warning naming it and its p
   expect(warnings).toHaveLength(5);
   for (const [i, id] of ['"no-title"', '"a0"', '"evil"', '"bad-date"', '#7'].entries()) expect(warnings[i]).toContain(`article ${id}`);
   expect(warnings[1]).toContain('/articles/4/id: duplicate id "a0"');
-  expect(warnings[2]).toContain('/articles/5/source/url: must be an http(s) URL');
+  expect(warnings[2]).toContain('/articles/5: must be an http(s) URL');
 });
 
 test('an empty collection shows a friendly "no articles yet" state', async ({ page }) => {
@@ -130,7 +134,7 @@ test('markup and scripts in every text field render as inert text', async ({ pag
     await expect(page.locator('.nv-article__body p').first()).toHaveText(a.translations.fr.body[0]);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     const foreign = await page.locator('[data-article-viewer]').evaluate((host) =>
-      host.shadowRoot!.querySelectorAll('script, img, svg, iframe, style, [onerror], [onload], [onmouseover]').length);
+      (host.shadowRoot ?? host).querySelectorAll('script, img, svg, iframe, style, [onerror], [onload], [onmouseover]').length);
     expect(foreign, `article ${i}`).toBe(0);
     // No horizontal scrolling, even for the 10,000-character word.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
@@ -144,7 +148,7 @@ test('forbidden URL schemes never reach href or src', async ({ page }) => {
   await expect(page.locator('.nv-article__source')).toHaveAttribute('href', 'https://example.org/ok');
   await expect(page.locator(readCopy)).toHaveText(['Lien sûr']);
   const hrefs = await page.locator('[data-article-viewer]').evaluate((host) =>
-    [...host.shadowRoot!.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
+    [...(host.shadowRoot ?? host).querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src')));
   for (const h of hrefs) expect(h).toMatch(/^(https:\/\/example\.org\/ok|\?article=)/);
 });
 
@@ -181,4 +185,16 @@ test('the standalone build works under a strict Content-Security-Policy with no 
   await expect(page.locator('.nv-ticker__track')).toHaveCSS('animation-name', 'nv-ticker-rtl');
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
   expect(refused).toEqual([]);
+});
+
+test('the standalone page keeps its prerendered first view when the file fails', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.route('**/articles.json', (route) => route.fulfill({ status: 503, body: '' }));
+  await page.goto('./');
+  await expect(page.locator('.nv[data-live]')).toBeVisible();
+  await expect(page.locator('h1.nv-article__title')).toHaveText(/La Russie a demandé/);
+  await expect(page.locator(readCopy)).toHaveCount(46);
+  await expect(page.locator(errorView)).toHaveCount(0);
+  await expect.poll(() => errors.some((e) => e.includes('could not load') && e.includes('HTTP 503'))).toBe(true);
 });

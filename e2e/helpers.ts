@@ -11,9 +11,11 @@ export async function openViewer(page: Page, path = './') {
   return problems;
 }
 
-/** axe-core's violations, as short readable lines. */
-export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
+/** axe-core's violations, as short readable lines; within `include` only, when given. */
+export async function axeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const results = await builder.analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 

@@ -1,14 +1,19 @@
 //! Dates and numbers in the reader's language, through the browser's `Intl`, with one formatter
 //! per language and kind made once and reused (making one costs milliseconds of locale data;
-//! using one costs microseconds). Natively (the checker, the prerender) there is no `Intl`: a
-//! date is given as written and a number in plain digits.
+//! using one costs microseconds). The prerender (native, `ssr`) writes dates with ICU4X from the
+//! same CLDR data, so the first view reads as the app will; other native uses (the checker,
+//! tests) give a date as written. Numbers natively are plain digits, as these locales write the
+//! small numbers the first view shows.
 
 use crate::data::rules::Published;
 use crate::i18n::Lang;
 
 /// The locale of each interface language: Moroccan Arabic keeps Western digits and names the
 /// months as Morocco does.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+#[cfg_attr(
+    all(not(target_arch = "wasm32"), not(feature = "ssr")),
+    allow(dead_code)
+)]
 fn locale(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "fr-FR",
@@ -24,7 +29,11 @@ pub fn format_published(published: &Published, lang: Lang) -> String {
     {
         intl::format_date(published, lang)
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
+    {
+        icu::format_date(published, lang)
+    }
+    #[cfg(all(not(target_arch = "wasm32"), not(feature = "ssr")))]
     {
         let _ = lang;
         published.text[..10].to_string()
@@ -113,5 +122,51 @@ mod intl {
 
     pub fn format_number(n: usize, lang: Lang) -> String {
         call(formatter(lang, NUMBER), &(n as f64).into())
+    }
+}
+
+#[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
+mod icu {
+    use super::locale;
+    use crate::data::rules::Published;
+    use crate::i18n::Lang;
+    use icu_datetime::fieldsets::YMD;
+    use icu_datetime::input::Date;
+    use icu_datetime::FixedCalendarDateTimeFormatter;
+
+    /// The calendar date as written (a date-time's own offset), in `lang`'s long form.
+    pub fn format_date(published: &Published, lang: Lang) -> String {
+        let written = || published.text[..10].to_string();
+        let Ok(locale) = icu_locale::Locale::try_from_str(locale(lang)) else {
+            return written();
+        };
+        let Ok(formatter) = FixedCalendarDateTimeFormatter::<icu_calendar::Gregorian, YMD>::try_new(
+            (&locale).into(),
+            YMD::long(),
+        ) else {
+            return written();
+        };
+        let month = published.month as u8;
+        let day = published.day as u8;
+        match Date::try_new_gregorian(published.year, month, day) {
+            Ok(date) => formatter.format(&date).to_string(),
+            Err(_) => written(),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::data::rules::parse_published;
+
+        #[test]
+        fn prerendered_dates_read_as_intl_writes_them() {
+            let date = parse_published("2022-03-14").unwrap();
+            assert_eq!(format_date(&date, Lang::Fr), "14 mars 2022");
+            assert_eq!(format_date(&date, Lang::En), "14 March 2022");
+            assert_eq!(format_date(&date, Lang::Ar), "14 مارس 2022");
+            let may = parse_published("2022-05-14T09:00:00Z").unwrap();
+            assert_eq!(format_date(&may, Lang::Ar), "14 ماي 2022");
+        }
     }
 }

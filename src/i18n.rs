@@ -113,7 +113,6 @@ ui_strings! {
     reason_network,
     /// `{seconds}` is filled in.
     reason_timeout,
-    reason_not_utf8,
     reason_not_json,
     reason_format,
     /// `{version}` is the file's format version.
@@ -166,7 +165,6 @@ pub const FR: Strings = Strings {
     reason_http: "le serveur a répondu par l'erreur HTTP {status}.",
     reason_network: "le réseau est injoignable.",
     reason_timeout: "aucune réponse en {seconds} secondes.",
-    reason_not_utf8: "le fichier n'est pas un texte UTF-8.",
     reason_not_json: "le fichier n'est pas du JSON valide (il est peut-être tronqué).",
     reason_format: "le fichier n'a pas la forme d'une collection d'articles.",
     reason_version: "la version de format {version} n'est pas prise en charge (version lue : 1).",
@@ -215,7 +213,6 @@ pub const EN: Strings = Strings {
     reason_http: "the server answered with HTTP error {status}.",
     reason_network: "the network could not be reached.",
     reason_timeout: "no answer within {seconds} seconds.",
-    reason_not_utf8: "the file is not UTF-8 text.",
     reason_not_json: "the file is not valid JSON (it may be truncated).",
     reason_format: "the file is not shaped like an article collection.",
     reason_version: "format version {version} is not supported (this viewer reads version 1).",
@@ -264,7 +261,6 @@ pub const AR: Strings = Strings {
     reason_http: "أجاب الخادم بالخطأ HTTP {status}.",
     reason_network: "تعذر الوصول إلى الشبكة.",
     reason_timeout: "لا رد خلال {seconds} ثانية.",
-    reason_not_utf8: "الملف ليس نصا بترميز UTF-8.",
     reason_not_json: "الملف ليس بصيغة JSON صالحة (ربما هو مبتور).",
     reason_format: "الملف ليس على شكل مجموعة مقالات.",
     reason_version: "إصدار الصيغة {version} غير مدعوم (يقرأ هذا العارض الإصدار 1).",

@@ -3,11 +3,11 @@
 
 pub mod data;
 pub mod format;
-#[cfg(target_arch = "wasm32")]
 pub mod host;
 pub mod i18n;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod prerender;
 pub mod routing;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 // Talc instead of the default dlmalloc: the collection's many small strings are allocated faster,

@@ -68,7 +68,8 @@ mod native {
         validator: &jsonschema::Validator,
     ) -> Result<(usize, Vec<Problem>), (u8, String)> {
         let bytes = std::fs::read(file).map_err(|e| (2, e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|_| (1, LoadError::NotUtf8.to_string()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| (1, "the file is not valid UTF-8 text".to_string()))?;
         // Browsers drop a leading byte order mark before parsing (`Response.json()`): so do we.
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
         let doc: Value = serde_json::from_str(text)

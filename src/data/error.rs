@@ -12,8 +12,6 @@ pub enum LoadError {
     Network(String),
     #[error("no answer within {0} seconds")]
     Timeout(u32),
-    #[error("the file is not valid UTF-8 text")]
-    NotUtf8,
     #[error("the file is not valid JSON: {0}")]
     NotJson(String),
     #[error("the top level of the file must be a JSON object")]
@@ -38,7 +36,6 @@ impl LoadError {
             LoadError::Timeout(seconds) => {
                 fill(s.reason_timeout, &[("seconds", &seconds.to_string())])
             }
-            LoadError::NotUtf8 => s.reason_not_utf8.to_string(),
             LoadError::NotJson(_) => s.reason_not_json.to_string(),
             LoadError::NotAnObject
             | LoadError::NoVersion

@@ -3,7 +3,6 @@
 
 pub mod body;
 pub mod error;
-#[cfg(target_arch = "wasm32")]
 pub mod fetch;
 pub mod model;
 pub mod read;

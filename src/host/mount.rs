@@ -14,8 +14,12 @@
 //!   its height to the parent window.
 
 use super::storage;
+#[cfg(feature = "hydrate")]
+use crate::data::read::parse_collection;
 use crate::i18n::Lang;
 use crate::routing::parse_query;
+#[cfg(feature = "hydrate")]
+use crate::ui::state::FirstView;
 use crate::ui::state::{Config, Saved, Theme};
 use crate::ui::Viewer;
 use leptos::prelude::*;
@@ -23,10 +27,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
-
-/// The viewer's stylesheet, adopted by each shadow root (a constructed stylesheet, so a strict
-/// Content-Security-Policy without 'unsafe-inline' styles allows it).
-const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/viewer.min.css"));
 
 /// The message an iframe viewer posts to its parent when its height changes.
 pub const FRAME_HEIGHT_MESSAGE: &str = "article-viewer:height";
@@ -86,6 +86,7 @@ pub fn read_config(host: &HtmlElement) -> Config {
     Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
+        frame: host.has_attribute("data-frame"),
         ticker_speed: attr("data-ticker-speed")
             // The browser's own number reading (Rust's `f64::from_str` would add 4 KB).
             .map(|v| js_sys::Number::parse_float(&v))
@@ -112,14 +113,60 @@ pub fn read_config(host: &HtmlElement) -> Config {
     }
 }
 
+/// The first view the page was prerendered with (see `crate::prerender`), when this is the
+/// standalone page and its snapshot reads.
+#[cfg(feature = "hydrate")]
+fn first_view() -> Option<FirstView> {
+    let script = document().get_element_by_id("nv-first-view")?;
+    let lang = Lang::from_tag(&script.get_attribute("data-lang")?)?;
+    let snapshot = parse_collection(&script.text_content()?).ok()?.collection;
+    Some(FirstView { snapshot, lang })
+}
+
 fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     host.set_attribute("data-mounted", "")?;
     let config = read_config(host);
+    // The standalone page is ours: its viewer lives in the light DOM, styled by the page's own
+    // stylesheet, and hydrates the first view prerendered into it.
+    #[cfg(feature = "hydrate")]
+    if config.standalone {
+        if let Some(first_view) = first_view() {
+            // Leptos' hydration reads what a streaming server would have left beside the page
+            // (resources, errors, chunks); a prerendered page has none of them.
+            for name in [
+                "__RESOLVED_RESOURCES",
+                "__SERIALIZED_ERRORS",
+                "__INCOMPLETE_CHUNKS",
+            ] {
+                js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
+            }
+            let host = host.clone();
+            leptos::mount::hydrate_from(host, move || view! { <Viewer config first_view /> })
+                .forget();
+            return Ok(());
+        }
+    }
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let sheet = web_sys::CssStyleSheet::new()?;
-    sheet.replace_sync(STYLESHEET)?;
-    shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    // The viewer's stylesheet is the file the standalone page links: downloaded once and shared
+    // by every viewer (a strict Content-Security-Policy allows it as 'self'). The viewer stays
+    // unseen until it applies, so it never shows unstyled.
+    let link = document().create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute(
+        "href",
+        &web_sys::Url::new_with_base("viewer.css", &bundle_base())?.href(),
+    )?;
     let container: HtmlElement = document().create_element("div")?.unchecked_into();
+    container.style().set_property("visibility", "hidden")?;
+    let shown = container.clone();
+    let reveal = Closure::<dyn FnMut()>::new(move || {
+        let _ = shown.style().remove_property("visibility");
+    });
+    for event in ["load", "error"] {
+        link.add_event_listener_with_callback(event, reveal.as_ref().unchecked_ref())?;
+    }
+    reveal.forget(); // called by the link, which lives as long as the viewer
+    shadow.append_child(&link)?;
     shadow.append_child(&container)?;
     if host.has_attribute("data-frame") {
         post_height_to_parent(&container)?;

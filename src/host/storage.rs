@@ -5,6 +5,10 @@
 const PREFIX: &str = "news-viewer:";
 
 fn storage() -> Option<web_sys::Storage> {
+    // Natively (the prerender) there is no browser, and nothing saved.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

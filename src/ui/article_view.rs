@@ -18,11 +18,22 @@ use leptos::prelude::*;
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<ViewerState>();
+    // The article part is built again only when the reader opens another article or language:
+    // new data (the app taking over its prerendered page) leaves the open article, and the
+    // reader's place and focus in it, alone; the pager and the list follow the data themselves.
+    let shown = Memo::new(move |_| {
+        (
+            state.lang.get(),
+            state.current.get(),
+            state.article_id.get(),
+        )
+    });
     move || {
-        let lang = state.lang.get();
-        match state
-            .with_article(|collection, article| article_page(state, collection, article, lang))
-        {
+        let (lang, _, _) = shown.get();
+        let page = untrack(|| {
+            state.with_article(|collection, article| article_page(state, collection, article, lang))
+        });
+        match page {
             Ok(Some(page)) => Ok(Either::Left(page)),
             Ok(None) => Ok(Either::Right(view! {
                 <div class="nv-empty">
@@ -126,26 +137,26 @@ fn article_page(
             {unavailable}
             {source_link}
         </article>
-        {neighbours(collection, article, lang)}
-        {other_headlines(state, collection, article, lang)}
+        {neighbours(collection, &article.id, lang)}
+        <OtherHeadlines id=article.id.to_string() lang />
     }
 }
 
 /// The articles of the current edition in ticker order; the whole collection when the open
 /// article is not part of the edition (it is shown in another language).
 /// Positions in `collection.articles`.
-fn edition<'c>(collection: &'c Collection, article: &Article, lang: Lang) -> &'c [usize] {
-    if article.translations.contains(lang.code()) {
-        collection.edition(lang)
-    } else {
-        collection.order()
+fn edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
+    match collection.article(id) {
+        Some(article) if !article.translations.contains(lang.code()) => collection.order(),
+        _ => collection.edition(lang),
     }
 }
 
-fn neighbours(collection: &Collection, article: &Article, lang: Lang) -> impl IntoView {
+/// Links to the previous and next articles of the edition, as they stand when the article opens.
+fn neighbours(collection: &Collection, id: &str, lang: Lang) -> impl IntoView {
     let s = lang.strings();
-    let edition = edition(collection, article, lang);
-    let here = collection.position(&article.id);
+    let edition = edition(collection, id, lang);
+    let here = collection.position(id);
     let at = edition.iter().position(|&i| Some(i) == here);
     let neighbour = |at: Option<usize>| {
         at.and_then(|at| edition.get(at))
@@ -177,30 +188,37 @@ fn neighbours(collection: &Collection, article: &Article, lang: Lang) -> impl In
 /// How many other headlines the list shows at first, and adds at each "more".
 const LIST_PAGE: usize = 30;
 
-fn other_headlines(
-    state: ViewerState,
-    collection: &Collection,
-    article: &Article,
+/// The other headlines of the edition, newest first, a page at a time. A keyed list: new data
+/// adds and removes rows and leaves the others in place.
+#[component]
+fn OtherHeadlines(
+    /// The open article, left out of the list.
+    id: String,
+    /// The interface language.
     lang: Lang,
 ) -> impl IntoView {
+    let state = expect_context::<ViewerState>();
     let s = lang.strings();
-    let here = collection.position(&article.id);
-    let others: Vec<usize> = edition(collection, article, lang)
-        .iter()
-        .copied()
-        .filter(|&i| Some(i) != here)
-        .collect();
-    let total = others.len();
-    let shown = RwSignal::new(LIST_PAGE.min(total));
+    let shown = RwSignal::new(LIST_PAGE);
+    let total = {
+        let id = id.clone();
+        move || {
+            state.collection().map_or(0, |c| {
+                edition(&c, &id, lang).len() - usize::from(c.position(&id).is_some())
+            })
+        }
+    };
     // Only the shown headlines are built: the collection may hold tens of thousands.
-    let collection = state.collection();
     let shown_headlines = move || {
-        let Some(collection) = &collection else {
+        let Some(collection) = state.collection() else {
             return Vec::new();
         };
         let default = collection.default_language.as_deref();
-        others[..shown.get()]
+        let here = collection.position(&id);
+        edition(&collection, &id, lang)
             .iter()
+            .filter(|&&i| Some(i) != here)
+            .take(shown.get())
             .map(|&i| Headline::of(&collection.articles[i], lang, default))
             .collect::<Vec<_>>()
     };
@@ -214,11 +232,11 @@ fn other_headlines(
                     </li>
                 </For>
             </ul>
-            <Show when=move || shown.get() < total>
+            <Show when=move || shown.get() < total()>
                 <button
                     type="button"
                     class="nv-more__button nv-button"
-                    on:click=move |_| shown.update(|n| *n = (*n + LIST_PAGE).min(total))
+                    on:click=move |_| shown.update(|n| *n += LIST_PAGE)
                 >
                     {s.show_more}
                 </button>

@@ -18,7 +18,12 @@ pub fn figure(
     let image = article.image.as_ref()?;
     let src = safe_href(&image.src, &state.config.with_value(|c| c.src.clone()))?;
     let key = format!("reported:{}", article.id);
-    let reported = RwSignal::new(storage::load(&key).is_some());
+    // Read once mounted, so that a hydrated page starts as the prerendered one did.
+    let reported = RwSignal::new(false);
+    {
+        let key = key.clone();
+        Effect::new(move |_| reported.set(storage::load(&key).is_some()));
+    }
     let revealed = RwSignal::new(false);
     let thanked = RwSignal::new(false);
     let blurred = move || reported.get() && !revealed.get();

@@ -102,8 +102,8 @@ pub fn HeadlineLink(
     }
 }
 
-/// The main heading of a view: the page's `<h1>` when the viewer owns the page, an `<h2>` when it
-/// sits inside a host page's own outline.
+/// The main heading of a view: the page's `<h1>` when the viewer is the page (standalone, or the
+/// page of an iframe), an `<h2>` when it sits inside a host page's own outline.
 #[component]
 pub fn MainHeading(
     /// The heading's class.
@@ -112,7 +112,7 @@ pub fn MainHeading(
     text: String,
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    if state.config.with_value(|c| c.standalone) {
+    if state.config.with_value(|c| c.standalone || c.frame) {
         Either::Left(view! { <h1 class=class>{text}</h1> })
     } else {
         Either::Right(view! { <h2 class=class>{text}</h2> })

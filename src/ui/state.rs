@@ -16,6 +16,8 @@ pub struct Config {
     pub src: String,
     /// The viewer owns the page: it may change the URL, the history, the title and `<html lang>`.
     pub standalone: bool,
+    /// The viewer is the whole page of an iframe (`embed.html`): its headings head that page.
+    pub frame: bool,
     /// Speed of the ticker in CSS pixels per second.
     pub ticker_speed: f64,
     /// Language asked for by the page or the URL, before the reader's saved choice.
@@ -47,6 +49,7 @@ impl Default for Config {
         Config {
             src: "articles.json".into(),
             standalone: false,
+            frame: false,
             ticker_speed: 60.0,
             lang: None,
             article: None,
@@ -57,6 +60,14 @@ impl Default for Config {
             browser_languages: Vec::new(),
         }
     }
+}
+
+/// The first view a page was prerendered with: a snapshot of the data it shows (see
+/// `first_view_snapshot`) and its language. A viewer hydrates from it.
+#[derive(Clone, Debug)]
+pub struct FirstView {
+    pub snapshot: Collection,
+    pub lang: Lang,
 }
 
 /// Where loading the collection stands.

@@ -2,28 +2,66 @@
 //! the article, or says why it cannot.
 
 use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
+use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
 use crate::host::events::{emit, LANGUAGE, OPEN};
 use crate::host::page;
-use crate::ui::state::{Config, Data, Theme, ViewerState};
+use crate::ui::state::{Config, Data, FirstView, Theme, ViewerState, TEXT_SIZE_DEFAULT};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 
-/// A complete viewer for `config`: starts loading and renders `ViewerRoot`.
+/// A complete viewer for `config`: renders `ViewerRoot` and reads the collection file. Given the
+/// `first_view` a page was prerendered with, it starts from it (so that it can hydrate that page)
+/// and turns to the reader's own settings and the file's data right after.
 #[component]
 pub fn Viewer(
     /// Where the data is, how the viewer sits on the page and what the reader saved.
     config: Config,
+    /// The prerendered first view to hydrate, if any.
+    #[prop(optional)]
+    first_view: Option<FirstView>,
 ) -> impl IntoView {
     let standalone = config.standalone;
     let state = ViewerState::new(config);
+    let settings = first_view.map(|first| {
+        let settings = (
+            state.lang.get_untracked(),
+            state.article_id.get_untracked(),
+            state.theme.get_untracked(),
+            state.text_size.get_untracked(),
+        );
+        state.lang.set(first.lang);
+        state.article_id.set(None);
+        state.theme.set(None);
+        state.text_size.set(TEXT_SIZE_DEFAULT);
+        state.data.set(Data::Ready(Arc::new(first.snapshot)));
+        settings
+    });
     provide_context(state);
-    if standalone {
-        page::follow_viewer(state);
-    }
-    tell_the_host(state);
-    load(state);
+    let owner = Owner::current();
+    // Once hydrated (or mounted): the reader's settings, then the page's and host's followers,
+    // so that settling on them neither adds a history entry nor tells the host of an action.
+    spawn_local(async move {
+        if let Some((lang, article, theme, size)) = settings {
+            if !state.follows_collection_language.get_untracked() {
+                state.lang.set(lang);
+            }
+            state.article_id.set(article);
+            state.theme.set(theme);
+            state.text_size.set(size);
+        }
+        if let Some(owner) = owner {
+            owner.with(|| {
+                if standalone {
+                    page::follow_viewer(state);
+                }
+                tell_the_host(state);
+            });
+        }
+        load(state);
+    });
     view! { <ViewerRoot /> }
 }
 
@@ -60,7 +98,11 @@ fn tell_the_host(state: ViewerState) {
 /// Downloads the collection and puts it, or the reason it failed, in `state`. Skipped articles
 /// are reported to the publisher once per load, in the console.
 fn load(state: ViewerState) {
-    state.data.set(Data::Loading);
+    // A first view stays on screen while the file is read; the file's data then wins.
+    let shows_first_view = state.collection().is_some();
+    if !shows_first_view {
+        state.data.set(Data::Loading);
+    }
     let src = state.config.with_value(|c| c.src.clone());
     spawn_local(async move {
         match fetch_collection(&src).await {
@@ -72,7 +114,9 @@ fn load(state: ViewerState) {
             }
             Err(error) => {
                 leptos::logging::error!("news-viewer: could not load {src}: {error}");
-                state.data.set(Data::Failed(error));
+                if !shows_first_view {
+                    state.data.set(Data::Failed(error));
+                }
             }
         }
     });
@@ -84,15 +128,26 @@ pub fn ViewerRoot() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let lang = move || state.lang.get();
     let ticker_only = state.config.with_value(|c| c.ticker_only);
+    // Which part shows changes rarely; what the ready part shows follows the data inside it, so
+    // new data patches the views in place instead of building them again.
+    let phase = Memo::new(move |_| match &*state.data.read() {
+        Data::Loading => Phase::Loading,
+        Data::Failed(error) => Phase::Failed(error.clone()),
+        Data::Ready(_) => Phase::Ready,
+    });
+    // Set once the app runs: styles hide the controls that need it until then (no JavaScript,
+    // a page opened from disk, the moments before hydration).
+    let live = RwSignal::new(false);
+    Effect::new(move |_| live.set(true));
     let body = move || {
-        match state.data.get() {
-            Data::Loading => EitherOf4::A(view! {
+        match phase.get() {
+            Phase::Loading => EitherOf4::A(view! {
                 <div class="nv-loading" role="status">
                     <div class="nv-ticker nv-ticker--placeholder"></div>
                     <p>{state.strings().loading}</p>
                 </div>
             }),
-            Data::Failed(error) => {
+            Phase::Failed(error) => {
                 let s = state.strings();
                 // Isolated, so that the URL keeps its own direction and the sentence's full stop stays
                 // in place in Arabic.
@@ -109,8 +164,8 @@ pub fn ViewerRoot() -> impl IntoView {
                     </div>
                 })
             }
-            Data::Ready(_) if ticker_only => EitherOf4::C(view! { <Ticker /> }),
-            Data::Ready(_) => EitherOf4::D(view! {
+            Phase::Ready if ticker_only => EitherOf4::C(view! { <Ticker /> }),
+            Phase::Ready => EitherOf4::D(view! {
                 <Ticker />
                 <div class="nv-main">
                     <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
@@ -136,9 +191,18 @@ pub fn ViewerRoot() -> impl IntoView {
             dir=move || lang().dir()
             data-theme=move || state.theme.get().map(Theme::name)
             data-text-size=move || state.text_size.get().to_string()
+            data-live=move || live.get().then_some("")
         >
             {bar}
             {body}
         </div>
     }
+}
+
+/// Which part of the viewer shows.
+#[derive(Clone, Debug, PartialEq)]
+enum Phase {
+    Loading,
+    Failed(LoadError),
+    Ready,
 }

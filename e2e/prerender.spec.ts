@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readCopy } from './helpers';
+
+// The standalone page holds its first view in the HTML (the prerender hook of Trunk.toml), reads
+// without JavaScript, and the app takes it over without a sign.
+
+const featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
+const controls = ['.nv-ticker__toggle', '.nv-langs', '.nv-tools', '.nv-more__button'];
+
+test('the built page holds the first view, its title, description, Open Graph and JSON-LD', () => {
+  const page = readFileSync('dist/index.html', 'utf8');
+  expect(page).toContain(`<h1 class="nv-article__title">${featured.replaceAll("'", "'")}</h1>`);
+  expect(page).toContain(`<title>${featured} — Actualités</title>`);
+  expect(page).toMatch(/<meta name="description" content="La Russie a demandé l'aide économique/);
+  for (const [property, value] of [['og:title', featured], ['og:type', 'article'], ['og:locale', 'fr_FR']]) {
+    expect(page).toContain(`<meta property="${property}" content="${value}">`);
+  }
+  const ld = JSON.parse(page.match(/<script type="application\/ld\+json">(.*?)<\/script>/)![1]);
+  expect(ld).toMatchObject({ '@type': 'NewsArticle', headline: featured, datePublished: '2022-03-14', inLanguage: 'fr',
+    sourceOrganization: { name: 'Hespress' } });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page reads: headlines are links, the article is there, controls are hidden', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.locator('h1')).toHaveText(featured);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    const links = page.locator(readCopy);
+    await expect(links).toHaveCount(46);
+    await expect(links.nth(1)).toHaveAttribute('href', /^\?article=m-hilale/);
+    await expect(page.locator('.nv-article__body p')).toHaveCount(11);
+    await expect(page.locator('.nv-article__meta')).toContainText('Publié dans Hespress le 14 mars 2022');
+    for (const control of controls) await expect(page.locator(control).first()).toBeHidden();
+    await expect(page.locator('.nv-disk-note')).toBeHidden();
+  });
+});
+
+test('opened from disk, the built page shows its first view and says what reading further needs', async ({ page }) => {
+  await page.goto(pathToFileURL(resolve('dist/index.html')).href);
+  await expect(page.locator('h1')).toHaveText(featured);
+  await expect(page.locator(readCopy)).toHaveCount(46);
+  await expect(page.locator('.nv-disk-note')).toHaveText(/servez ce dossier/);
+  expect(await page.locator('.nv-article__title').evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/Georgia|serif/);
+  for (const control of controls) await expect(page.locator(control).first()).toBeHidden();
+});
+
+test('the app takes the first view over in place: same nodes, no layout shift, no console message', async ({ page }) => {
+  const messages: string[] = [];
+  page.on('console', (m) => { if (['error', 'warning'].includes(m.type()) && !m.text().includes('integrity')) messages.push(m.text()); });
+  page.on('pageerror', (e) => messages.push(String(e)));
+  // Holds the WebAssembly back until the prerendered nodes are marked.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.addInitScript(() => {
+    (window as any).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) (window as any).shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('./');
+  await expect(page.locator('h1')).toHaveText(featured);
+  const scrolled = await page.evaluate(() => {
+    for (const selector of ['h1', '.nv-ticker__track', '.nv-ticker__link', '.nv-more__link']) {
+      (document.querySelector(selector) as any).prerendered = true;
+    }
+    scrollTo(0, 300);
+    return scrollY;
+  });
+  release();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  await expect(page.locator('.nv-ticker__toggle')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300); // the file's data has patched the view
+  expect(await page.evaluate(() => ['h1', '.nv-ticker__track', '.nv-ticker__link', '.nv-more__link']
+    .map((s) => (document.querySelector(s) as any).prerendered))).toEqual([true, true, true, true]);
+  expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+  expect(messages).toEqual([]);
+  // Taken over: the controls work.
+  await page.locator('.nv-ticker__toggle').click();
+  await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a changed articles.json wins over the first view: added, removed and retitled headlines show', async ({ page }) => {
+  const bundled = JSON.parse(readFileSync('public/articles.json', 'utf8'));
+  const removed = bundled.articles.find((a: any) => a.id.startsWith('m-hilale'));
+  const retitled = bundled.articles.find((a: any) => a.id.startsWith('rapprochement-maroc-irak'));
+  retitled.translations.fr.title = 'Titre corrigé après la publication';
+  bundled.articles = bundled.articles.filter((a: any) => a !== removed);
+  bundled.articles.push({ id: 'derniere-minute', published: '2030-01-01',
+    translations: { fr: { title: 'Dernière minute : un titre ajouté' } } });
+  await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(bundled) }));
+  await page.goto('./');
+  await expect(page.locator(readCopy).first()).toHaveText('Dernière minute : un titre ajouté');
+  await expect(page.locator(readCopy)).toHaveCount(46);
+  await expect(page.locator(readCopy).filter({ hasText: 'Titre corrigé après la publication' })).toHaveCount(1);
+  await expect(page.locator(readCopy).filter({ hasText: /Hilale/ })).toHaveCount(0);
+  // The featured article is the newest with a text, as before.
+  await expect(page.locator('h1')).toHaveText(featured);
+});

@@ -1,0 +1,35 @@
+//! trunk's `post_build` hook: writes the standalone page's first view into the staged
+//! `index.html` (see `news_viewer::prerender`). Reads `articles.json` beside it, so the page holds
+//! the data it is built with; the app still reads the file at run time, and that data wins.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::var_os("TRUNK_STAGING_DIR").map(PathBuf::from) else {
+        eprintln!("prerender: run by trunk's post_build hook (TRUNK_STAGING_DIR is not set)");
+        return ExitCode::from(2);
+    };
+    let (index, data) = (dir.join("index.html"), dir.join("articles.json"));
+    let outcome = std::fs::read_to_string(&index)
+        .and_then(|page| Ok((page, std::fs::read_to_string(&data)?)))
+        .map_err(|e| e.to_string())
+        .and_then(|(page, articles)| news_viewer::prerender::prerender_page(&page, &articles))
+        .and_then(|page| {
+            std::fs::write(&index, &page).map_err(|e| e.to_string())?;
+            Ok(page.len())
+        });
+    match outcome {
+        Ok(bytes) => {
+            println!(
+                "prerender: first view written into {} ({bytes} bytes)",
+                index.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("prerender: {}: {error}", index.display());
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,326 @@
+//! The standalone page's first view, rendered at build time with the viewer's own components
+//! (Leptos `ssr`): the page holds its headlines and featured article before any WebAssembly
+//! arrives, reads without JavaScript, and carries the featured article's title, description,
+//! Open Graph tags and JSON-LD. The app then hydrates it from the snapshot embedded beside it.
+
+use crate::data::model::Collection;
+use crate::data::read::read_collection;
+use crate::i18n::Lang;
+use crate::ui::state::{initial_language, Config, Data, FirstView, ViewerState};
+use crate::ui::ticker::TICKER_MAX;
+use crate::ui::ViewerRoot;
+use leptos::prelude::*;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The id of the element that holds the first view's snapshot.
+pub const SNAPSHOT_ID: &str = "nv-first-view";
+
+/// How many headlines of the list under the article the first view shows.
+const LIST_FIRST: usize = 30;
+
+/// The part of collection file `doc` that the first view in `lang` shows, as a collection file
+/// itself: the ticker's headlines, the list's first page, the featured article and its
+/// neighbours, with the featured article's body only. Rendering it gives the same first view as
+/// rendering the whole collection, and the page carries only that.
+pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> Value {
+    let featured = collection.featured().map(|a| a.id.to_string());
+    let mut keep: HashSet<usize> = HashSet::new();
+    keep.extend(collection.edition_for(lang).iter().take(TICKER_MAX));
+    for list in [collection.edition(lang), collection.order()] {
+        keep.extend(list.iter().take(LIST_FIRST + 1));
+        if let Some(at) = list
+            .iter()
+            .position(|&i| Some(&*collection.articles[i].id) == featured.as_deref())
+        {
+            keep.extend(list.iter().skip(at.saturating_sub(1)).take(3));
+        }
+    }
+    let ids: HashSet<&str> = keep.iter().map(|&i| &*collection.articles[i].id).collect();
+    let articles: Vec<Value> = doc["articles"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(id)))
+        .map(|article| {
+            let mut article = article.clone();
+            if article["id"].as_str() != featured.as_deref() {
+                if let Some(translations) = article["translations"].as_object_mut() {
+                    for t in translations.values_mut().filter_map(Value::as_object_mut) {
+                        t.remove("body");
+                    }
+                }
+            }
+            article
+        })
+        .collect();
+    let mut snapshot = json!({ "schema": 1, "articles": articles });
+    if let Some(default) = &collection.default_language {
+        snapshot["default_language"] = json!(default);
+    }
+    snapshot
+}
+
+/// The viewer's first view as HTML, as `ViewerRoot` renders it for `first`.
+pub fn render_first_view(first: &FirstView) -> String {
+    Owner::new_root(None).with(|| {
+        let state = ViewerState::new(Config {
+            standalone: true,
+            lang: Some(first.lang),
+            ..Config::default()
+        });
+        state
+            .data
+            .set(Data::Ready(Arc::new(first.snapshot.clone())));
+        provide_context(state);
+        view! { <ViewerRoot /> }.to_html()
+    })
+}
+
+/// Text for an HTML attribute value or element.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// JSON to place inside a `<script>` element: `<` is escaped, so the data can never close it.
+fn script_json(value: &Value) -> String {
+    value.to_string().replace('<', "\\u003c")
+}
+
+/// The locale Open Graph names a language by.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "fr_FR",
+        Lang::En => "en_GB",
+        Lang::Ar => "ar_MA",
+    }
+}
+
+/// The line a page opened from disk shows (see `public/disk-note.js`): only the prerendered page
+/// carries it, so it is not in the app's tables.
+fn needs_serving(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
+        Lang::En => "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
+        Lang::Ar => "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
+    }
+}
+
+/// A description of at most about 160 characters: the summary, else the first paragraph.
+fn description(summary: Option<&str>, first_paragraph: Option<&str>) -> Option<String> {
+    let text = summary
+        .filter(|s| !s.trim().is_empty())
+        .or(first_paragraph)?;
+    let mut out: String = text.chars().take(160).collect();
+    if out.len() < text.len() {
+        if let Some(cut) = out.rfind(' ') {
+            out.truncate(cut);
+        }
+        out.push('…');
+    }
+    Some(out)
+}
+
+/// Writes the first view of collection file `articles_json` into the built `index_html`: the
+/// rendered view inside the standalone host, the snapshot after it, and the page's language,
+/// title and sharing metadata. Fails when the file cannot be read or the page has no
+/// standalone host.
+pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, String> {
+    let doc: Value = serde_json::from_str(articles_json).map_err(|e| e.to_string())?;
+    let collection = read_collection(doc.clone())
+        .map_err(|e| e.to_string())?
+        .collection;
+    let lang = initial_language(None, collection.default_language.as_deref());
+    let snapshot_doc = first_view_snapshot(&doc, &collection, lang);
+    let snapshot = read_collection(snapshot_doc.clone())
+        .map_err(|e| e.to_string())?
+        .collection;
+    let first = FirstView { snapshot, lang };
+    let view = render_first_view(&first);
+    let s = lang.strings();
+
+    let mut head = String::new();
+    let mut title = s.viewer_name.to_string();
+    if let Some(article) = collection.featured() {
+        let default = collection.default_language.as_deref();
+        let (code, t) = article.translation_for(lang.code(), default);
+        title = format!("{} — {}", &*t.title, s.viewer_name);
+        let paragraphs = t.body.paragraphs();
+        let about = description(t.summary.as_deref(), paragraphs.first().map(String::as_str))
+            .unwrap_or_else(|| t.title.to_string());
+        let mut ld = json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": &*t.title,
+            "inLanguage": code,
+            "description": about,
+        });
+        if let Some(published) = &article.published {
+            ld["datePublished"] = json!(published.text);
+        }
+        if let Some(source) = &article.source {
+            ld["sourceOrganization"] =
+                json!({"@type": "NewsMediaOrganization", "name": &*source.name});
+            if let Some(url) = article.source_url(t) {
+                ld["isBasedOn"] = json!(url);
+            }
+        }
+        head.push_str(&format!(
+            "<meta name=\"description\" content=\"{about}\">\
+             <meta property=\"og:title\" content=\"{title}\">\
+             <meta property=\"og:description\" content=\"{about}\">\
+             <meta property=\"og:type\" content=\"article\">\
+             <meta property=\"og:locale\" content=\"{locale}\">\
+             <script type=\"application/ld+json\">{ld}</script>",
+            about = escape(&about),
+            title = escape(&t.title),
+            locale = og_locale(lang),
+            ld = script_json(&ld),
+        ));
+    }
+
+    let mut page = index_html.to_string();
+    // trunk has minified the page: attributes lose their quotes and may be reordered, so each
+    // element is found by its tag and a bare attribute name.
+    let html_tag = find_tag(&page, "<html", None).ok_or("the page has no <html>")?;
+    page.replace_range(
+        html_tag,
+        &format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir()),
+    );
+    if let Some(start) = page.find("<title>") {
+        if let Some(end) = page[start..].find("</title>") {
+            page.replace_range(
+                start..start + end + "</title>".len(),
+                &format!("<title>{}</title>", escape(&title)),
+            );
+        }
+    }
+    if !head.is_empty() {
+        if let Some(old) = find_tag(&page, "<meta", Some("name=description")) {
+            page.replace_range(old, "");
+        }
+        let end = page.find("</head>").ok_or("the page has no </head>")?;
+        page.insert_str(end, &head);
+    }
+    let host = find_tag(&page, "<div", Some("data-standalone"))
+        .ok_or("the page has no standalone host (<div data-article-viewer data-standalone>)")?;
+    let close = page[host.end..]
+        .find("</div>")
+        .map(|at| host.end + at + "</div>".len())
+        .ok_or("the standalone host is not closed")?;
+    let snapshot = format!(
+        "<script type=\"application/json\" id=\"{SNAPSHOT_ID}\" data-lang=\"{code}\">{json}</script>",
+        code = lang.code(),
+        json = script_json(&snapshot_doc),
+    );
+    let note = format!(
+        "<p class=\"nv-disk-note\" hidden>{}</p>",
+        escape(needs_serving(lang))
+    );
+    page.insert_str(close, &snapshot);
+    page.insert_str(host.end, &view);
+    page.insert_str(host.start, &note);
+    Ok(page)
+}
+
+/// The byte range of the first `tag` (`<div`) whose attributes include `attribute`, in either
+/// minified (`name=value`) or quoted form.
+fn find_tag(page: &str, tag: &str, attribute: Option<&str>) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(at) = page[from..].find(tag).map(|i| from + i) {
+        let end = at + page[at..].find('>')? + 1;
+        let attributes = &page[at + tag.len()..end - 1];
+        let wanted = match attribute {
+            None => true,
+            Some(attribute) => attributes
+                .split_whitespace()
+                .map(|a| a.replace('"', ""))
+                .any(|a| a == attribute || a.split('=').next() == Some(attribute)),
+        };
+        if wanted && !page[at + tag.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some(at..end);
+        }
+        from = end;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUNDLED: &str = include_str!("../public/articles.json");
+    const PAGE: &str = "<!doctype html><html lang=fr dir=ltr><head><meta charset=utf-8><title>Actualités</title>\
+        <meta content=\"Les titres\" name=description></head><body><main><div data-article-viewer data-standalone></div></main></body></html>";
+
+    #[test]
+    fn the_page_holds_the_first_view_and_its_snapshot() {
+        let page = prerender_page(PAGE, BUNDLED).unwrap();
+        let featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
+        assert!(
+            page.contains(&format!(
+                "<h1 class=\"nv-article__title\">{}</h1>",
+                escape(featured)
+            )),
+            "{page}"
+        );
+        assert!(page.contains(&format!("<title>{} — Actualités</title>", escape(featured))));
+        assert!(page.contains("<html lang=\"fr\" dir=\"ltr\">"));
+        assert!(page.contains("property=\"og:type\" content=\"article\""));
+        assert!(page.contains("property=\"og:locale\" content=\"fr_FR\""));
+        assert!(page.contains("\"@type\":\"NewsArticle\""));
+        assert!(page.contains("\"datePublished\":\"2022-03-14\""));
+        assert!(
+            !page.contains("Les titres"),
+            "the written description is replaced"
+        );
+        assert!(page.contains("Publié dans Hespress le 14 mars 2022"));
+        assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
+        assert!(page.contains(&format!("id=\"{SNAPSHOT_ID}\" data-lang=\"fr\"")));
+    }
+
+    #[test]
+    fn the_snapshot_renders_the_same_first_view_as_the_whole_collection() {
+        let doc: Value = serde_json::from_str(BUNDLED).unwrap();
+        let collection = read_collection(doc.clone()).unwrap().collection;
+        let snapshot = first_view_snapshot(&doc, &collection, Lang::Fr);
+        let whole = render_first_view(&FirstView {
+            snapshot: collection,
+            lang: Lang::Fr,
+        });
+        let part = render_first_view(&FirstView {
+            snapshot: read_collection(snapshot.clone()).unwrap().collection,
+            lang: Lang::Fr,
+        });
+        assert_eq!(part, whole);
+        let bodies = snapshot["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["translations"]["fr"].get("body").is_some())
+            .count();
+        assert_eq!(bodies, 1, "only the featured article's text");
+    }
+
+    #[test]
+    fn data_can_never_close_the_snapshot_script() {
+        let hostile = r#"{"schema": 1, "articles": [{"id": "x", "translations": {"fr": {"title": "</script><script>alert(1)</script>", "body": ["<!--"]}}}]}"#;
+        let page = prerender_page(PAGE, hostile).unwrap();
+        assert_eq!(
+            page.matches("<script").count(),
+            2,
+            "the snapshot and the JSON-LD only"
+        );
+        assert!(!page.contains("<script>alert"));
+    }
+
+    #[test]
+    fn a_page_without_a_standalone_host_is_refused() {
+        let page = PAGE.replace(" data-standalone", "");
+        assert!(prerender_page(&page, BUNDLED).is_err());
+    }
+}
