@@ -120,6 +120,8 @@ pub struct ViewerState {
     pub theme: RwSignal<Option<Theme>>,
     /// Index into the text size steps, `0..TEXT_SIZES`.
     pub text_size: RwSignal<usize>,
+    /// The collection file is being read (the root is then `aria-busy`).
+    pub busy: RwSignal<bool>,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
     /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
@@ -161,6 +163,7 @@ impl ViewerState {
                     .unwrap_or(TEXT_SIZE_DEFAULT),
             ),
             config: StoredValue::new(config),
+            busy: RwSignal::new(false),
             root: NodeRef::new(),
             follows_collection_language: RwSignal::new(preferred.is_none()),
         }

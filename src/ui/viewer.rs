@@ -104,8 +104,11 @@ fn load(state: ViewerState) {
         state.data.set(Data::Loading);
     }
     let src = state.config.with_value(|c| c.src.clone());
+    state.busy.set(true);
     spawn_local(async move {
-        match fetch_collection(&src).await {
+        let fetched = fetch_collection(&src).await;
+        state.busy.set(false);
+        match fetched {
             Ok(validated) => {
                 for skipped in &validated.skipped {
                     leptos::logging::warn!("news-viewer: {src}: {}", skipped.describe());
@@ -192,6 +195,7 @@ pub fn ViewerRoot() -> impl IntoView {
             data-theme=move || state.theme.get().map(Theme::name)
             data-text-size=move || state.text_size.get().to_string()
             data-live=move || live.get().then_some("")
+            aria-busy=move || state.busy.get().then_some("true")
         >
             {bar}
             {body}
