@@ -60,22 +60,31 @@ test("the reader's choice is saved across reloads; a language in the URL does no
 
 test.describe('with a browser that prefers English', () => {
   test.use({ locale: 'en-US' });
-  test('the browser language is used when nothing else asks', async ({ page }) => {
-    await openViewer(page);
+  test('an embedded viewer uses the browser language when nothing else asks', async ({ page }) => {
+    await openViewer(page, './embed.html');
     await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
     await expect(page.locator(readCopy).first()).toHaveText(titles.en);
+  });
+
+  test('the prerendered page stays in its language, so its first view is not redone', async ({ page }) => {
+    await openViewer(page);
+    await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+    await expect(page.locator('.nv-article__title')).toHaveText(titles.fr);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
   });
 });
 
 test.describe('with a browser in a language the viewer does not speak', () => {
   test.use({ locale: 'de-DE' });
   test("the collection's default language is used, else French", async ({ page }) => {
+    // Embedded: the standalone page is in the language it was prerendered in.
     await serveCollection(page, { ...headlines(2), default_language: 'ar' });
-    await openViewer(page);
+    await openViewer(page, './embed.html');
     await expect(page.locator('.nv')).toHaveAttribute('lang', 'ar');
     await page.unroute('**/articles.json');
     await serveCollection(page, headlines(2));
-    await page.goto('./');
+    await page.goto('./embed.html');
     await expect(page.locator('.nv-article__title')).toBeVisible();
     await expect(page.locator('.nv')).toHaveAttribute('lang', 'fr');
   });

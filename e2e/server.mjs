@@ -1,7 +1,8 @@
 // A static file server for the tests and the benchmark, on 127.0.0.1 only.
 // usage: node e2e/server.mjs PORT [DIR]
 // Under /csp/ the same files are served with a strict Content-Security-Policy: no 'unsafe-inline'
-// anywhere; trunk's one inline start-up script is allowed by its sha256 hash.
+// anywhere; trunk's one inline start-up script and the prerendered page's inlined stylesheet are
+// allowed by their sha256 hashes.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,13 +20,14 @@ const types = {
 };
 
 export function strictPolicy(html) {
-  const hashes = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)]
+  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))]
     .filter((m) => m[1].trim())
-    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`)
+    .join(' ');
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-    "style-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes('script')}`,
+    `style-src 'self' ${hashes('style')}`,
     "img-src 'self' https: data:",
     "connect-src 'self'",
     "object-src 'none'",

@@ -227,6 +227,31 @@ pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, S
     Ok(page)
 }
 
+/// Puts the content of each stylesheet the page links (`<link rel=stylesheet href=…>`, read with
+/// `read`) into the page itself: the first view then paints with the HTML, without waiting for
+/// another request. A stylesheet that cannot be read, or could close its `<style>`, stays linked.
+pub fn inline_stylesheets(page: &str, read: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(range) = find_tag(rest, "<link", Some("rel=stylesheet")) {
+        let tag = &rest[range.clone()];
+        let css = tag
+            .split_whitespace()
+            .find_map(|a| a.trim_end_matches('>').strip_prefix("href="))
+            .map(|href| href.trim_matches('"'))
+            .and_then(&read)
+            .filter(|css| !css.contains("</"));
+        out.push_str(&rest[..range.start]);
+        match css {
+            Some(css) => out.push_str(&format!("<style>{css}</style>")),
+            None => out.push_str(tag),
+        }
+        rest = &rest[range.end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The byte range of the first `tag` (`<div`) whose attributes include `attribute`, in either
 /// minified (`name=value`) or quoted form.
 fn find_tag(page: &str, tag: &str, attribute: Option<&str>) -> Option<std::ops::Range<usize>> {
@@ -316,6 +341,22 @@ mod tests {
             "the snapshot and the JSON-LD only"
         );
         assert!(!page.contains("<script>alert"));
+    }
+
+    #[test]
+    fn linked_stylesheets_move_into_the_page() {
+        let page = "<head><link href=./page.css rel=stylesheet><link href=./viewer.css integrity=x rel=stylesheet>\
+            <link href=favicon.svg rel=icon></head>";
+        let inlined = inline_stylesheets(page, |href| match href {
+            "./page.css" => Some("body{margin:0}".into()),
+            "./viewer.css" => Some("a{}</style><script>".into()),
+            _ => None,
+        });
+        assert_eq!(
+            inlined,
+            "<head><style>body{margin:0}</style><link href=./viewer.css integrity=x rel=stylesheet>\
+             <link href=favicon.svg rel=icon></head>"
+        );
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! trunk's `post_build` hook: writes the standalone page's first view into the staged
-//! `index.html` (see `news_viewer::prerender`). Reads `articles.json` beside it, so the page holds
+//! `index.html` (see `news_viewer::prerender`), with its stylesheets inlined. Reads `articles.json` beside it, so the page holds
 //! the data it is built with; the app still reads the file at run time, and that data wins.
 
 use std::path::PathBuf;
@@ -15,6 +15,16 @@ fn main() -> ExitCode {
         .and_then(|page| Ok((page, std::fs::read_to_string(&data)?)))
         .map_err(|e| e.to_string())
         .and_then(|(page, articles)| news_viewer::prerender::prerender_page(&page, &articles))
+        .map(|page| {
+            news_viewer::prerender::inline_stylesheets(&page, |href| {
+                // Only files beside the page: a relative path without `..`.
+                let path = href.trim_start_matches("./");
+                let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
+                inside
+                    .then(|| std::fs::read_to_string(dir.join(path)).ok())
+                    .flatten()
+            })
+        })
         .and_then(|page| {
             std::fs::write(&index, &page).map_err(|e| e.to_string())?;
             Ok(page.len())

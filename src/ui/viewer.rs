@@ -6,6 +6,7 @@ use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
 use crate::host::events::{emit, LANGUAGE, OPEN};
 use crate::host::page;
+use crate::i18n::Lang;
 use crate::ui::state::{Config, Data, FirstView, Theme, ViewerState, TEXT_SIZE_DEFAULT};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -24,10 +25,17 @@ pub fn Viewer(
     first_view: Option<FirstView>,
 ) -> impl IntoView {
     let standalone = config.standalone;
+    // A prerendered page stays in its language unless the URL or the reader's saved choice asks
+    // for another: switching because of the browser's languages alone would redo the first view
+    // for every such reader.
+    let asked = config
+        .lang
+        .or_else(|| config.saved.lang.as_deref().and_then(Lang::from_tag));
     let state = ViewerState::new(config);
     let settings = first_view.map(|first| {
+        state.follows_collection_language.set(false);
         let settings = (
-            state.lang.get_untracked(),
+            asked,
             state.article_id.get_untracked(),
             state.theme.get_untracked(),
             state.text_size.get_untracked(),
@@ -44,8 +52,8 @@ pub fn Viewer(
     // Once hydrated (or mounted): the reader's settings, then the page's and host's followers,
     // so that settling on them neither adds a history entry nor tells the host of an action.
     spawn_local(async move {
-        if let Some((lang, article, theme, size)) = settings {
-            if !state.follows_collection_language.get_untracked() {
+        if let Some((asked, article, theme, size)) = settings {
+            if let Some(lang) = asked {
                 state.lang.set(lang);
             }
             state.article_id.set(article);
