@@ -21,7 +21,7 @@ for (const [name, fulfil, reason] of [
   ['a body that is not UTF-8', { status: 200, body: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) }, /pas du JSON valide/],
   ['a body that is not JSON', { status: 200, body: '<html>Maintenance</html>' }, /pas du JSON valide/],
   ['a truncated body', { status: 200, body: '{"schema": 1, "articles": [{"id": "a", "transl' }, /pas du JSON valide/],
-  ['an unknown format version', { status: 200, body: '{"schema": 7, "articles": []}' }, /version de format 7/],
+  ['an unknown format version', { status: 200, body: '{"schema": 7, "articles": []}' }, /le fichier déclare la version de format 7, et ce lecteur lit la version 1/],
   ['no articles array', { status: 200, body: '{"schema": 1}' }, /forme d'une collection/],
   ['a top level that is not an object', { status: 200, body: '[1, 2]' }, /forme d'une collection/],
 ] as const) {

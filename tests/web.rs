@@ -167,7 +167,7 @@ async fn language_toggle_switches_edition_article_and_direction() {
 }
 
 #[wasm_bindgen_test]
-async fn pause_button_label_and_pressed_state_follow_the_ticker() {
+async fn pause_button_keeps_its_name_and_says_paused_by_its_pressed_state() {
     let m = mount(BUNDLED, Lang::En, None);
     leptos::task::tick().await;
     let button = m.one(".nv-ticker__toggle");
@@ -187,7 +187,8 @@ async fn pause_button_label_and_pressed_state_follow_the_ticker() {
     );
     assert_eq!(
         button.get_attribute("aria-label").as_deref(),
-        Some("Play the headline ticker")
+        Some("Pause the headline ticker"),
+        "one name: the pressed state alone says it is paused"
     );
     assert!(m.one(".nv-ticker").class_list().contains("is-paused"));
 }

@@ -29,14 +29,9 @@ pub fn Ticker() -> impl IntoView {
 
     let label = move || state.strings().headlines;
     let custom_label = state.config.with_value(|c| c.label.clone());
-    let toggle_label = move || {
-        let s = state.strings();
-        if paused.get() {
-            s.play_ticker
-        } else {
-            s.pause_ticker
-        }
-    };
+    // A toggle button: one name, and `aria-pressed` says whether the ticker is paused (a name
+    // that changed too would be read as "Play the ticker, pressed").
+    let toggle_label = move || state.strings().pause_ticker;
 
     let empty = move || {
         state
