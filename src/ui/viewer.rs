@@ -88,7 +88,7 @@ fn tell_the_host(state: ViewerState) {
         }
         current
     });
-    Effect::new(move |previous: Option<crate::i18n::Lang>| {
+    Effect::new(move |previous: Option<Lang>| {
         let lang = state.lang.get();
         if let (Some(previous), Some(root)) = (previous, state.root.get_untracked()) {
             if previous != lang {
@@ -107,7 +107,7 @@ fn tell_the_host(state: ViewerState) {
 /// are reported to the publisher once per load, in the console.
 fn load(state: ViewerState) {
     // A first view stays on screen while the file is read; the file's data then wins.
-    let shows_first_view = state.collection().is_some();
+    let shows_first_view = state.data.with_untracked(|d| matches!(d, Data::Ready(_)));
     if !shows_first_view {
         state.data.set(Data::Loading);
     }
