@@ -1,6 +1,6 @@
 //! Finds the viewer's host elements on the page, now and whenever more are added, and mounts a
 //! viewer into each, inside its own shadow root so that the page's styles and the viewer's cannot
-//! reach each other.
+//! reach each other. The standalone page's prerendered viewer is hydrated in place instead.
 //!
 //! A host is any element with `data-article-viewer`. Its attributes:
 //! - `data-src`: URL of the collection (default: the `articles.json` beside the viewer's files);
@@ -9,7 +9,8 @@
 //!   `{id}` and `{lang}` filled in (e.g. `/news/{id}?lang={lang}`);
 //! - `data-ticker-speed`: pixels per second (default 60);
 //! - `data-label`: name of the ticker's landmark, when a page holds several tickers;
-//! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`);
+//! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`), and the
+//!   prerender writes its first view into it;
 //! - `data-frame`: the viewer is the whole page of an iframe: it reads `?article=&lang=` and posts
 //!   its height to the parent window.
 
