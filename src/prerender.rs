@@ -10,7 +10,10 @@ use crate::ui::state::{initial_language, Config, Data, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
 use crate::ui::ViewerRoot;
 use leptos::prelude::*;
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
 use serde_json::{json, Value};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -183,35 +186,6 @@ pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, S
         ));
     }
 
-    let mut page = index_html.to_string();
-    // trunk has minified the page: attributes lose their quotes and may be reordered, so each
-    // element is found by its tag and a bare attribute name.
-    let html_tag = find_tag(&page, "<html", None).ok_or("the page has no <html>")?;
-    page.replace_range(
-        html_tag,
-        &format!("<html lang=\"{}\" dir=\"{}\">", lang.code(), lang.dir()),
-    );
-    if let Some(start) = page.find("<title>") {
-        if let Some(end) = page[start..].find("</title>") {
-            page.replace_range(
-                start..start + end + "</title>".len(),
-                &format!("<title>{}</title>", escape(&title)),
-            );
-        }
-    }
-    if !head.is_empty() {
-        if let Some(old) = find_tag(&page, "<meta", Some("name=description")) {
-            page.replace_range(old, "");
-        }
-        let end = page.find("</head>").ok_or("the page has no </head>")?;
-        page.insert_str(end, &head);
-    }
-    let host = find_tag(&page, "<div", Some("data-standalone"))
-        .ok_or("the page has no standalone host (<div data-article-viewer data-standalone>)")?;
-    let close = page[host.end..]
-        .find("</div>")
-        .map(|at| host.end + at + "</div>".len())
-        .ok_or("the standalone host is not closed")?;
     let snapshot = format!(
         "<script type=\"application/json\" id=\"{SNAPSHOT_ID}\" data-lang=\"{code}\">{json}</script>",
         code = lang.code(),
@@ -221,57 +195,71 @@ pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, S
         "<p class=\"nv-disk-note\" hidden>{}</p>",
         escape(needs_serving(lang))
     );
-    page.insert_str(close, &snapshot);
-    page.insert_str(host.end, &view);
-    page.insert_str(host.start, &note);
-    Ok(page)
+    let found_host = Cell::new(false);
+    let page = rewrite_str(
+        index_html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("html", |el| {
+                el.set_attribute("lang", lang.code())?;
+                el.set_attribute("dir", lang.dir())?;
+                Ok(())
+            }))
+            // The metadata goes after the title: trunk's minifier drops the optional `<head>` tag.
+            .append_element_content_handler(element!("title", |el| {
+                el.set_inner_content(&title, ContentType::Text);
+                el.after(&head, ContentType::Html);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("meta[name=description]", |el| {
+                if !head.is_empty() {
+                    el.remove();
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!(
+                "[data-article-viewer][data-standalone]",
+                |el| {
+                    found_host.set(true);
+                    el.before(&note, ContentType::Html);
+                    el.set_inner_content(&view, ContentType::Html);
+                    el.after(&snapshot, ContentType::Html);
+                    Ok(())
+                }
+            )),
+    )
+    .map_err(|e| e.to_string())?;
+    match found_host.get() {
+        true => Ok(page),
+        false => Err(
+            "the page has no standalone host (<div data-article-viewer data-standalone>)".into(),
+        ),
+    }
 }
 
 /// Puts the content of each stylesheet the page links (`<link rel=stylesheet href=…>`, read with
 /// `read`) into the page itself: the first view then paints with the HTML, without waiting for
 /// another request. A stylesheet that cannot be read, or could close its `<style>`, stays linked.
-pub fn inline_stylesheets(page: &str, read: impl Fn(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(page.len());
-    let mut rest = page;
-    while let Some(range) = find_tag(rest, "<link", Some("rel=stylesheet")) {
-        let tag = &rest[range.clone()];
-        let css = tag
-            .split_whitespace()
-            .find_map(|a| a.trim_end_matches('>').strip_prefix("href="))
-            .map(|href| href.trim_matches('"'))
-            .and_then(&read)
-            .filter(|css| !css.contains("</"));
-        out.push_str(&rest[..range.start]);
-        match css {
-            Some(css) => out.push_str(&format!("<style>{css}</style>")),
-            None => out.push_str(tag),
-        }
-        rest = &rest[range.end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte range of the first `tag` (`<div`) whose attributes include `attribute`, in either
-/// minified (`name=value`) or quoted form.
-fn find_tag(page: &str, tag: &str, attribute: Option<&str>) -> Option<std::ops::Range<usize>> {
-    let mut from = 0;
-    while let Some(at) = page[from..].find(tag).map(|i| from + i) {
-        let end = at + page[at..].find('>')? + 1;
-        let attributes = &page[at + tag.len()..end - 1];
-        let wanted = match attribute {
-            None => true,
-            Some(attribute) => attributes
-                .split_whitespace()
-                .map(|a| a.replace('"', ""))
-                .any(|a| a == attribute || a.split('=').next() == Some(attribute)),
-        };
-        if wanted && !page[at + tag.len()..].starts_with(|c: char| c.is_alphanumeric()) {
-            return Some(at..end);
-        }
-        from = end;
-    }
-    None
+pub fn inline_stylesheets(
+    page: &str,
+    read: impl Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    rewrite_str(
+        page,
+        RewriteStrSettings::new().append_element_content_handler(element!(
+            "link[rel=stylesheet][href]",
+            |el| {
+                let css = el
+                    .get_attribute("href")
+                    .and_then(|href| read(&href))
+                    .filter(|css| !css.contains("</"));
+                if let Some(css) = css {
+                    el.replace(&format!("<style>{css}</style>"), ContentType::Html);
+                }
+                Ok(())
+            }
+        )),
+    )
+    .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -279,7 +267,8 @@ mod tests {
     use super::*;
 
     const BUNDLED: &str = include_str!("../public/articles.json");
-    const PAGE: &str = "<!doctype html><html lang=fr dir=ltr><head><meta charset=utf-8><title>Actualités</title>\
+    // As trunk's minifier writes it: no `<head>` start tag, unquoted attributes.
+    const PAGE: &str = "<!doctype html><html lang=fr dir=ltr><meta charset=utf-8><title>Actualités</title>\
         <meta content=\"Les titres\" name=description></head><body><main><div data-article-viewer data-standalone></div></main></body></html>";
 
     #[test]
@@ -351,7 +340,8 @@ mod tests {
             "./page.css" => Some("body{margin:0}".into()),
             "./viewer.css" => Some("a{}</style><script>".into()),
             _ => None,
-        });
+        })
+        .unwrap();
         assert_eq!(
             inlined,
             "<head><style>body{margin:0}</style><link href=./viewer.css integrity=x rel=stylesheet>\

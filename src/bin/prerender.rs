@@ -15,7 +15,7 @@ fn main() -> ExitCode {
         .and_then(|page| Ok((page, std::fs::read_to_string(&data)?)))
         .map_err(|e| e.to_string())
         .and_then(|(page, articles)| news_viewer::prerender::prerender_page(&page, &articles))
-        .map(|page| {
+        .and_then(|page| {
             news_viewer::prerender::inline_stylesheets(&page, |href| {
                 // Only files beside the page: a relative path without `..`.
                 let path = href.trim_start_matches("./");
