@@ -53,6 +53,32 @@ pub fn format_number(n: usize, lang: Lang) -> String {
     }
 }
 
+/// The name of language `code` (any BCP 47 tag) in interface language `lang`, for notices such as
+/// "affiché en espagnol": the browser's `Intl.DisplayNames`. Natively the three interface
+/// languages are named from a table and any other keeps its code.
+pub fn language_name(code: &str, lang: Lang) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        intl::language_name(code, lang)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let named = match (lang, code) {
+            (Lang::Fr, "fr") => "français",
+            (Lang::Fr, "en") => "anglais",
+            (Lang::Fr, "ar") => "arabe",
+            (Lang::En, "fr") => "French",
+            (Lang::En, "en") => "English",
+            (Lang::En, "ar") => "Arabic",
+            (Lang::Ar, "fr") => "الفرنسية",
+            (Lang::Ar, "en") => "الإنجليزية",
+            (Lang::Ar, "ar") => "العربية",
+            _ => code,
+        };
+        named.to_string()
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 mod intl {
     use super::locale;
@@ -60,7 +86,7 @@ mod intl {
     use crate::i18n::Lang;
     use js_sys::{Array, Date, Function, Intl, Object};
     use std::cell::RefCell;
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
     /// The `format` functions made so far, by language: dates in UTC, dates in the reader's
     /// time zone, numbers.
@@ -122,6 +148,28 @@ mod intl {
 
     pub fn format_number(n: usize, lang: Lang) -> String {
         call(formatter(lang, NUMBER), &(n as f64).into())
+    }
+
+    thread_local! {
+        static NAMES: RefCell<[Option<Intl::DisplayNames>; 3]> = RefCell::default();
+    }
+
+    pub fn language_name(code: &str, lang: Lang) -> String {
+        NAMES.with(|names| {
+            let mut names = names.borrow_mut();
+            let names = names[lang as usize].get_or_insert_with(|| {
+                let options = Intl::DisplayNamesOptions::new();
+                options.set_type(Intl::DisplayNamesType::Language);
+                Intl::DisplayNames::new(&Array::of1(&locale(lang).into()), options.unchecked_ref())
+            });
+            // `of` throws on a code that is not a well-formed tag: the code itself then.
+            let of = js_sys::Reflect::get(names, &"of".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<Function>().ok());
+            of.and_then(|f| f.call1(names, &code.into()).ok())
+                .and_then(|name| name.as_string())
+                .unwrap_or_else(|| code.to_string())
+        })
     }
 }
 

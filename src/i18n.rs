@@ -120,10 +120,15 @@ ui_strings! {
     image_reported,
     /// Said politely once the reader reports an image.
     report_thanks,
+    /// Takes a report back, for a few seconds after it.
+    undo,
+    /// Said once the reader takes a report back.
+    report_withdrawn,
     show_image,
     share,
     link_copied,
-    share_unavailable,
+    /// Label of the field holding the link when the clipboard refuses it.
+    copy_link,
     /// Name of the group of reading settings (text size, theme).
     reading_settings,
     text_smaller,
@@ -169,10 +174,12 @@ pub const FR: Strings = Strings {
     report_image: "Signaler cette image",
     image_reported: "Image signalée",
     report_thanks: "Merci d'avoir signalé ! Cette image sera automatiquement bloquée après qu'elle soit signalée par plusieurs personnes.",
+    undo: "Annuler",
+    report_withdrawn: "Signalement annulé.",
     show_image: "Afficher quand même",
     share: "Partager",
     link_copied: "Lien copié dans le presse-papiers.",
-    share_unavailable: "Le partage n'est pas disponible dans ce navigateur.",
+    copy_link: "Copiez ce lien :",
     reading_settings: "Confort de lecture",
     text_smaller: "Réduire le texte",
     text_larger: "Agrandir le texte",
@@ -216,10 +223,12 @@ pub const EN: Strings = Strings {
     report_image: "Report this image",
     image_reported: "Image reported",
     report_thanks: "Thank you for reporting! This image will be blocked automatically once several people have reported it.",
+    undo: "Undo",
+    report_withdrawn: "Report withdrawn.",
     show_image: "Show anyway",
     share: "Share",
     link_copied: "Link copied to the clipboard.",
-    share_unavailable: "Sharing is not available in this browser.",
+    copy_link: "Copy this link:",
     reading_settings: "Reading comfort",
     text_smaller: "Smaller text",
     text_larger: "Larger text",
@@ -263,36 +272,20 @@ pub const AR: Strings = Strings {
     report_image: "الإبلاغ عن هذه الصورة",
     image_reported: "تم الإبلاغ عن الصورة",
     report_thanks: "شكرا على الإبلاغ! سيتم حجب هذه الصورة تلقائيا بعد أن يبلغ عنها عدة أشخاص.",
+    undo: "تراجع",
+    report_withdrawn: "تم إلغاء الإبلاغ.",
     show_image: "اعرضها على أي حال",
     share: "مشاركة",
     link_copied: "تم نسخ الرابط إلى الحافظة.",
-    share_unavailable: "المشاركة غير متاحة في هذا المتصفح.",
+    copy_link: "انسخ هذا الرابط:",
     reading_settings: "راحة القراءة",
     text_smaller: "تصغير النص",
     text_larger: "تكبير النص",
     theme_light: "فاتح",
     theme_dark: "داكن",
     theme_sepia: "سيبيا",
-    translation_missing: "هذا المقال غير متوفر بالعربية — معروض {language}.",
+    translation_missing: "هذا المقال غير متوفر بالعربية — معروض باللغة {language}.",
 };
-
-/// The name of language `code` as written in interface language `lang`, for notices such as
-/// "affiché en anglais". Falls back to the code itself for languages the interface does not name.
-pub fn language_name(lang: Lang, code: &str) -> String {
-    let name = match (lang, code) {
-        (Lang::Fr, "fr") => "français",
-        (Lang::Fr, "en") => "anglais",
-        (Lang::Fr, "ar") => "arabe",
-        (Lang::En, "fr") => "French",
-        (Lang::En, "en") => "English",
-        (Lang::En, "ar") => "Arabic",
-        (Lang::Ar, "fr") => "بالفرنسية",
-        (Lang::Ar, "en") => "بالإنجليزية",
-        (Lang::Ar, "ar") => "بالعربية",
-        _ => code,
-    };
-    name.to_string()
-}
 
 /// The name of a language in itself, as the toggle shows it.
 pub fn native_name(lang: Lang) -> &'static str {

@@ -28,10 +28,10 @@ const LIST_FIRST: usize = 30;
 /// neighbours, with the featured article's body only. Rendering it gives the same first view as
 /// rendering the whole collection, and the page carries only that.
 pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> Value {
-    let featured = collection.featured().map(|a| a.id.to_string());
+    let featured = collection.featured(lang).map(|a| a.id.to_string());
     let mut keep: HashSet<usize> = HashSet::new();
     keep.extend(collection.edition_for(lang).iter().take(TICKER_MAX));
-    for list in [collection.edition(lang), collection.order()] {
+    for list in [collection.edition_for(lang), collection.order()] {
         keep.extend(list.iter().take(LIST_FIRST + 1));
         if let Some(at) = list
             .iter()
@@ -148,7 +148,7 @@ pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, S
 
     let mut head = String::new();
     let mut title = s.viewer_name.to_string();
-    if let Some(article) = collection.featured() {
+    if let Some(article) = collection.featured(lang) {
         let default = collection.default_language.as_deref();
         let (code, t) = article.translation_for(lang.code(), default);
         title = format!("{} — {}", &*t.title, s.viewer_name);

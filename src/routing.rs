@@ -9,12 +9,17 @@ pub fn article_href(id: &str, lang: Lang) -> String {
     format!("?article={id}&lang={}", lang.code())
 }
 
-/// The link of a ticker-only viewer's headline: the publisher's pattern with `{id}` and `{lang}`
-/// filled in, if the result passes the URL allow-list; else the viewer's own deep link.
+/// The publisher's page for an article: their `data-link` pattern with `{id}` and `{lang}` filled
+/// in, if the result passes the URL allow-list.
+pub fn publisher_link(pattern: &str, id: &str, lang: Lang) -> Option<String> {
+    Some(fill(pattern, &[("id", id), ("lang", lang.code())])).filter(|url| is_allowed_url(url))
+}
+
+/// The link of a ticker-only viewer's headline: the publisher's page (see `publisher_link`), else
+/// the viewer's own deep link.
 pub fn pattern_href(pattern: Option<&str>, id: &str, lang: Lang) -> String {
     pattern
-        .map(|p| fill(p, &[("id", id), ("lang", lang.code())]))
-        .filter(|url| is_allowed_url(url))
+        .and_then(|p| publisher_link(p, id, lang))
         .unwrap_or_else(|| article_href(id, lang))
 }
 

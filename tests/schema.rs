@@ -102,7 +102,7 @@ fn bundled_articles_hold_the_seed_page() {
             "every story exists in {lang:?}"
         );
     }
-    let full = collection.featured().unwrap();
+    let full = collection.featured(Lang::Fr).unwrap();
     assert_eq!(
         &*full.translations.get("fr").unwrap().title,
         "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"

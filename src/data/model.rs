@@ -124,8 +124,8 @@ pub struct Collection {
     /// in it, in ticker order.
     editions: [Vec<usize>; 3],
     by_id: HashMap<ArticleId, usize>,
-    /// The article opened when none is asked for (see `featured`).
-    featured: Option<usize>,
+    /// The article opened when none is asked for, for each interface language (see `featured`).
+    featured: [Option<usize>; 3],
 }
 
 /// Ticker order: newest first; undated articles after the dated ones.
@@ -144,7 +144,7 @@ impl Collection {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         // A stable sort keeps data order among equal keys, so undated articles keep theirs.
         order.sort_by(|&a, &b| newest_first(&articles[a], &articles[b]));
-        let editions = Lang::ALL.map(|lang| {
+        let editions: [Vec<usize>; 3] = Lang::ALL.map(|lang| {
             order
                 .iter()
                 .copied()
@@ -156,16 +156,21 @@ impl Collection {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        let featured = order
-            .iter()
-            .copied()
-            .find(|&i| {
-                articles[i]
-                    .translations
-                    .iter()
-                    .any(|(_, t)| !t.body.is_empty())
-            })
-            .or_else(|| order.first().copied());
+        let has_body = |i: &usize, lang: Option<Lang>| {
+            articles[*i]
+                .translations
+                .iter()
+                .any(|(code, t)| !t.body.is_empty() && lang.is_none_or(|l| l.code() == code))
+        };
+        let any_full = order.iter().copied().find(|i| has_body(i, None));
+        let featured = Lang::ALL.map(|lang| {
+            editions[lang as usize]
+                .iter()
+                .copied()
+                .find(|i| has_body(i, Some(lang)))
+                .or(any_full)
+                .or_else(|| order.first().copied())
+        });
         Collection {
             default_language,
             articles,
@@ -214,10 +219,10 @@ impl Collection {
         self.position(id).map(|i| &self.articles[i])
     }
 
-    /// The article opened when none is asked for: the newest one with a body, else the first
-    /// headline.
-    pub fn featured(&self) -> Option<&Article> {
-        self.featured.map(|i| &self.articles[i])
+    /// The article opened for a reader of `lang` when none is asked for: the newest one with a
+    /// body in `lang`, else the newest one with a body in any language, else the first headline.
+    pub fn featured(&self, lang: Lang) -> Option<&Article> {
+        self.featured[lang as usize].map(|i| &self.articles[i])
     }
 
     /// The interface languages worth offering: those at least one article is written in, or all
@@ -339,13 +344,30 @@ mod tests {
     }
 
     #[test]
-    fn featured_is_the_newest_article_with_a_body() {
-        let full: Article = serde_json::from_value(json!({"id": "full", "published": "2022-03-14",
-            "translations": {"fr": {"title": "T", "body": ["Texte."]}}}))
-        .unwrap();
-        let c = Collection::new(None, vec![article("headline", None, &["fr"]), full]);
-        assert_eq!(c.featured().map(|a| &*a.id), Some("full"));
-        assert!(Collection::default().featured().is_none());
+    fn featured_is_the_newest_article_with_a_body_in_the_readers_language() {
+        let full = |id: &str, date: &str, lang: &str| -> Article {
+            serde_json::from_value(json!({"id": id, "published": date,
+                "translations": {lang: {"title": "T", "body": ["Texte."]}, "ar": {"title": "ع"}}}))
+            .unwrap()
+        };
+        let c = Collection::new(
+            None,
+            vec![
+                article("headline", Some("2024-06-01"), &["fr", "en"]),
+                full("french", "2024-05-01", "fr"),
+                full("english", "2024-04-01", "en"),
+            ],
+        );
+        assert_eq!(c.featured(Lang::Fr).map(|a| &*a.id), Some("french"));
+        assert_eq!(c.featured(Lang::En).map(|a| &*a.id), Some("english"));
+        assert_eq!(
+            c.featured(Lang::Ar).map(|a| &*a.id),
+            Some("french"),
+            "no full Arabic article: the newest full one"
+        );
+        let headlines_only = Collection::new(None, vec![article("h", None, &["fr"])]);
+        assert_eq!(headlines_only.featured(Lang::En).map(|a| &*a.id), Some("h"));
+        assert!(Collection::default().featured(Lang::Fr).is_none());
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! CustomEvents the viewer dispatches on its host element, for the page that embeds it:
-//! `article-viewer:open`, `article-viewer:language` and `article-viewer:image-report`. They bubble
+//! `article-viewer:ready`, `article-viewer:open`, `article-viewer:language` and
+//! `article-viewer:image-report`. They bubble
 //! and cross the shadow boundary; `event.detail` is a plain object of strings.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsCast;
 
+pub const READY: &str = "article-viewer:ready";
 pub const OPEN: &str = "article-viewer:open";
 pub const LANGUAGE: &str = "article-viewer:language";
 pub const IMAGE_REPORT: &str = "article-viewer:image-report";

@@ -21,7 +21,7 @@ use crate::i18n::Lang;
 use crate::routing::parse_query;
 #[cfg(feature = "hydrate")]
 use crate::ui::state::FirstView;
-use crate::ui::state::{Config, Saved, Theme};
+use crate::ui::state::{Config, Saved, Theme, ViewerState};
 use crate::ui::Viewer;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -31,6 +31,9 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 /// The message an iframe viewer posts to its parent when its height changes.
 pub const FRAME_HEIGHT_MESSAGE: &str = "article-viewer:height";
+/// The message an iframe viewer posts to its parent to bring a point of it (`top`, in px from the
+/// frame's top) into view.
+pub const FRAME_SCROLL_MESSAGE: &str = "article-viewer:scroll";
 
 #[wasm_bindgen(
     inline_js = "export function bundle_base() { return new URL('../../', import.meta.url).href; }"
@@ -111,6 +114,11 @@ pub fn read_config(host: &HtmlElement) -> Config {
             .iter()
             .filter_map(|l| l.as_string())
             .collect(),
+        prefers_dark: window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
     }
 }
 
@@ -174,6 +182,44 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     }
     leptos::mount::mount_to(container, move || view! { <Viewer config /> }).forget();
     Ok(())
+}
+
+/// Puts the reader at the article they have just opened: focus on its heading (`heading`), and
+/// its top in view. The standalone page scrolls itself to the top (see `page`); an embedded
+/// viewer scrolls its host page when the article's top is out of view; an iframe viewer asks
+/// its parent, which alone can scroll.
+pub fn arrive_at(state: ViewerState, heading: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = heading.focus_with_options(&options);
+    let (standalone, frame) = state.config.with_value(|c| (c.standalone, c.frame));
+    if standalone {
+        return;
+    }
+    // The article's top: the notice above it, if any, is part of it.
+    let Some(main) = heading.closest(".nv-main").ok().flatten() else {
+        return;
+    };
+    let top = main.get_bounding_client_rect().top();
+    if frame {
+        let Some(parent) = window().parent().ok().flatten() else {
+            return;
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &FRAME_SCROLL_MESSAGE.into());
+        let scrolled = window().scroll_y().unwrap_or_default();
+        let _ = js_sys::Reflect::set(&message, &"top".into(), &(top + scrolled).into());
+        let _ = parent.post_message(&message, "*");
+    } else {
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or_default();
+        if top < 0.0 || top > height * 0.8 {
+            main.scroll_into_view();
+        }
+    }
 }
 
 /// Tells the parent window the viewer's height whenever it changes, so the parent can size the

@@ -70,10 +70,47 @@ pub fn follow_viewer(state: ViewerState) {
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
         from_history.set_value(true);
-        state.article_id.set(article);
         if let Some(lang) = lang {
             state.lang.set(lang);
         }
+        if article != state.article_id.get_untracked() {
+            state.navigate(article);
+        }
     });
     on_cleanup(move || listener.remove());
+    keep_place_across_reloads(state);
+}
+
+/// The key of the scroll position in a history entry's state.
+const SCROLL_KEY: &str = "newsViewerScroll";
+
+/// A reload puts the reader back where they were: the position is written into the history entry
+/// when the page is left, and restored once the article is shown with the file's data (until
+/// then a deep-linked article may lack its text, and the page its height).
+fn keep_place_across_reloads(state: ViewerState) {
+    let saved = window()
+        .history()
+        .and_then(|h| h.state())
+        .ok()
+        .and_then(|s| js_sys::Reflect::get(&s, &SCROLL_KEY.into()).ok())
+        .and_then(|y| y.as_f64());
+    let pending = StoredValue::new(saved);
+    Effect::new(move |_| {
+        if state.busy.get() {
+            return;
+        }
+        if let Some(y) = pending.get_value() {
+            pending.set_value(None);
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        }
+    });
+    let on_leave = window_event_listener(leptos::ev::pagehide, |_| {
+        let place = js_sys::Object::new();
+        let y = window().scroll_y().unwrap_or_default();
+        let _ = js_sys::Reflect::set(&place, &SCROLL_KEY.into(), &y.into());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state(&place, "");
+        }
+    });
+    on_cleanup(move || on_leave.remove());
 }

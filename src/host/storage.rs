@@ -24,3 +24,9 @@ pub fn save(key: &str, value: &str) {
         let _ = s.set_item(&format!("{PREFIX}{key}"), value);
     }
 }
+
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}

@@ -5,12 +5,14 @@ use super::figure::figure;
 use super::{Headline, HeadlineLink, MainHeading, ReaderTools};
 use crate::data::error::ViewError;
 use crate::data::model::{reading_minutes, Article, Collection};
-use crate::format::{format_number, format_published};
-use crate::i18n::{direction_of, fill, language_name, Lang};
+use crate::format::{format_number, format_published, language_name};
+use crate::i18n::{direction_of, fill, Lang};
 use crate::routing::safe_href;
 use crate::ui::state::ViewerState;
 use leptos::either::Either;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The article the reader asked for (the featured one by default), or the "no articles yet" state
 /// for an empty collection. An unknown id is an error for the `ErrorBoundary` around the view,
@@ -75,14 +77,21 @@ fn article_page(
     let s = lang.strings();
     let (shown_in, t) =
         article.translation_for(lang.code(), collection.default_language.as_deref());
-    let heading = view! { <MainHeading class="nv-article__title" text=t.title.to_string() /> };
+    // Only the article's own words take its language and direction; the interface around them
+    // (meta line, tools, notices) keeps the reader's.
+    let heading = view! {
+        <MainHeading class="nv-article__title" text=t.title.to_string() lang=shown_in.to_string() />
+    };
 
     let source_name = article.source.as_ref().map(|s| &*s.name);
     let date = article
         .published
         .as_ref()
         .map(|p| format_published(p, lang));
-    let published = match (source_name, date.as_deref()) {
+    // A name or date in another script is isolated from the sentence around it.
+    let isolate = |text: &str| format!("\u{2068}{text}\u{2069}");
+    let (source_name, date) = (source_name.map(isolate), date.as_deref().map(isolate));
+    let published = match (source_name.as_deref(), date.as_deref()) {
         (Some(source), Some(date)) => Some(fill(
             s.published_in_on,
             &[("source", source), ("date", date)],
@@ -98,7 +107,7 @@ fn article_page(
     let notice = (shown_in != lang.code()).then(|| {
         let text = fill(
             s.translation_missing,
-            &[("language", &language_name(lang, shown_in))],
+            &[("language", &language_name(shown_in, lang))],
         );
         view! { <p class="nv-notice" role="note">{text}</p> }
     });
@@ -121,19 +130,33 @@ fn article_page(
         .into_iter()
         .map(|p| view! { <p>{p}</p> })
         .collect();
-    let image = figure(state, article, t);
+    let image = figure(state, article, t, shown_in);
+    let meta = (published.is_some() || reading.is_some()).then(|| {
+        view! {
+            <p class="nv-article__meta">
+                <span class="nv-article__facts">
+                    {published.map(|text| view! { <span>{text}</span> })}
+                    {reading.map(|text| view! { <span>{text}</span> })}
+                </span>
+            </p>
+        }
+    });
+    let body = (!headline_only).then(|| {
+        view! {
+            <div class="nv-article__body" lang=shown_in.to_string() dir=direction_of(shown_in)>
+                {paragraphs}
+            </div>
+        }
+    });
 
     view! {
         {notice}
-        <article class=if headline_only { "nv-article is-headline-only" } else { "nv-article" } lang=shown_in.to_string() dir=direction_of(shown_in)>
+        <article class=if headline_only { "nv-article is-headline-only" } else { "nv-article" }>
             {heading}
-            <p class="nv-article__meta">
-                {published.map(|text| view! { <span>{text}</span> })}
-                {reading.map(|text| view! { <span>{text}</span> })}
-            </p>
+            {meta}
             <ReaderTools />
             {image}
-            <div class="nv-article__body">{paragraphs}</div>
+            {body}
             {unavailable}
             {source_link}
         </article>
@@ -142,20 +165,22 @@ fn article_page(
     }
 }
 
-/// The articles of the current edition in ticker order; the whole collection when the open
-/// article is not part of the edition (it is shown in another language).
+/// The articles the pager walks, in ticker order: the reader's edition (see `edition_for`) when
+/// it holds the open article, else every article (the open one is in another language).
 /// Positions in `collection.articles`.
-fn edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
-    match collection.article(id) {
-        Some(article) if !article.translations.contains(lang.code()) => collection.order(),
-        _ => collection.edition(lang),
+fn pager_edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
+    let edition = collection.edition_for(lang);
+    match collection.position(id) {
+        Some(here) if !edition.contains(&here) => collection.order(),
+        _ => edition,
     }
 }
 
-/// Links to the previous and next articles of the edition, as they stand when the article opens.
-fn neighbours(collection: &Collection, id: &str, lang: Lang) -> impl IntoView {
+/// Links to the previous and next articles, as they stand when the article opens; nothing when
+/// the article has neither.
+fn neighbours(collection: &Collection, id: &str, lang: Lang) -> Option<impl IntoView> {
     let s = lang.strings();
-    let edition = edition(collection, id, lang);
+    let edition = pager_edition(collection, id, lang);
     let here = collection.position(id);
     let at = edition.iter().position(|&i| Some(i) == here);
     let neighbour = |at: Option<usize>| {
@@ -164,6 +189,9 @@ fn neighbours(collection: &Collection, id: &str, lang: Lang) -> impl IntoView {
     };
     let previous = neighbour(at.and_then(|at| at.checked_sub(1)));
     let next = neighbour(at.map(|at| at + 1));
+    if previous.is_none() && next.is_none() {
+        return None;
+    }
     let default = collection.default_language.as_deref();
     // The label is part of the link, so that its name says where it leads.
     let side =
@@ -177,19 +205,20 @@ fn neighbours(collection: &Collection, id: &str, lang: Lang) -> impl IntoView {
                 }
             })
         };
-    view! {
+    Some(view! {
         <nav class="nv-pager" aria-label=s.article_navigation>
             {side(previous, s.previous_article, "nv-pager__prev", "prev")}
             {side(next, s.next_article, "nv-pager__next", "next")}
         </nav>
-    }
+    })
 }
 
 /// How many other headlines the list shows at first, and adds at each "more".
 const LIST_PAGE: usize = 30;
 
-/// The other headlines of the edition, newest first, a page at a time. A keyed list: new data
-/// adds and removes rows and leaves the others in place.
+/// The other headlines of the reader's edition (the ticker's), newest first, a page at a time;
+/// nothing when there are none. A keyed list: new data adds and removes rows and leaves the
+/// others in place.
 #[component]
 fn OtherHeadlines(
     /// The open article, left out of the list.
@@ -200,48 +229,66 @@ fn OtherHeadlines(
     let state = expect_context::<ViewerState>();
     let s = lang.strings();
     let shown = RwSignal::new(LIST_PAGE);
+    let list = NodeRef::<html::Ul>::new();
     let total = {
         let id = id.clone();
-        move || {
+        Memo::new(move |_| {
             state.collection().map_or(0, |c| {
-                edition(&c, &id, lang).len() - usize::from(c.position(&id).is_some())
+                let edition = c.edition_for(lang);
+                let listed = c.position(&id).is_some_and(|p| edition.contains(&p));
+                edition.len() - usize::from(listed)
             })
-        }
+        })
     };
     // Only the shown headlines are built: the collection may hold tens of thousands.
-    let shown_headlines = move || {
+    let shown_headlines = Memo::new(move |_| {
         let Some(collection) = state.collection() else {
             return Vec::new();
         };
         let default = collection.default_language.as_deref();
         let here = collection.position(&id);
-        edition(&collection, &id, lang)
+        collection
+            .edition_for(lang)
             .iter()
             .filter(|&&i| Some(i) != here)
             .take(shown.get())
             .map(|&i| Headline::of(&collection.articles[i], lang, default))
             .collect::<Vec<_>>()
+    });
+    // The button may go once everything shows: focus moves on to the first new headline, which
+    // is also where the reader goes on reading.
+    let show_more = move |_| {
+        let first_new = shown.get_untracked();
+        shown.update(|n| *n += LIST_PAGE);
+        request_animation_frame(move || {
+            let link = list
+                .get_untracked()
+                .and_then(|ul| ul.children().item(first_new as u32))
+                .and_then(|li| li.first_element_child())
+                .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(link) = link {
+                let _ = link.focus();
+            }
+        });
     };
     view! {
-        <section class="nv-more" aria-labelledby="nv-more-heading">
-            <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
-            <ul class="nv-more__list">
-                <For each=shown_headlines key=|headline| headline.id.clone() let(headline)>
-                    <li class="nv-more__item">
-                        <HeadlineLink headline class="nv-more__link" />
-                    </li>
-                </For>
-            </ul>
-            <Show when=move || shown.get() < total()>
-                <button
-                    type="button"
-                    class="nv-more__button nv-button"
-                    on:click=move |_| shown.update(|n| *n += LIST_PAGE)
-                >
-                    {s.show_more}
-                </button>
-            </Show>
-        </section>
+        <Show when=move || total.get() != 0>
+            <section class="nv-more" aria-labelledby="nv-more-heading">
+                <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
+                <ul class="nv-more__list" node_ref=list>
+                    <For each=move || shown_headlines.get() key=|headline| headline.id.clone() let(headline)>
+                        <li class="nv-more__item">
+                            <HeadlineLink headline class="nv-more__link" />
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || shown.get() < total.get()>
+                    <button type="button" class="nv-more__button nv-button" on:click=show_more>
+                        {s.show_more}
+                    </button>
+                </Show>
+            </section>
+        </Show>
     }
 }
 
@@ -249,7 +296,7 @@ fn not_found_view(state: ViewerState, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let back = move |ev: web_sys::MouseEvent| {
         ev.prevent_default();
-        state.article_id.set(None);
+        state.navigate(None);
     };
     view! {
         <div class="nv-not-found" role="alert">

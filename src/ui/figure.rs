@@ -1,87 +1,186 @@
 //! An article's image, with the reader's "report this image" control: a reported image stays
-//! blurred for that reader (remembered in localStorage) behind a "show anyway" button, and the
-//! host page hears of the report through an event so it can count reports on its server.
+//! blurred for that reader (remembered in localStorage) behind a "show anyway" button, the host
+//! page hears of the report through an event so it can count reports on its server, and the
+//! reader can take the report back for a few seconds. An image that fails to load leaves only its
+//! caption or its description.
 
 use crate::data::model::{Article, Translation};
 use crate::host::events::{emit, IMAGE_REPORT};
 use crate::host::storage;
+use crate::i18n::direction_of;
 use crate::routing::safe_href;
 use crate::ui::state::ViewerState;
+use leptos::html;
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// The figure, or nothing when the article has no image or its address is not allowed.
+/// How long the reader can undo a report.
+const UNDO_FOR: Duration = Duration::from_secs(10);
+
+/// The figure, or nothing when the article has no image or its address is not allowed. `lang` is
+/// the language `translation` is written in: its caption and description take it.
 pub fn figure(
     state: ViewerState,
     article: &Article,
     translation: &Translation,
+    lang: &str,
 ) -> Option<impl IntoView> {
     let image = article.image.as_ref()?;
     let src = safe_href(&image.src, &state.config.with_value(|c| c.src.clone()))?;
     let key = format!("reported:{}", article.id);
-    // Read once mounted, so that a hydrated page starts as the prerendered one did.
     let reported = RwSignal::new(false);
+    let broken = RwSignal::new(false);
+    let img = NodeRef::<html::Img>::new();
     {
         let key = key.clone();
-        Effect::new(move |_| reported.set(storage::load(&key).is_some()));
+        // Read once mounted, so that a hydrated page starts as the prerendered one did; an image
+        // that failed before the app ran fired its error unheard.
+        Effect::new(move |_| {
+            reported.set(storage::load(&key).is_some());
+            if let Some(img) = img.get() {
+                broken.set(img.complete() && img.natural_width() == 0);
+            }
+        });
     }
     let revealed = RwSignal::new(false);
-    let thanked = RwSignal::new(false);
+    let status = RwSignal::new(None::<&'static str>);
+    let can_undo = RwSignal::new(false);
     let blurred = move || reported.get() && !revealed.get();
+    let (figure_el, report_button, undo_button, reveal_button) = (
+        NodeRef::<html::Figure>::new(),
+        NodeRef::<html::Button>::new(),
+        NodeRef::<html::Button>::new(),
+        NodeRef::<html::Button>::new(),
+    );
     // Built with the article, which is rebuilt when the language changes.
     let s = state.lang.get_untracked().strings();
-    let (id, reported_src) = (article.id.to_string(), src.clone());
-    let report = move |_| {
-        storage::save(&key, "1");
-        reported.set(true);
-        thanked.set(true);
-        if let Some(root) = state.root.get_untracked() {
-            let lang = state.lang.get_untracked().code();
-            emit(
-                &root,
-                IMAGE_REPORT,
-                &[
-                    ("articleId", id.as_str()),
-                    ("imageSrc", &reported_src),
-                    ("lang", lang),
-                ],
+    let tell_host = {
+        let (id, src) = (article.id.to_string(), src.clone());
+        move |action: &str| {
+            if let Some(root) = state.root.get_untracked() {
+                let lang = state.lang.get_untracked().code();
+                let detail = [("articleId", id.as_str()), ("imageSrc", &src), ("lang", lang)];
+                emit(&root, IMAGE_REPORT, &[&detail[..], &[("action", action)]].concat());
+            }
+        }
+    };
+    let report = {
+        let (key, tell_host) = (key.clone(), tell_host.clone());
+        move |_| {
+            storage::save(&key, "1");
+            reported.set(true);
+            status.set(Some(s.report_thanks));
+            can_undo.set(true);
+            tell_host("report");
+            // The report button is now disabled: focus goes to the Undo that replaces it.
+            focus_when_shown(undo_button);
+            set_timeout(
+                move || {
+                    let undo_had_focus = undo_button
+                        .try_get_untracked()
+                        .flatten()
+                        .is_some_and(|b| document().active_element() == Some(b.into()));
+                    let _ = can_undo.try_set(false);
+                    if undo_had_focus {
+                        focus_when_shown(reveal_button);
+                    }
+                },
+                UNDO_FOR,
             );
         }
     };
-    let caption = translation
-        .image_caption
-        .clone()
-        .filter(|c| !c.trim().is_empty());
+    let undo = move |_| {
+        storage::remove(&key);
+        reported.set(false);
+        revealed.set(false);
+        can_undo.set(false);
+        status.set(Some(s.report_withdrawn));
+        tell_host("undo");
+        focus_when_shown(report_button);
+    };
+    let reveal = move |_| {
+        revealed.set(true);
+        focus_when_shown(figure_el);
+    };
+    let words = |text: &Option<String>| text.clone().filter(|c| !c.trim().is_empty());
+    let caption = words(&translation.image_caption);
+    let alt = words(&translation.image_alt);
+    // A broken image is replaced by its description when it has no caption to stand for it.
+    let described = caption.is_none().then_some(alt.clone()).flatten();
+    let has_words = caption.is_some() || described.is_some();
+    let dir = direction_of(lang);
     Some(view! {
-        <figure class="nv-figure">
+        <figure
+            class="nv-figure"
+            class:is-broken=move || broken.get()
+            style:display=move || (broken.get() && !has_words).then_some("none")
+            tabindex="-1"
+            node_ref=figure_el
+        >
             <div class="nv-figure__frame" class:is-blurred=blurred>
                 <img
                     src=src
                     width=image.width.map(|d| d.0)
                     height=image.height.map(|d| d.0)
-                    alt=translation.image_alt.clone().unwrap_or_default()
+                    alt=alt.unwrap_or_default()
+                    lang=lang.to_string()
+                    dir=dir
                     loading="lazy"
                     decoding="async"
+                    node_ref=img
+                    on:error=move |_| broken.set(true)
                 />
                 <Show when=blurred>
                     <button
                         type="button"
                         class="nv-figure__reveal nv-button"
-                        on:click=move |_| revealed.set(true)
+                        node_ref=reveal_button
+                        on:click=reveal
                     >
                         {s.show_image}
                     </button>
                 </Show>
             </div>
-            {caption.map(|c| view! { <figcaption>{c}</figcaption> })}
+            {caption.map(|c| view! { <figcaption lang=lang.to_string() dir=dir>{c}</figcaption> })}
+            {described.map(|d| {
+                view! {
+                    <p class="nv-figure__described" lang=lang.to_string() dir=dir hidden=move || !broken.get()>
+                        {d}
+                    </p>
+                }
+            })}
             <button
                 type="button"
                 class="nv-figure__report"
                 disabled=move || reported.get()
+                node_ref=report_button
                 on:click=report
             >
                 {move || if reported.get() { s.image_reported } else { s.report_image }}
             </button>
-            <p class="nv-figure__status" role="status">{move || thanked.get().then_some(s.report_thanks)}</p>
+            <p class="nv-figure__status" role="status">
+                {move || status.get()}
+                <Show when=move || can_undo.get()>
+                    " "
+                    <button type="button" class="nv-figure__undo" node_ref=undo_button on:click=undo.clone()>
+                        {s.undo}
+                    </button>
+                </Show>
+            </p>
         </figure>
     })
+}
+
+/// Focuses `target` once the views changed by the current action are in place.
+fn focus_when_shown<E>(target: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: wasm_bindgen::JsCast + Clone + Into<web_sys::HtmlElement> + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(el) = target.try_get_untracked().flatten() {
+            let el: web_sys::HtmlElement = el.into();
+            let _ = el.focus();
+        }
+    });
 }

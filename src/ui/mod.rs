@@ -18,6 +18,7 @@ use crate::data::model::Article;
 use crate::i18n::{direction_of, Lang};
 use crate::routing::article_href;
 use leptos::either::Either;
+use leptos::html;
 use leptos::prelude::*;
 use state::ViewerState;
 
@@ -61,6 +62,9 @@ pub fn HeadlineLink(
     /// Whether a click opens the article here; a ticker-only strip leaves it to the browser.
     #[prop(default = true)]
     opens_here: bool,
+    /// `tabindex`, for lists that are one tab stop (the ticker).
+    #[prop(optional, into)]
+    tabindex: Option<Signal<i32>>,
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let Headline {
@@ -78,7 +82,7 @@ pub fn HeadlineLink(
             ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
         if opens_here && !new_tab {
             ev.prevent_default();
-            state.open(&id);
+            state.navigate(Some(id.clone()));
         }
     };
     // The label is interface text inside a link in the article's language.
@@ -94,6 +98,7 @@ pub fn HeadlineLink(
             dir=direction_of(&code)
             lang=code
             aria-current=move || is_current().then_some("true")
+            tabindex=move || tabindex.map(|t| t.get())
             on:click=on_click
         >
             {label}
@@ -103,18 +108,40 @@ pub fn HeadlineLink(
 }
 
 /// The main heading of a view: the page's `<h1>` when the viewer is the page (standalone, or the
-/// page of an iframe), an `<h2>` when it sits inside a host page's own outline.
+/// page of an iframe), an `<h2>` when it sits inside a host page's own outline. When the reader
+/// has just navigated, it takes focus (so its text is announced and Tab goes on from it) and is
+/// brought into view.
 #[component]
 pub fn MainHeading(
     /// The heading's class.
     class: &'static str,
     /// Its text.
     text: String,
+    /// The language its text is written in, when it is the article's rather than the interface's.
+    #[prop(optional)]
+    lang: Option<String>,
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
+    let dir = lang.as_deref().map(direction_of);
+    let h1 = NodeRef::<html::H1>::new();
+    let h2 = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        let heading: Option<web_sys::HtmlElement> =
+            h1.get().map(Into::into).or_else(|| h2.get().map(Into::into));
+        if let Some(heading) = heading {
+            if state.navigated.get_value() {
+                state.navigated.set_value(false);
+                crate::host::mount::arrive_at(state, &heading);
+            }
+        }
+    });
     if state.config.with_value(|c| c.standalone || c.frame) {
-        Either::Left(view! { <h1 class=class>{text}</h1> })
+        Either::Left(
+            view! { <h1 class=class tabindex="-1" lang=lang dir=dir node_ref=h1>{text}</h1> },
+        )
     } else {
-        Either::Right(view! { <h2 class=class>{text}</h2> })
+        Either::Right(
+            view! { <h2 class=class tabindex="-1" lang=lang dir=dir node_ref=h2>{text}</h2> },
+        )
     }
 }

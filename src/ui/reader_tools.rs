@@ -3,6 +3,8 @@
 
 use crate::host::storage;
 use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
+use crate::routing::{article_href, publisher_link, safe_href};
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -14,7 +16,11 @@ pub fn ReaderTools() -> impl IntoView {
     let s = state.lang.get_untracked().strings();
     // What the last share or copy came to; nothing before the first.
     let status = RwSignal::new(None::<String>);
-    // (class, label, text, step, the size at which it is disabled)
+    // The link to copy by hand, when the clipboard refuses it.
+    let manual = RwSignal::new(None::<String>);
+    let field = NodeRef::<html::Input>::new();
+    // The visible "A−"/"A+" is part of the name (and left to right in Arabic too). At its limit
+    // a button is `aria-disabled`, not disabled, so that it keeps the focus it has.
     let size_button = move |class: &'static str,
                             label: &'static str,
                             text: &'static str,
@@ -24,16 +30,16 @@ pub fn ReaderTools() -> impl IntoView {
             <button
                 type="button"
                 class=class
-                aria-label=label
                 title=label
-                disabled=move || state.text_size.get() == limit
+                aria-disabled=move || (state.text_size.get() == limit).then_some("true")
                 on:click=move |_| {
                     let size = state.text_size.get_untracked().saturating_add_signed(step).min(TEXT_SIZES - 1);
                     state.text_size.set(size);
                     storage::save("text-size", &size.to_string());
                 }
             >
-                <span aria-hidden="true">{text}</span>
+                <span dir="ltr">{text}</span>
+                <span class="nv-hidden">" " {label}</span>
             </button>
         }
     };
@@ -43,7 +49,7 @@ pub fn ReaderTools() -> impl IntoView {
                 type="button"
                 class="nv-tools__button"
                 data-choice=theme.name()
-                aria-pressed=move || (state.theme.get() == Some(theme)).to_string()
+                aria-pressed=move || (state.shown_theme() == theme).to_string()
                 on:click=move |_| {
                     state.theme.set(Some(theme));
                     storage::save("theme", theme.name());
@@ -53,9 +59,13 @@ pub fn ReaderTools() -> impl IntoView {
             </button>
         }
     };
+    let on_share = move |_| {
+        let url = share_url(state);
+        share(state, url, status, manual, field);
+    };
     view! {
         <div class="nv-tools">
-            <button type="button" class="nv-tools__button" on:click=move |_| share(state, status)>
+            <button type="button" class="nv-tools__button" on:click=on_share>
                 {s.share}
             </button>
             <div class="nv-tools__group" role="group" aria-label=s.reading_settings>
@@ -66,15 +76,68 @@ pub fn ReaderTools() -> impl IntoView {
                 {theme_button(Theme::Sepia, s.theme_sepia)}
             </div>
             <p class="nv-tools__status" role="status">{move || status.get()}</p>
+            <Show when=move || manual.get().is_some()>
+                <label class="nv-tools__copy">
+                    {s.copy_link}
+                    " "
+                    <input
+                        type="url"
+                        readonly
+                        dir="ltr"
+                        node_ref=field
+                        prop:value=move || manual.get().unwrap_or_default()
+                        on:focus=|ev| select_all(&ev)
+                    />
+                </label>
+            </Show>
         </div>
     }
 }
 
-/// Shares the page's address with the Web Share API where the browser has it, else copies it to
-/// the clipboard; either way the outcome is said in the status line.
-fn share(state: ViewerState, status: RwSignal<Option<String>>) {
+/// The address that leads to the open article: the standalone page's (or iframe's) own deep
+/// link; for a viewer embedded in another page, the publisher's `data-link` pattern, else the
+/// article's source, else the host page.
+fn share_url(state: ViewerState) -> String {
+    let page = window().location().href().unwrap_or_default();
+    let lang = state.lang.get_untracked();
+    let id = state.current.get_untracked().unwrap_or_default();
+    let absolute = |href: &str| {
+        web_sys::Url::new_with_base(href, &page)
+            .map(|u| u.href())
+            .ok()
+    };
+    let (own_page, pattern, src) = state
+        .config
+        .with_value(|c| (c.standalone || c.frame, c.link_pattern.clone(), c.src.clone()));
+    let link = match (own_page, pattern) {
+        (true, _) => absolute(&article_href(&id, lang)),
+        (false, Some(pattern)) => publisher_link(&pattern, &id, lang).and_then(|h| absolute(&h)),
+        (false, None) => None,
+    };
+    let source = || {
+        state
+            .with_article(|collection, article| {
+                let default = collection.default_language.as_deref();
+                let (_, t) = article.translation_for(lang.code(), default);
+                article.source_url(t).and_then(|url| safe_href(url, &src))
+            })
+            .ok()
+            .flatten()
+            .flatten()
+    };
+    link.or_else(source).unwrap_or(page)
+}
+
+/// Shares `url` with the Web Share API where the browser has it, else copies it to the
+/// clipboard; when the clipboard refuses, the link is shown selected in a field to copy by hand.
+fn share(
+    state: ViewerState,
+    url: String,
+    status: RwSignal<Option<String>>,
+    manual: RwSignal<Option<String>>,
+    field: NodeRef<html::Input>,
+) {
     let s = state.strings();
-    let url = window().location().href().unwrap_or_default();
     let navigator: JsValue = window().navigator().into();
     let data = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&data, &"title".into(), &document().title().into());
@@ -88,17 +151,34 @@ fn share(state: ViewerState, status: RwSignal<Option<String>>) {
     }
     let clipboard =
         js_sys::Reflect::get(&navigator, &"clipboard".into()).unwrap_or(JsValue::UNDEFINED);
-    match call_method(&clipboard, "writeText", &url.into()) {
-        Some(written) => leptos::task::spawn_local(async move {
-            let copied = wasm_bindgen_futures::JsFuture::from(written).await.is_ok();
-            let said = if copied {
-                s.link_copied
-            } else {
-                s.share_unavailable
-            };
-            status.set(Some(said.to_string()));
-        }),
-        None => status.set(Some(s.share_unavailable.to_string())),
+    let written = call_method(&clipboard, "writeText", &url.clone().into());
+    leptos::task::spawn_local(async move {
+        let copied = match written {
+            Some(written) => wasm_bindgen_futures::JsFuture::from(written).await.is_ok(),
+            None => false,
+        };
+        if copied {
+            manual.set(None);
+            status.set(Some(s.link_copied.to_string()));
+        } else {
+            status.set(None);
+            manual.set(Some(url));
+            request_animation_frame(move || {
+                if let Some(field) = field.get_untracked() {
+                    let _ = field.focus();
+                }
+            });
+        }
+    });
+}
+
+/// Selects the whole link in the field that shows it, ready to copy.
+fn select_all(ev: &web_sys::FocusEvent) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::data::error::{LoadError, ViewError};
 use crate::data::model::{Article, Collection};
 use crate::data::read::Validated;
+use crate::host::events::{emit, OPEN};
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
@@ -34,6 +35,8 @@ pub struct Config {
     pub saved: Saved,
     /// The browser's preferred languages (`navigator.languages`).
     pub browser_languages: Vec<String>,
+    /// The system asks for dark colours (`prefers-color-scheme: dark`).
+    pub prefers_dark: bool,
 }
 
 /// What the reader chose on an earlier visit.
@@ -58,6 +61,7 @@ impl Default for Config {
             label: None,
             saved: Saved::default(),
             browser_languages: Vec::new(),
+            prefers_dark: false,
         }
     }
 }
@@ -127,6 +131,9 @@ pub struct ViewerState {
     /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
     /// picked one: the collection's `default_language` decides once it is loaded.
     pub follows_collection_language: RwSignal<bool>,
+    /// Set when the reader opens an article (a link, Back or Forward): the article that comes
+    /// next then takes focus and is brought into view. Never set on load.
+    pub navigated: StoredValue<bool>,
 }
 
 impl ViewerState {
@@ -140,18 +147,19 @@ impl ViewerState {
         );
         let data = RwSignal::new(Data::Loading);
         let article_id = RwSignal::new(config.article.clone());
+        let lang = RwSignal::new(initial_language(preferred, None));
         let current = Memo::new(move |_| {
             let Data::Ready(collection) = &*data.read() else {
                 return None;
             };
             match article_id.get() {
                 Some(id) => collection.article(&id).map(|a| a.id.to_string()),
-                None => collection.featured().map(|a| a.id.to_string()),
+                None => collection.featured(lang.get()).map(|a| a.id.to_string()),
             }
         });
         ViewerState {
             data,
-            lang: RwSignal::new(initial_language(preferred, None)),
+            lang,
             article_id,
             current,
             theme: RwSignal::new(config.saved.theme),
@@ -166,6 +174,7 @@ impl ViewerState {
             busy: RwSignal::new(false),
             root: NodeRef::new(),
             follows_collection_language: RwSignal::new(preferred.is_none()),
+            navigated: StoredValue::new(false),
         }
     }
 
@@ -208,9 +217,25 @@ impl ViewerState {
         Ok(article.map(|article| f(&collection, article)))
     }
 
-    /// Opens article `id`.
-    pub fn open(&self, id: &str) {
-        self.article_id.set(Some(id.to_string()));
+    /// Opens article `id` (the featured one for `None`) at the reader's request, and tells the
+    /// host page which article that is.
+    pub fn navigate(&self, id: Option<String>) {
+        self.navigated.set_value(true);
+        self.article_id.set(id);
+        if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
+            let lang = self.lang.get_untracked().code();
+            emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
+        }
+    }
+
+    /// The theme shown: the reader's pick, else the system's light or dark.
+    pub fn shown_theme(&self) -> Theme {
+        self.theme.get().unwrap_or(
+            match self.config.with_value(|c| c.prefers_dark) {
+                true => Theme::Dark,
+                false => Theme::Light,
+            },
+        )
     }
 }
 

@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 pub const TICKER_MAX: usize = 100;
 
 /// The strip of headlines. Motion is a CSS animation of the track over one copy's width; the
-/// second copy only fills the loop, so it is hidden from assistive technology and inert.
+/// second copy only fills the loop, so it is hidden from assistive technology and inert. The
+/// headlines are one tab stop: arrows move between them, Home and End jump, Tab leaves.
 #[component]
 pub fn Ticker() -> impl IntoView {
     let state = expect_context::<ViewerState>();
@@ -23,9 +24,61 @@ pub fn Ticker() -> impl IntoView {
     let offscreen = RwSignal::new(false);
     let tab_hidden = RwSignal::new(false);
     let track = NodeRef::<html::Div>::new();
+    let copy = NodeRef::<html::Ul>::new();
 
     keep_duration_in_step(state, track);
     idle_when_unseen(track, offscreen, tab_hidden);
+
+    let headlines = Memo::new(move |_| edition_headlines(state));
+    // The headline the keyboard reaches the ticker at: the last one the reader was on while it is
+    // still there, else the first.
+    let chosen = RwSignal::new(None::<String>);
+    let tab_stop = Memo::new(move |_| {
+        headlines.with(|all| {
+            let chosen = chosen.get();
+            all.iter()
+                .find(|h| Some(&h.id) == chosen.as_ref())
+                .or(all.first())
+                .map(|h| h.id.clone())
+        })
+    });
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let last = headlines.with_untracked(Vec::len).saturating_sub(1);
+        let at = headlines.with_untracked(|all| {
+            let stop = tab_stop.get_untracked();
+            all.iter().position(|h| Some(&h.id) == stop.as_ref())
+        });
+        let at = at.unwrap_or_default();
+        let forward = state.lang.get_untracked().dir() == "ltr";
+        let to = match ev.key().as_str() {
+            "ArrowRight" if forward => (at + 1).min(last),
+            "ArrowLeft" if !forward => (at + 1).min(last),
+            "ArrowDown" => (at + 1).min(last),
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" => at.saturating_sub(1),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        chosen.set(headlines.with_untracked(|all| all.get(to).map(|h| h.id.clone())));
+        if let Some(link) = copy.get_untracked().and_then(|ul| link_at(&ul, to)) {
+            let _ = link.focus();
+        }
+    };
+    // A headline focused by a click or by Tab becomes the tab stop.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let Some(ul) = copy.get_untracked() else { return };
+        let focused = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let at = (0..ul.children().length()).find(|&i| {
+            ul.children()
+                .item(i)
+                .is_some_and(|li| li.contains(focused.as_ref()))
+        });
+        if let Some(at) = at {
+            let id = headlines.with_untracked(|all| all.get(at as usize).map(|h| h.id.clone()));
+            chosen.set(id);
+        }
+    };
 
     let label = move || state.strings().headlines;
     let custom_label = state.config.with_value(|c| c.label.clone());
@@ -33,25 +86,19 @@ pub fn Ticker() -> impl IntoView {
     // that changed too would be read as "Play the ticker, pressed").
     let toggle_label = move || state.strings().pause_ticker;
 
-    let empty = move || {
-        state
-            .collection()
-            .is_none_or(|c| c.edition_for(state.lang.get()).is_empty())
-    };
     view! {
         <section
             class="nv-ticker"
             class:is-paused=move || paused.get()
             class:is-idle=move || offscreen.get() || tab_hidden.get()
-            class:is-empty=empty
             aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
             aria-label=custom_label
         >
             <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
-            <div class="nv-ticker__viewport" on:focusout=settle_after_focus>
+            <div class="nv-ticker__viewport" on:focusin=hold_still on:focusout=move_on>
                 <div class="nv-ticker__track" node_ref=track>
-                    <HeadlineCopy hidden=false />
-                    <HeadlineCopy hidden=true />
+                    <HeadlineCopy headlines list=copy tab_stop on:keydown=on_key on:focusin=on_focus />
+                    <HeadlineCopy headlines />
                 </div>
             </div>
             <button
@@ -68,22 +115,78 @@ pub fn Ticker() -> impl IntoView {
     }
 }
 
-/// Focusing a headline scrolls the viewport to show it; once focus leaves the ticker the scroll is
-/// undone, so the loop resumes from where the animation stands.
-fn settle_after_focus(ev: web_sys::FocusEvent) {
-    let Some(viewport) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+/// The link of the `at`th headline of a copy.
+fn link_at(copy: &web_sys::HtmlUListElement, at: usize) -> Option<web_sys::HtmlElement> {
+    copy.children()
+        .item(at as u32)?
+        .first_element_child()?
+        .dyn_into()
+        .ok()
+}
+
+/// The viewport and the moving track inside it, from an event on the viewport.
+fn viewport_and_track(ev: &web_sys::FocusEvent) -> Option<(web_sys::Element, web_sys::Element)> {
+    let viewport: web_sys::Element = ev.current_target()?.dyn_into().ok()?;
+    let track = viewport.first_element_child()?;
+    Some((viewport, track))
+}
+
+/// Whether focus moves from outside the viewport (or to outside it, on focusout).
+fn crosses(ev: &web_sys::FocusEvent, viewport: &web_sys::Element) -> bool {
+    let other = ev
+        .related_target()
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    !other.is_some_and(|other| viewport.contains(Some(&other)))
+}
+
+/// Keyboard focus in the ticker: the loop stops where it stands (its offset turned into the
+/// viewport's scroll, so nothing jumps) and the focused headline is scrolled fully into view
+/// beside the label.
+fn hold_still(ev: web_sys::FocusEvent) {
+    let Some((viewport, track)) = viewport_and_track(&ev) else {
         return;
     };
-    let focus_stays = ev
-        .related_target()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .is_some_and(|next| viewport.contains(Some(&next)));
-    if !focus_stays {
-        viewport.set_scroll_left(0);
+    if crosses(&ev, &viewport) {
+        let (outer, inner) = (
+            viewport.get_bounding_client_rect(),
+            track.get_bounding_client_rect(),
+        );
+        let offset = match viewport.closest("[dir=rtl]").ok().flatten() {
+            Some(_) => inner.right() - outer.right(),
+            None => inner.left() - outer.left(),
+        };
+        let _ = track.class_list().add_1("is-browsing");
+        viewport.set_scroll_left(-offset as i32);
     }
+    if let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        link.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Focus leaves the ticker: the loop moves on from where the reader left it.
+fn move_on(ev: web_sys::FocusEvent) {
+    let Some((viewport, track)) = viewport_and_track(&ev) else {
+        return;
+    };
+    if !crosses(&ev, &viewport) || !track.class_list().contains("is-browsing") {
+        return;
+    }
+    let track: web_sys::HtmlElement = track.unchecked_into();
+    let style = track.style();
+    let duration: f64 = style
+        .get_property_value("--nv-ticker-duration")
+        .ok()
+        .and_then(|d| d.trim_end_matches("ms").parse::<u32>().ok())
+        .map_or(0.0, f64::from);
+    let copy_width = f64::from(track.offset_width()) / 2.0;
+    let travelled = f64::from(viewport.scroll_left().unsigned_abs()) % copy_width.max(1.0);
+    let delay = (travelled / copy_width.max(1.0) * duration) as u32;
+    let _ = style.set_property("animation-delay", &format!("-{delay}ms"));
+    let _ = track.class_list().remove_1("is-browsing");
+    viewport.set_scroll_left(0);
 }
 
 /// The headlines of the reader's edition (or the one it falls back to, see `edition_for`),
@@ -109,13 +212,21 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
         .collect()
 }
 
-/// One copy of the headlines. The `hidden` copy exists only to close the loop.
+/// One copy of the headlines. Without `list` it is the duplicate that only closes the loop, which
+/// assistive technology and the keyboard skip.
 #[component]
 fn HeadlineCopy(
-    /// Whether this is the duplicate that assistive technology and the keyboard must skip.
-    hidden: bool,
+    /// The headlines, shared by both copies.
+    headlines: Memo<Vec<Headline>>,
+    /// The copy that is read, and its element.
+    #[prop(optional)]
+    list: Option<NodeRef<html::Ul>>,
+    /// The id of the headline that is the ticker's one tab stop (in the copy that is read).
+    #[prop(optional)]
+    tab_stop: Option<Memo<Option<String>>>,
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
+    let hidden = list.is_none();
     // A ticker-only strip sends the reader to the publisher's pages.
     let opens_here = !state.config.with_value(|c| c.ticker_only);
     view! {
@@ -123,15 +234,28 @@ fn HeadlineCopy(
             class="nv-ticker__copy"
             aria-hidden=hidden.then_some("true")
             inert=hidden
+            node_ref=list.unwrap_or_default()
         >
             <For
-                each=move || edition_headlines(state)
+                each=move || headlines.get()
                 key=|headline| headline.clone()
                 let(headline)
             >
-                <li class="nv-ticker__item">
-                    <HeadlineLink headline class="nv-ticker__link" opens_here />
-                </li>
+                {
+                    // At most `TICKER_MAX` rows compare their id when the tab stop moves.
+                    let id = headline.id.clone();
+                    let tabindex = Signal::derive(move || {
+                        match tab_stop.is_some_and(|stop| stop.with(|s| s.as_ref() == Some(&id))) {
+                            true => 0,
+                            false => -1,
+                        }
+                    });
+                    view! {
+                        <li class="nv-ticker__item">
+                            <HeadlineLink headline class="nv-ticker__link" opens_here tabindex />
+                        </li>
+                    }
+                }
             </For>
         </ul>
     }

@@ -4,7 +4,7 @@
 use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
 use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
-use crate::host::events::{emit, LANGUAGE, OPEN};
+use crate::host::events::{emit, LANGUAGE, READY};
 use crate::host::page;
 use crate::i18n::Lang;
 use crate::ui::state::{Config, Data, FirstView, Theme, ViewerState, TEXT_SIZE_DEFAULT};
@@ -73,21 +73,9 @@ pub fn Viewer(
     view! { <ViewerRoot /> }
 }
 
-/// Dispatches `article-viewer:open` when the reader opens an article and `article-viewer:language`
-/// when the language changes (not for the initial ones).
+/// Dispatches `article-viewer:language` when the language changes (not for the initial one).
+/// `article-viewer:open` is the reader's (see `ViewerState::navigate`).
 fn tell_the_host(state: ViewerState) {
-    Effect::new(move |previous: Option<Option<String>>| {
-        let current = state.current.get();
-        if let (Some(previous), Some(id), Some(root)) =
-            (previous, &current, state.root.get_untracked())
-        {
-            if previous.as_ref() != Some(id) {
-                let lang = state.lang.get_untracked().code();
-                emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
-            }
-        }
-        current
-    });
     Effect::new(move |previous: Option<Lang>| {
         let lang = state.lang.get();
         if let (Some(previous), Some(root)) = (previous, state.root.get_untracked()) {
@@ -103,8 +91,9 @@ fn tell_the_host(state: ViewerState) {
     });
 }
 
-/// Downloads the collection and puts it, or the reason it failed, in `state`. Skipped articles
-/// are reported to the publisher once per load, in the console.
+/// Downloads the collection and puts it, or the reason it failed, in `state`, then tells the host
+/// page the viewer is ready and which article it shows. Skipped articles are reported to the
+/// publisher once per load, in the console.
 fn load(state: ViewerState) {
     // A first view stays on screen while the file is read; the file's data then wins.
     let shows_first_view = state.data.with_untracked(|d| matches!(d, Data::Ready(_)));
@@ -122,6 +111,11 @@ fn load(state: ViewerState) {
                     leptos::logging::warn!("news-viewer: {src}: {}", skipped.describe());
                 }
                 state.set_collection(validated);
+                if let Some(root) = state.root.get_untracked() {
+                    let id = state.current.get_untracked().unwrap_or_default();
+                    let lang = state.lang.get_untracked().code();
+                    emit(&root, READY, &[("articleId", &id), ("lang", lang)]);
+                }
             }
             Err(error) => {
                 leptos::logging::error!("news-viewer: could not load {src}: {error}");
@@ -146,6 +140,13 @@ pub fn ViewerRoot() -> impl IntoView {
         Data::Failed(error) => Phase::Failed(error.clone()),
         Data::Ready(_) => Phase::Ready,
     });
+    // A file without headlines shows no ticker (its edition falls back to any other first).
+    let has_headlines = move || {
+        state.data.with(|d| match d {
+            Data::Ready(c) => !c.order().is_empty(),
+            _ => false,
+        })
+    };
     // Set once the app runs: styles hide the controls that need it until then (no JavaScript,
     // a page opened from disk, the moments before hydration).
     let live = RwSignal::new(false);
@@ -175,9 +176,9 @@ pub fn ViewerRoot() -> impl IntoView {
                     </div>
                 })
             }
-            Phase::Ready if ticker_only => EitherOf4::C(view! { <Ticker /> }),
+            Phase::Ready if ticker_only => EitherOf4::C(view! { <Show when=has_headlines><Ticker /></Show> }),
             Phase::Ready => EitherOf4::D(view! {
-                <Ticker />
+                <Show when=has_headlines><Ticker /></Show>
                 <div class="nv-main">
                     <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
                         <ArticleView />
