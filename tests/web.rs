@@ -96,9 +96,10 @@ async fn full_article_is_shown_by_default_with_source_date_and_paragraphs() {
         m.text(".nv-article__title"),
         "La Russie a demandé l'aide militaire de la Chine, selon le New York Times"
     );
+    // Name and date are isolated from the sentence around them.
     assert_eq!(
-        m.text(".nv-article__meta span"),
-        "Publié dans Hespress le 14 mars 2022"
+        m.text(".nv-article__facts span"),
+        "Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}"
     );
     assert_eq!(m.all(".nv-article__body p").len(), 11);
     assert!(m.text(".nv-article__meta").contains("min de lecture"));
@@ -222,9 +223,9 @@ async fn missing_translation_falls_back_with_a_notice_and_its_own_language() {
         m.text(".nv-notice"),
         "Cet article n'existe pas en français — affiché en anglais."
     );
-    let article = m.one(".nv-article");
-    assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
-    assert_eq!(article.get_attribute("dir").as_deref(), Some("ltr"));
+    let title = m.one(".nv-article__title");
+    assert_eq!(title.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(title.get_attribute("dir").as_deref(), Some("ltr"));
     assert_eq!(m.text(".nv-article__title"), "English only");
 }
 
@@ -247,7 +248,7 @@ async fn empty_collection_says_there_are_no_articles_yet() {
     let m = mount(r#"{"schema": 1, "articles": []}"#, Lang::En, None);
     leptos::task::tick().await;
     assert_eq!(m.text(".nv-empty"), "No articles yet.");
-    assert!(m.all(".nv-ticker__link").is_empty());
+    assert!(m.all(".nv-ticker").is_empty(), "no empty ticker strip");
 }
 
 #[wasm_bindgen_test]
@@ -265,7 +266,13 @@ async fn text_size_steps_stay_within_bounds_and_the_theme_is_applied_to_the_root
         leptos::task::tick().await;
     }
     assert_eq!(root.get_attribute("data-text-size").as_deref(), Some("4"));
-    assert!(m.one(".nv-tools__button--large").has_attribute("disabled"));
+    let larger = m.one(".nv-tools__button--large");
+    assert_eq!(
+        larger.get_attribute("aria-disabled").as_deref(),
+        Some("true"),
+        "at its limit, and still focusable"
+    );
+    assert!(!larger.has_attribute("disabled"));
     m.click("[data-choice='dark']");
     leptos::task::tick().await;
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
@@ -364,12 +371,12 @@ async fn the_collections_default_language_applies_until_the_reader_picks_one() {
 #[wasm_bindgen_test]
 async fn dates_and_numbers_are_written_by_intl_in_each_language() {
     for (lang, date) in [
-        (Lang::En, "Published in Hespress on 14 March 2022"),
+        (Lang::En, "Published in \u{2068}Hespress\u{2069} on \u{2068}14 March 2022"),
         (Lang::Ar, "مارس 2022"),
     ] {
         let m = mount(BUNDLED, lang, Some(FULL_ARTICLE));
         leptos::task::tick().await;
-        let meta = m.text(".nv-article__meta span");
+        let meta = m.text(".nv-article__facts span");
         assert!(meta.contains(date), "{meta}");
         m.host.remove();
     }
@@ -387,7 +394,6 @@ async fn a_language_without_headlines_shows_the_default_editions_headlines_in_th
     assert_eq!(links[0].text_content().unwrap(), "Premier titre");
     assert_eq!(links[0].get_attribute("lang").as_deref(), Some("fr"));
     assert_eq!(links[0].get_attribute("dir").as_deref(), Some("ltr"));
-    assert!(!m.one(".nv-ticker").class_list().contains("is-empty"));
 }
 
 #[wasm_bindgen_test]
@@ -419,4 +425,278 @@ async fn show_more_adds_headlines_to_the_list_and_keeps_the_ones_shown() {
     assert_eq!(m.all(".nv-more__item").len(), 45);
     assert!(first.is_connected(), "the keyed list keeps the rows it had");
     assert!(m.all(".nv-more__button").is_empty(), "nothing more to show");
+}
+
+/// The `detail` of every `name` event dispatched on the viewer's host, as "key=value" lists.
+fn record_events(m: &Mounted, name: &str) -> std::rc::Rc<std::cell::RefCell<Vec<String>>> {
+    use wasm_bindgen::closure::Closure;
+    let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = events.clone();
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+        let detail = e.detail();
+        let keys = js_sys::Object::keys(detail.unchecked_ref::<js_sys::Object>());
+        let mut pairs: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let v = js_sys::Reflect::get(&detail, &k).unwrap();
+                format!("{}={}", k.as_string().unwrap(), v.as_string().unwrap())
+            })
+            .collect();
+        pairs.sort();
+        seen.borrow_mut().push(pairs.join(" "));
+    });
+    m.host
+        .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    events
+}
+
+fn focused() -> Option<Element> {
+    document().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn opening_an_article_moves_focus_to_its_heading_and_tells_the_host_once() {
+    let m = mount(BUNDLED, Lang::En, None);
+    let opened = record_events(&m, "article-viewer:open");
+    leptos::task::tick().await;
+    assert!(opened.borrow().is_empty(), "nothing is opened on load");
+    m.click(".nv-more__link");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let heading = m.one(".nv-article__title");
+    assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(focused(), Some(heading.clone()), "focus is on the new title");
+    assert_eq!(opened.borrow().len(), 1);
+    assert!(opened.borrow()[0].ends_with("lang=en"), "{:?}", opened.borrow());
+    m.click(".nv-pager__next a");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(m.one(".nv-article__title")));
+    assert_eq!(opened.borrow().len(), 2);
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn show_more_moves_focus_to_the_first_new_headline() {
+    let m = mount(BUNDLED, Lang::Fr, None);
+    leptos::task::tick().await;
+    m.click(".nv-more__button");
+    leptos::task::tick().await;
+    // Focus moves on the next animation frame.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    }))
+    .await
+    .unwrap();
+    let items = m.all(".nv-more__link");
+    assert_eq!(focused(), Some(items[30].clone()));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_ticker_is_one_tab_stop_that_arrows_home_and_end_move_through() {
+    let m = mount(BUNDLED, Lang::Fr, None);
+    leptos::task::tick().await;
+    let read = ".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link";
+    let stops = || m.all(&format!("{read}[tabindex='0']"));
+    assert_eq!(stops().len(), 1, "one tab stop");
+    assert_eq!(m.all(&format!("{read}[tabindex='-1']")).len(), 45);
+    let links = m.all(read);
+    links[0].unchecked_ref::<HtmlElement>().focus().unwrap();
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        focused().unwrap().dispatch_event(&event).unwrap();
+    };
+    key("ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[1].clone()));
+    assert_eq!(stops(), [links[1].clone()], "the tab stop follows");
+    key("End");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[45].clone()));
+    key("ArrowDown");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[45].clone()), "the last stays last");
+    key("Home");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[0].clone()));
+    m.host.remove();
+
+    // Right to left, the right arrow goes back.
+    let m = mount(BUNDLED, Lang::Ar, None);
+    leptos::task::tick().await;
+    let links = m.all(read);
+    links[2].unchecked_ref::<HtmlElement>().focus().unwrap();
+    leptos::task::tick().await;
+    key("ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[1].clone()));
+    key("ArrowLeft");
+    key("ArrowLeft");
+    leptos::task::tick().await;
+    assert_eq!(focused(), Some(links[3].clone()));
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn interface_text_keeps_the_interfaces_language_around_an_article_in_another() {
+    let json = r#"{"schema": 1, "articles": [{"id": "ar-only", "published": "2024-05-15",
+        "source": {"name": "هسبريس"}, "image": {"src": "https://example.org/p.jpg"},
+        "translations": {"ar": {"title": "عنوان", "body": ["نص."], "image_caption": "تعليق"}}}]}"#;
+    let m = mount(json, Lang::Fr, None);
+    leptos::task::tick().await;
+    assert_eq!(m.one(".nv").get_attribute("dir").as_deref(), Some("ltr"));
+    for own in [".nv-article__title", ".nv-article__body", ".nv-figure figcaption", ".nv-figure img"] {
+        let el = m.one(own);
+        assert_eq!(el.get_attribute("lang").as_deref(), Some("ar"), "{own}");
+        assert_eq!(el.get_attribute("dir").as_deref(), Some("rtl"), "{own}");
+    }
+    for interface in [".nv-article__meta", ".nv-tools", ".nv-notice", ".nv-figure__report"] {
+        let closest = m.one(interface).closest("[dir]").unwrap().unwrap();
+        assert_eq!(closest.get_attribute("dir").as_deref(), Some("ltr"), "{interface}");
+    }
+    // The source's name is isolated inside the French sentence.
+    let meta = m.text(".nv-article__facts span");
+    assert!(meta.starts_with("Publié dans \u{2068}هسبريس\u{2069} le \u{2068}"), "{meta}");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn any_language_is_named_in_the_interfaces_language() {
+    let json = r#"{"schema": 1, "articles": [
+        {"id": "es", "translations": {"es": {"title": "Sólo en español", "body": ["Texto."]}}}]}"#;
+    for (lang, notice) in [
+        (Lang::En, "This article is not available in English — shown in Spanish."),
+        (Lang::Fr, "Cet article n'existe pas en français — affiché en espagnol."),
+        (Lang::Ar, "هذا المقال غير متوفر بالعربية — معروض باللغة الإسبانية."),
+    ] {
+        let m = mount(json, lang, None);
+        leptos::task::tick().await;
+        assert_eq!(m.text(".nv-notice"), notice);
+        m.host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn parts_with_nothing_in_them_are_not_rendered() {
+    let one = r#"{"schema": 1, "articles": [{"id": "x", "translations": {"en": {"title": "Alone", "body": ["Text."]}}}]}"#;
+    let m = mount(one, Lang::En, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Alone");
+    assert!(m.all(".nv-pager").is_empty(), "no empty navigation");
+    assert!(m.all(".nv-more").is_empty(), "no empty 'More headlines'");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_english_reader_gets_the_newest_full_english_article() {
+    let json = r#"{"schema": 1, "articles": [
+        {"id": "fr-new", "published": "2024-05-02", "translations": {"fr": {"title": "Nouveau", "body": ["Texte."]}, "en": {"title": "New"}}},
+        {"id": "en-old", "published": "2024-05-01", "translations": {"en": {"title": "Older, in full", "body": ["Text."]}}}]}"#;
+    let m = mount(json, Lang::En, None);
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Older, in full");
+    m.click(".nv-langs__button[lang='fr']");
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Nouveau");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_image_is_marked_and_its_description_takes_its_place() {
+    let json = r#"{"schema": 1, "articles": [{"id": "broken-pic", "image": {"src": "/no-such-image.jpg"},
+        "translations": {"en": {"title": "Picture", "body": ["Text."], "image_alt": "A harbour at dawn"}}}]}"#;
+    let m = mount(json, Lang::En, None);
+    leptos::task::tick().await;
+    // `loading=lazy` waits for layout; the image is on screen, so it loads (and fails) soon.
+    for _ in 0..50 {
+        if m.one(".nv-figure").class_list().contains("is-broken") {
+            break;
+        }
+        gloo_wait(50).await;
+    }
+    let figure = m.one(".nv-figure");
+    assert!(figure.class_list().contains("is-broken"));
+    // The stylesheet (not loaded here) hides the frame and the report button of a broken
+    // figure: the whole-page tests check what shows.
+    assert_eq!(m.text(".nv-figure__described"), "A harbour at dawn");
+    assert!(!m.one(".nv-figure__described").has_attribute("hidden"));
+    m.host.remove();
+}
+
+async fn gloo_wait(ms: i32) {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    }))
+    .await
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_report_can_be_undone_and_focus_follows_the_controls_that_replace_each_other() {
+    let json = r#"{"schema": 1, "articles": [{"id": "pic-undo-test", "image": {"src": "https://example.org/p.jpg", "width": 4, "height": 3},
+        "translations": {"en": {"title": "Picture", "body": ["Text."], "image_caption": "The harbour."}}}]}"#;
+    let m = mount(json, Lang::En, None);
+    let reports = record_events(&m, "article-viewer:image-report");
+    leptos::task::tick().await;
+    m.click(".nv-figure__report");
+    leptos::task::tick().await;
+    gloo_wait(50).await;
+    assert_eq!(focused(), Some(m.one(".nv-figure__undo")), "Undo replaces the report button");
+    m.click(".nv-figure__undo");
+    leptos::task::tick().await;
+    gloo_wait(50).await;
+    assert_eq!(focused(), Some(m.one(".nv-figure__report")));
+    assert_eq!(m.text(".nv-figure__report"), "Report this image");
+    assert_eq!(m.text(".nv-figure__status"), "Report withdrawn.");
+    assert!(!m.one(".nv-figure__frame").class_list().contains("is-blurred"));
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(saved.get_item("news-viewer:reported:pic-undo-test").unwrap(), None);
+    let reports = reports.borrow();
+    assert_eq!(reports.len(), 2);
+    assert!(reports[0].starts_with("action=report articleId=pic-undo-test"), "{reports:?}");
+    assert!(reports[1].starts_with("action=undo articleId=pic-undo-test"), "{reports:?}");
+    drop(reports);
+
+    // "Show anyway" goes, and focus stays in the figure.
+    m.click(".nv-figure__report");
+    leptos::task::tick().await;
+    m.click(".nv-figure__reveal");
+    leptos::task::tick().await;
+    gloo_wait(50).await;
+    assert_eq!(focused(), Some(m.one(".nv-figure")));
+    saved.remove_item("news-viewer:reported:pic-undo-test").unwrap();
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn size_buttons_are_named_by_their_visible_text_and_the_theme_shown_is_pressed() {
+    let m = mount(BUNDLED, Lang::Ar, None);
+    leptos::task::tick().await;
+    let larger = m.one(".nv-tools__button--large");
+    let name = larger.text_content().unwrap();
+    assert!(name.starts_with("A+"), "{name}");
+    assert_eq!(
+        larger.first_element_child().unwrap().get_attribute("dir").as_deref(),
+        Some("ltr"),
+        "A+ stays A+ in Arabic"
+    );
+    assert!(larger.get_attribute("aria-label").is_none());
+    assert_eq!(
+        m.one("[data-choice='light']").get_attribute("aria-pressed").as_deref(),
+        Some("true"),
+        "no pick, light system scheme: Light is the theme shown"
+    );
+    m.host.remove();
 }

@@ -5,7 +5,8 @@
 //! A host is any element with `data-article-viewer`. Its attributes:
 //! - `data-src`: URL of the collection (default: the `articles.json` beside the viewer's files);
 //! - `data-lang`: `fr`, `en` or `ar`; `data-article`: the article to open;
-//! - `data-view="ticker"`: only the headline ticker; `data-link`: where its headlines lead, with
+//! - `data-view="ticker"`: only the headline ticker; `data-link`: the publisher's page for an article
+//!   (where a strip's headlines lead, and what Share gives), with
 //!   `{id}` and `{lang}` filled in (e.g. `/news/{id}?lang={lang}`);
 //! - `data-ticker-speed`: pixels per second (default 60);
 //! - `data-label`: name of the ticker's landmark, when a page holds several tickers;

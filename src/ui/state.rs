@@ -124,6 +124,8 @@ pub struct ViewerState {
     pub theme: RwSignal<Option<Theme>>,
     /// Index into the text size steps, `0..TEXT_SIZES`.
     pub text_size: RwSignal<usize>,
+    /// The system asks for dark colours (see `Config::prefers_dark`).
+    pub prefers_dark: RwSignal<bool>,
     /// The collection file is being read (the root is then `aria-busy`).
     pub busy: RwSignal<bool>,
     /// The viewer's root element, where its events start.
@@ -170,6 +172,7 @@ impl ViewerState {
                     .filter(|s| *s < TEXT_SIZES)
                     .unwrap_or(TEXT_SIZE_DEFAULT),
             ),
+            prefers_dark: RwSignal::new(config.prefers_dark),
             config: StoredValue::new(config),
             busy: RwSignal::new(false),
             root: NodeRef::new(),
@@ -230,12 +233,10 @@ impl ViewerState {
 
     /// The theme shown: the reader's pick, else the system's light or dark.
     pub fn shown_theme(&self) -> Theme {
-        self.theme.get().unwrap_or(
-            match self.config.with_value(|c| c.prefers_dark) {
-                true => Theme::Dark,
-                false => Theme::Light,
-            },
-        )
+        self.theme.get().unwrap_or(match self.prefers_dark.get() {
+            true => Theme::Dark,
+            false => Theme::Light,
+        })
     }
 }
 

@@ -39,11 +39,13 @@ pub fn Viewer(
             state.article_id.get_untracked(),
             state.theme.get_untracked(),
             state.text_size.get_untracked(),
+            state.prefers_dark.get_untracked(),
         );
         state.lang.set(first.lang);
         state.article_id.set(None);
         state.theme.set(None);
         state.text_size.set(TEXT_SIZE_DEFAULT);
+        state.prefers_dark.set(false);
         state.data.set(Data::Ready(Arc::new(first.snapshot)));
         settings
     });
@@ -52,13 +54,14 @@ pub fn Viewer(
     // Once hydrated (or mounted): the reader's settings, then the page's and host's followers,
     // so that settling on them neither adds a history entry nor tells the host of an action.
     spawn_local(async move {
-        if let Some((asked, article, theme, size)) = settings {
+        if let Some((asked, article, theme, size, dark)) = settings {
             if let Some(lang) = asked {
                 state.lang.set(lang);
             }
             state.article_id.set(article);
             state.theme.set(theme);
             state.text_size.set(size);
+            state.prefers_dark.set(dark);
         }
         if let Some(owner) = owner {
             owner.with(|| {
