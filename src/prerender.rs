@@ -277,7 +277,7 @@ mod tests {
         let featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
         assert!(
             page.contains(&format!(
-                "<h1 class=\"nv-article__title\">{}</h1>",
+                "<h1 tabindex=\"-1\" lang=\"fr\" dir=\"ltr\" class=\"nv-article__title\">{}</h1>",
                 escape(featured)
             )),
             "{page}"
@@ -292,7 +292,7 @@ mod tests {
             !page.contains("Les titres"),
             "the written description is replaced"
         );
-        assert!(page.contains("Publié dans Hespress le 14 mars 2022"));
+        assert!(page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}"));
         assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
         assert!(page.contains(&format!("id=\"{SNAPSHOT_ID}\" data-lang=\"fr\"")));
     }
