@@ -129,6 +129,14 @@ ui_strings! {
     link_copied,
     /// Label of the field holding the link when the clipboard refuses it.
     copy_link,
+    /// Said (politely) when a newer reading of the file brings headlines. `{count}` is filled in.
+    new_headlines,
+    /// The open article was changed in a newer reading of the file.
+    article_updated,
+    /// Shows the open article's updated version.
+    show_update,
+    /// The open article is no longer in the file.
+    article_withdrawn,
     /// Name of the group of reading settings (text size, theme).
     reading_settings,
     text_smaller,
@@ -180,6 +188,10 @@ pub const FR: Strings = Strings {
     share: "Partager",
     link_copied: "Lien copié dans le presse-papiers.",
     copy_link: "Copiez ce lien :",
+    new_headlines: "Nouveaux titres : {count}",
+    article_updated: "Cet article a été mis à jour depuis que vous l'avez ouvert.",
+    show_update: "Afficher la nouvelle version",
+    article_withdrawn: "Cet article a été retiré par la rédaction ; vous pouvez finir de le lire ici.",
     reading_settings: "Confort de lecture",
     text_smaller: "Réduire le texte",
     text_larger: "Agrandir le texte",
@@ -229,6 +241,10 @@ pub const EN: Strings = Strings {
     share: "Share",
     link_copied: "Link copied to the clipboard.",
     copy_link: "Copy this link:",
+    new_headlines: "New headlines: {count}",
+    article_updated: "This article was updated since you opened it.",
+    show_update: "Show the new version",
+    article_withdrawn: "This article was withdrawn by the newsroom; you can finish reading it here.",
     reading_settings: "Reading comfort",
     text_smaller: "Smaller text",
     text_larger: "Larger text",
@@ -278,6 +294,10 @@ pub const AR: Strings = Strings {
     share: "مشاركة",
     link_copied: "تم نسخ الرابط إلى الحافظة.",
     copy_link: "انسخ هذا الرابط:",
+    new_headlines: "عناوين جديدة: {count}",
+    article_updated: "حُدِّث هذا المقال منذ أن فتحته.",
+    show_update: "اعرض النسخة الجديدة",
+    article_withdrawn: "سحبت هيئة التحرير هذا المقال؛ يمكنك إكمال قراءته هنا.",
     reading_settings: "راحة القراءة",
     text_smaller: "تصغير النص",
     text_larger: "تكبير النص",

@@ -5,6 +5,7 @@ pub mod data;
 pub mod format;
 pub mod host;
 pub mod i18n;
+pub mod js;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;
 pub mod routing;

@@ -292,7 +292,9 @@ mod tests {
             !page.contains("Les titres"),
             "the written description is replaced"
         );
-        assert!(page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}"));
+        assert!(
+            page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}")
+        );
         assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
         assert!(page.contains(&format!("id=\"{SNAPSHOT_ID}\" data-lang=\"fr\"")));
     }

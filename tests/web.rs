@@ -371,7 +371,10 @@ async fn the_collections_default_language_applies_until_the_reader_picks_one() {
 #[wasm_bindgen_test]
 async fn dates_and_numbers_are_written_by_intl_in_each_language() {
     for (lang, date) in [
-        (Lang::En, "Published in \u{2068}Hespress\u{2069} on \u{2068}14 March 2022"),
+        (
+            Lang::En,
+            "Published in \u{2068}Hespress\u{2069} on \u{2068}14 March 2022",
+        ),
         (Lang::Ar, "مارس 2022"),
     ] {
         let m = mount(BUNDLED, lang, Some(FULL_ARTICLE));
@@ -432,19 +435,20 @@ fn record_events(m: &Mounted, name: &str) -> std::rc::Rc<std::cell::RefCell<Vec<
     use wasm_bindgen::closure::Closure;
     let events = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let seen = events.clone();
-    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
-        let detail = e.detail();
-        let keys = js_sys::Object::keys(detail.unchecked_ref::<js_sys::Object>());
-        let mut pairs: Vec<String> = keys
-            .iter()
-            .map(|k| {
-                let v = js_sys::Reflect::get(&detail, &k).unwrap();
-                format!("{}={}", k.as_string().unwrap(), v.as_string().unwrap())
-            })
-            .collect();
-        pairs.sort();
-        seen.borrow_mut().push(pairs.join(" "));
-    });
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            let detail = e.detail();
+            let keys = js_sys::Object::keys(detail.unchecked_ref::<js_sys::Object>());
+            let mut pairs: Vec<String> = keys
+                .iter()
+                .map(|k| {
+                    let v = js_sys::Reflect::get(&detail, &k).unwrap();
+                    format!("{}={}", k.as_string().unwrap(), v.as_string().unwrap())
+                })
+                .collect();
+            pairs.sort();
+            seen.borrow_mut().push(pairs.join(" "));
+        });
     m.host
         .add_event_listener_with_callback(name, listener.as_ref().unchecked_ref())
         .unwrap();
@@ -467,9 +471,17 @@ async fn opening_an_article_moves_focus_to_its_heading_and_tells_the_host_once()
     leptos::task::tick().await;
     let heading = m.one(".nv-article__title");
     assert_eq!(heading.get_attribute("tabindex").as_deref(), Some("-1"));
-    assert_eq!(focused(), Some(heading.clone()), "focus is on the new title");
+    assert_eq!(
+        focused(),
+        Some(heading.clone()),
+        "focus is on the new title"
+    );
     assert_eq!(opened.borrow().len(), 1);
-    assert!(opened.borrow()[0].ends_with("lang=en"), "{:?}", opened.borrow());
+    assert!(
+        opened.borrow()[0].ends_with("lang=en"),
+        "{:?}",
+        opened.borrow()
+    );
     m.click(".nv-pager__next a");
     leptos::task::tick().await;
     leptos::task::tick().await;
@@ -512,7 +524,8 @@ async fn the_ticker_is_one_tab_stop_that_arrows_home_and_end_move_through() {
         let init = web_sys::KeyboardEventInit::new();
         init.set_key(k);
         init.set_bubbles(true);
-        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         focused().unwrap().dispatch_event(&event).unwrap();
     };
     key("ArrowRight");
@@ -554,18 +567,35 @@ async fn interface_text_keeps_the_interfaces_language_around_an_article_in_anoth
     let m = mount(json, Lang::Fr, None);
     leptos::task::tick().await;
     assert_eq!(m.one(".nv").get_attribute("dir").as_deref(), Some("ltr"));
-    for own in [".nv-article__title", ".nv-article__body", ".nv-figure figcaption", ".nv-figure img"] {
+    for own in [
+        ".nv-article__title",
+        ".nv-article__body",
+        ".nv-figure figcaption",
+        ".nv-figure img",
+    ] {
         let el = m.one(own);
         assert_eq!(el.get_attribute("lang").as_deref(), Some("ar"), "{own}");
         assert_eq!(el.get_attribute("dir").as_deref(), Some("rtl"), "{own}");
     }
-    for interface in [".nv-article__meta", ".nv-tools", ".nv-notice", ".nv-figure__report"] {
+    for interface in [
+        ".nv-article__meta",
+        ".nv-tools",
+        ".nv-notice",
+        ".nv-figure__report",
+    ] {
         let closest = m.one(interface).closest("[dir]").unwrap().unwrap();
-        assert_eq!(closest.get_attribute("dir").as_deref(), Some("ltr"), "{interface}");
+        assert_eq!(
+            closest.get_attribute("dir").as_deref(),
+            Some("ltr"),
+            "{interface}"
+        );
     }
     // The source's name is isolated inside the French sentence.
     let meta = m.text(".nv-article__facts span");
-    assert!(meta.starts_with("Publié dans \u{2068}هسبريس\u{2069} le \u{2068}"), "{meta}");
+    assert!(
+        meta.starts_with("Publié dans \u{2068}هسبريس\u{2069} le \u{2068}"),
+        "{meta}"
+    );
     m.host.remove();
 }
 
@@ -574,9 +604,18 @@ async fn any_language_is_named_in_the_interfaces_language() {
     let json = r#"{"schema": 1, "articles": [
         {"id": "es", "translations": {"es": {"title": "Sólo en español", "body": ["Texto."]}}}]}"#;
     for (lang, notice) in [
-        (Lang::En, "This article is not available in English — shown in Spanish."),
-        (Lang::Fr, "Cet article n'existe pas en français — affiché en espagnol."),
-        (Lang::Ar, "هذا المقال غير متوفر بالعربية — معروض باللغة الإسبانية."),
+        (
+            Lang::En,
+            "This article is not available in English — shown in Spanish.",
+        ),
+        (
+            Lang::Fr,
+            "Cet article n'existe pas en français — affiché en espagnol.",
+        ),
+        (
+            Lang::Ar,
+            "هذا المقال غير متوفر بالعربية — معروض باللغة الإسبانية.",
+        ),
     ] {
         let m = mount(json, lang, None);
         leptos::task::tick().await;
@@ -653,20 +692,38 @@ async fn a_report_can_be_undone_and_focus_follows_the_controls_that_replace_each
     m.click(".nv-figure__report");
     leptos::task::tick().await;
     gloo_wait(50).await;
-    assert_eq!(focused(), Some(m.one(".nv-figure__undo")), "Undo replaces the report button");
+    assert_eq!(
+        focused(),
+        Some(m.one(".nv-figure__undo")),
+        "Undo replaces the report button"
+    );
     m.click(".nv-figure__undo");
     leptos::task::tick().await;
     gloo_wait(50).await;
     assert_eq!(focused(), Some(m.one(".nv-figure__report")));
     assert_eq!(m.text(".nv-figure__report"), "Report this image");
     assert_eq!(m.text(".nv-figure__status"), "Report withdrawn.");
-    assert!(!m.one(".nv-figure__frame").class_list().contains("is-blurred"));
+    assert!(!m
+        .one(".nv-figure__frame")
+        .class_list()
+        .contains("is-blurred"));
     let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    assert_eq!(saved.get_item("news-viewer:reported:pic-undo-test").unwrap(), None);
+    assert_eq!(
+        saved
+            .get_item("news-viewer:reported:pic-undo-test")
+            .unwrap(),
+        None
+    );
     let reports = reports.borrow();
     assert_eq!(reports.len(), 2);
-    assert!(reports[0].starts_with("action=report articleId=pic-undo-test"), "{reports:?}");
-    assert!(reports[1].starts_with("action=undo articleId=pic-undo-test"), "{reports:?}");
+    assert!(
+        reports[0].starts_with("action=report articleId=pic-undo-test"),
+        "{reports:?}"
+    );
+    assert!(
+        reports[1].starts_with("action=undo articleId=pic-undo-test"),
+        "{reports:?}"
+    );
     drop(reports);
 
     // "Show anyway" goes, and focus stays in the figure.
@@ -676,7 +733,9 @@ async fn a_report_can_be_undone_and_focus_follows_the_controls_that_replace_each
     leptos::task::tick().await;
     gloo_wait(50).await;
     assert_eq!(focused(), Some(m.one(".nv-figure")));
-    saved.remove_item("news-viewer:reported:pic-undo-test").unwrap();
+    saved
+        .remove_item("news-viewer:reported:pic-undo-test")
+        .unwrap();
     m.host.remove();
 }
 
@@ -688,13 +747,19 @@ async fn size_buttons_are_named_by_their_visible_text_and_the_theme_shown_is_pre
     let name = larger.text_content().unwrap();
     assert!(name.starts_with("A+"), "{name}");
     assert_eq!(
-        larger.first_element_child().unwrap().get_attribute("dir").as_deref(),
+        larger
+            .first_element_child()
+            .unwrap()
+            .get_attribute("dir")
+            .as_deref(),
         Some("ltr"),
         "A+ stays A+ in Arabic"
     );
     assert!(larger.get_attribute("aria-label").is_none());
     assert_eq!(
-        m.one("[data-choice='light']").get_attribute("aria-pressed").as_deref(),
+        m.one("[data-choice='light']")
+            .get_attribute("aria-pressed")
+            .as_deref(),
         Some("true"),
         "no pick, light system scheme: Light is the theme shown"
     );

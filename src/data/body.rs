@@ -20,6 +20,21 @@ impl<'de> serde::Deserialize<'de> for Body {
     }
 }
 
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.0 == other.0
+        }
+        // Compared in the JS heap, where the paragraphs live, in one call per body.
+        #[cfg(target_arch = "wasm32")]
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => crate::js::same_strings(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 impl Body {
     pub fn is_empty(&self) -> bool {

@@ -1,20 +1,32 @@
 //! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON
-//! (`Response.json()`); the reader takes the articles from the JS value one by one.
+//! (`Response.json()`); the reader takes the articles from the JS value one by one. A refresh
+//! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
 
 use super::error::LoadError;
 use super::read::Validated;
 #[cfg(target_arch = "wasm32")]
-pub use browser::fetch_collection;
+pub use browser::{fetch_collection, refetch_collection};
+
+/// A file read, and its validator (`ETag`, else `Last-Modified`) to compare the next reading with.
+pub type Fetched = (Validated, Option<String>);
 
 /// How long the viewer waits for the whole file before giving up.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
 /// Natively (the prerender, which reads its files itself) there is no browser to fetch with.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_collection(url: &str) -> Result<Validated, LoadError> {
+pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
     Err(LoadError::Network(format!(
         "{url}: fetching needs a browser"
     )))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn refetch_collection(
+    url: &str,
+    _known: Option<&str>,
+) -> Result<Option<Fetched>, LoadError> {
+    fetch_collection(url).await.map(Some)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -26,15 +38,39 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
 
     /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics.
-    pub async fn fetch_collection(url: &str) -> Result<Validated, LoadError> {
-        read_collection(fetch_json(url, TIMEOUT_SECONDS).await?)
+    pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
+        let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
+        let (json, validator) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
+        Ok((read_collection(json)?, validator))
     }
 
-    async fn fetch_json(url: &str, timeout_seconds: u32) -> Result<JsValue, LoadError> {
+    /// Reads `url` again, letting the browser revalidate its copy (`cache: "no-cache"`, so an
+    /// unchanged file costs a 304). `None` when the file's validator is still `known`: it is then
+    /// not even parsed.
+    pub async fn refetch_collection(
+        url: &str,
+        known: Option<&str>,
+    ) -> Result<Option<Fetched>, LoadError> {
+        match fetch_json(url, TIMEOUT_SECONDS, Some(known)).await? {
+            Some((json, validator)) => Ok(Some((read_collection(json)?, validator))),
+            None => Ok(None),
+        }
+    }
+
+    /// The JSON at `url` and its validator; with `revalidate`, `None` when the validator is the
+    /// one given.
+    async fn fetch_json(
+        url: &str,
+        timeout_seconds: u32,
+        revalidate: Option<Option<&str>>,
+    ) -> Result<Option<(JsValue, Option<String>)>, LoadError> {
         let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
         let controller = web_sys::AbortController::new().map_err(network)?;
         let init = web_sys::RequestInit::new();
         init.set_signal(Some(&controller.signal()));
+        if revalidate.is_some() {
+            init.set_cache(web_sys::RequestCache::NoCache);
+        }
 
         // The abort covers the body as well as the headers, so a stalled download also times out.
         let abort = {
@@ -61,13 +97,19 @@ mod browser {
             if !response.ok() {
                 return Err(LoadError::Http(response.status()));
             }
+            let header = |name: &str| response.headers().get(name).ok().flatten();
+            let validator = header("etag").or_else(|| header("last-modified"));
+            if validator.is_some() && revalidate == Some(validator.as_deref()) {
+                return Ok(None);
+            }
             // A body that is not JSON rejects with a SyntaxError; an aborted one with an AbortError.
-            JsFuture::from(response.json().map_err(network)?)
+            let json = JsFuture::from(response.json().map_err(network)?)
                 .await
                 .map_err(|e| match e.dyn_ref::<js_sys::SyntaxError>() {
                     Some(syntax) => LoadError::NotJson(syntax.message().into()),
                     None => fault(e),
-                })
+                })?;
+            Ok(Some((json, validator)))
         }
         .await;
         window.clear_timeout_with_handle(timer);

@@ -15,7 +15,7 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Optio
 }
 
 /// One article of a collection file. Unknown keys are ignored, so publishers can carry their own.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Article {
     pub id: ArticleId,
     #[serde(default, deserialize_with = "present")]
@@ -29,14 +29,14 @@ pub struct Article {
     pub translations: Translations,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Source {
     pub name: NonEmpty,
     #[serde(default, deserialize_with = "present")]
     pub url: Option<SafeUrl>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Image {
     pub src: SafeUrl,
     #[serde(default, deserialize_with = "present")]
@@ -46,7 +46,7 @@ pub struct Image {
 }
 
 /// The article in each language it exists in: at least one.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(try_from = "BTreeMap<LangCode, Translation>")]
 pub struct Translations(BTreeMap<LangCode, Translation>);
 
@@ -74,7 +74,7 @@ impl Translations {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Translation {
     pub title: Title,
     #[serde(default, deserialize_with = "present")]
@@ -225,6 +225,46 @@ impl Collection {
         self.featured[lang as usize].map(|i| &self.articles[i])
     }
 
+    /// This collection with `article` in place of the one with its id (or added).
+    pub fn with_article(&self, article: Article) -> Collection {
+        let mut articles: Vec<Article> = self
+            .articles
+            .iter()
+            .filter(|a| a.id != article.id)
+            .cloned()
+            .collect();
+        articles.push(article);
+        Collection::new(self.default_language.clone(), articles)
+    }
+
+    /// What differs in this collection from `before`: ids of the articles added (newest first),
+    /// changed and removed.
+    pub fn changes_from(&self, before: &Collection) -> Changes {
+        let ids = |c: &Collection, list: &[usize]| -> Vec<String> {
+            list.iter().map(|&i| c.articles[i].id.to_string()).collect()
+        };
+        let (mut added, mut changed) = (Vec::new(), Vec::new());
+        for &i in &self.order {
+            let article = &self.articles[i];
+            match before.article(&article.id) {
+                None => added.push(i),
+                Some(old) if old != article => changed.push(i),
+                Some(_) => {}
+            }
+        }
+        let removed: Vec<usize> = before
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| self.position(&before.articles[i].id).is_none())
+            .collect();
+        Changes {
+            added: ids(self, &added),
+            changed: ids(self, &changed),
+            removed: ids(before, &removed),
+        }
+    }
+
     /// The interface languages worth offering: those at least one article is written in, or all
     /// of them when none is.
     pub fn offered_languages(&self) -> Vec<Lang> {
@@ -237,6 +277,20 @@ impl Collection {
         } else {
             offered
         }
+    }
+}
+
+/// How a new reading of a collection file differs from the one before: article ids.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
     }
 }
 
@@ -368,6 +422,32 @@ mod tests {
         let headlines_only = Collection::new(None, vec![article("h", None, &["fr"])]);
         assert_eq!(headlines_only.featured(Lang::En).map(|a| &*a.id), Some("h"));
         assert!(Collection::default().featured(Lang::Fr).is_none());
+    }
+
+    #[test]
+    fn changes_name_the_articles_added_changed_and_removed() {
+        let before = Collection::new(
+            None,
+            vec![
+                article("kept", Some("2024-01-01"), &["fr"]),
+                article("edited", Some("2024-01-02"), &["fr"]),
+                article("gone", Some("2024-01-03"), &["fr"]),
+            ],
+        );
+        let after = Collection::new(
+            None,
+            vec![
+                article("kept", Some("2024-01-01"), &["fr"]),
+                article("edited", Some("2024-01-02"), &["fr", "en"]),
+                article("older-new", Some("2024-01-04"), &["fr"]),
+                article("newest", Some("2024-01-05"), &["fr"]),
+            ],
+        );
+        let changes = after.changes_from(&before);
+        assert_eq!(changes.added, ["newest", "older-new"], "newest first");
+        assert_eq!(changes.changed, ["edited"]);
+        assert_eq!(changes.removed, ["gone"]);
+        assert!(after.changes_from(&after.clone()).is_empty());
     }
 
     #[test]

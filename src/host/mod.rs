@@ -4,4 +4,6 @@
 pub mod events;
 pub mod mount;
 pub mod page;
+#[cfg(target_arch = "wasm32")]
+pub mod refresh;
 pub mod storage;

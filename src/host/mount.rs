@@ -9,6 +9,7 @@
 //!   (where a strip's headlines lead, and what Share gives), with
 //!   `{id}` and `{lang}` filled in (e.g. `/news/{id}?lang={lang}`);
 //! - `data-ticker-speed`: pixels per second (default 60);
+//! - `data-refresh`: seconds between two readings of the collection file (default 300; 0: never);
 //! - `data-label`: name of the ticker's landmark, when a page holds several tickers;
 //! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`), and the
 //!   prerender writes its first view into it;
@@ -19,6 +20,7 @@ use super::storage;
 #[cfg(feature = "hydrate")]
 use crate::data::read::parse_collection;
 use crate::i18n::Lang;
+use crate::js::bundle_base;
 use crate::routing::parse_query;
 #[cfg(feature = "hydrate")]
 use crate::ui::state::FirstView;
@@ -26,7 +28,6 @@ use crate::ui::state::{Config, Saved, Theme, ViewerState};
 use crate::ui::Viewer;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
@@ -35,15 +36,6 @@ pub const FRAME_HEIGHT_MESSAGE: &str = "article-viewer:height";
 /// The message an iframe viewer posts to its parent to bring a point of it (`top`, in px from the
 /// frame's top) into view.
 pub const FRAME_SCROLL_MESSAGE: &str = "article-viewer:scroll";
-
-#[wasm_bindgen(
-    inline_js = "export function bundle_base() { return new URL('../../', import.meta.url).href; }"
-)]
-extern "C" {
-    /// The folder the viewer's files were loaded from: wasm-bindgen places this snippet two
-    /// folders below it (`snippets/<crate>-<hash>/inline0.js`).
-    fn bundle_base() -> String;
-}
 
 /// Mounts a viewer into every host element on the page, and into those added later.
 pub fn mount_all_and_watch() {
@@ -92,6 +84,10 @@ pub fn read_config(host: &HtmlElement) -> Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         frame: host.has_attribute("data-frame"),
+        refresh_ms: attr("data-refresh")
+            .map(|v| js_sys::Number::parse_float(&v))
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .map_or(defaults.refresh_ms, |seconds| (seconds * 1000.0) as u32),
         ticker_speed: attr("data-ticker-speed")
             // The browser's own number reading (Rust's `f64::from_str` would add 4 KB).
             .map(|v| js_sys::Number::parse_float(&v))

@@ -8,7 +8,7 @@ use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published, language_name};
 use crate::i18n::{direction_of, fill, Lang};
 use crate::routing::safe_href;
-use crate::ui::state::ViewerState;
+use crate::ui::state::{Held, ViewerState};
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
@@ -28,10 +28,11 @@ pub fn ArticleView() -> impl IntoView {
             state.lang.get(),
             state.current.get(),
             state.article_id.get(),
+            state.revision.get(),
         )
     });
-    move || {
-        let (lang, _, _) = shown.get();
+    let page = move || {
+        let (lang, ..) = shown.get();
         let page = untrack(|| {
             state.with_article(|collection, article| article_page(state, collection, article, lang))
         });
@@ -44,6 +45,35 @@ pub fn ArticleView() -> impl IntoView {
             })),
             Err(error) => Err(error),
         }
+    };
+    view! {
+        {move || state.held.get().map(|held| held_notice(state, held))}
+        {page}
+    }
+}
+
+/// Says that the open article changed or was withdrawn in a newer reading of the file, and
+/// offers the new version of a changed one.
+fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
+    let s = state.strings();
+    let show_update = move |_| {
+        state.navigated.set_value(true);
+        state.let_go();
+        state.revision.update(|n| *n += 1);
+    };
+    let action = (!held.withdrawn).then(|| {
+        view! {
+            " "
+            <button type="button" class="nv-notice__action" on:click=show_update>
+                {s.show_update}
+            </button>
+        }
+    });
+    view! {
+        <p class="nv-notice nv-notice--update" role="status">
+            {if held.withdrawn { s.article_withdrawn } else { s.article_updated }}
+            {action}
+        </p>
     }
 }
 

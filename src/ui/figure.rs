@@ -59,8 +59,16 @@ pub fn figure(
         move |action: &str| {
             if let Some(root) = state.root.get_untracked() {
                 let lang = state.lang.get_untracked().code();
-                let detail = [("articleId", id.as_str()), ("imageSrc", &src), ("lang", lang)];
-                emit(&root, IMAGE_REPORT, &[&detail[..], &[("action", action)]].concat());
+                let detail = [
+                    ("articleId", id.as_str()),
+                    ("imageSrc", &src),
+                    ("lang", lang),
+                ];
+                emit(
+                    &root,
+                    IMAGE_REPORT,
+                    &[&detail[..], &[("action", action)]].concat(),
+                );
             }
         }
     };

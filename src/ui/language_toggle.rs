@@ -18,6 +18,7 @@ pub fn LanguageToggle() -> impl IntoView {
     };
     let choose = move |lang: Lang| {
         state.follows_collection_language.set(false);
+        state.pinned.set(None);
         state.lang.set(lang);
         storage::save("lang", lang.code());
     };

@@ -126,8 +126,10 @@ pub fn MainHeading(
     let h1 = NodeRef::<html::H1>::new();
     let h2 = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
-        let heading: Option<web_sys::HtmlElement> =
-            h1.get().map(Into::into).or_else(|| h2.get().map(Into::into));
+        let heading: Option<web_sys::HtmlElement> = h1
+            .get()
+            .map(Into::into)
+            .or_else(|| h2.get().map(Into::into));
         if let Some(heading) = heading {
             if state.navigated.get_value() {
                 state.navigated.set_value(false);

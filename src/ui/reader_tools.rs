@@ -2,8 +2,8 @@
 //! visit) and a Share button.
 
 use crate::host::storage;
-use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
 use crate::routing::{article_href, publisher_link, safe_href};
+use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -106,9 +106,13 @@ fn share_url(state: ViewerState) -> String {
             .map(|u| u.href())
             .ok()
     };
-    let (own_page, pattern, src) = state
-        .config
-        .with_value(|c| (c.standalone || c.frame, c.link_pattern.clone(), c.src.clone()));
+    let (own_page, pattern, src) = state.config.with_value(|c| {
+        (
+            c.standalone || c.frame,
+            c.link_pattern.clone(),
+            c.src.clone(),
+        )
+    });
     let link = match (own_page, pattern) {
         (true, _) => absolute(&article_href(&id, lang)),
         (false, Some(pattern)) => publisher_link(&pattern, &id, lang).and_then(|h| absolute(&h)),

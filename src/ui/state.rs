@@ -2,7 +2,7 @@
 //! `Copy` context that every component reads.
 
 use crate::data::error::{LoadError, ViewError};
-use crate::data::model::{Article, Collection};
+use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
 use crate::host::events::{emit, OPEN};
 use crate::i18n::{Lang, Strings};
@@ -21,6 +21,8 @@ pub struct Config {
     pub frame: bool,
     /// Speed of the ticker in CSS pixels per second.
     pub ticker_speed: f64,
+    /// How often the collection file is read again, in milliseconds; 0: never.
+    pub refresh_ms: u32,
     /// Language asked for by the page or the URL, before the reader's saved choice.
     pub lang: Option<Lang>,
     /// Article asked for by the page or the URL.
@@ -39,6 +41,17 @@ pub struct Config {
     pub prefers_dark: bool,
 }
 
+/// Five minutes between two readings of the collection file, unless the page says otherwise.
+pub const REFRESH_DEFAULT_MS: u32 = 300_000;
+
+/// An open article that a newer reading of the file changed or withdrew: the reader keeps the
+/// version they were reading until they leave it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Held {
+    pub id: String,
+    pub withdrawn: bool,
+}
+
 /// What the reader chose on an earlier visit.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
@@ -54,6 +67,7 @@ impl Default for Config {
             standalone: false,
             frame: false,
             ticker_speed: 60.0,
+            refresh_ms: REFRESH_DEFAULT_MS,
             lang: None,
             article: None,
             ticker_only: false,
@@ -136,6 +150,20 @@ pub struct ViewerState {
     /// Set when the reader opens an article (a link, Back or Forward): the article that comes
     /// next then takes focus and is brought into view. Never set on load.
     pub navigated: StoredValue<bool>,
+    /// The featured article a reader had open when a newer reading of the file arrived: it stays
+    /// open (without changing the URL) until the reader opens another one or changes language.
+    pub pinned: RwSignal<Option<String>>,
+    /// The open article, when a newer reading changed or withdrew it (see `take_update`).
+    pub held: RwSignal<Option<Held>>,
+    /// The file as last read by a refresh: what the next reading is compared with, and what shows
+    /// once a held article is let go.
+    pub latest: StoredValue<Option<Arc<Collection>>>,
+    /// How many newer readings of the file were taken in.
+    pub updates: RwSignal<u32>,
+    /// Bumped to show the open article again, in its updated version.
+    pub revision: RwSignal<u32>,
+    /// What the live region says about the last update ("Nouveaux titres : 3").
+    pub news: RwSignal<Option<String>>,
 }
 
 impl ViewerState {
@@ -150,11 +178,12 @@ impl ViewerState {
         let data = RwSignal::new(Data::Loading);
         let article_id = RwSignal::new(config.article.clone());
         let lang = RwSignal::new(initial_language(preferred, None));
+        let pinned = RwSignal::new(None::<String>);
         let current = Memo::new(move |_| {
             let Data::Ready(collection) = &*data.read() else {
                 return None;
             };
-            match article_id.get() {
+            match article_id.get().or_else(|| pinned.get()) {
                 Some(id) => collection.article(&id).map(|a| a.id.to_string()),
                 None => collection.featured(lang.get()).map(|a| a.id.to_string()),
             }
@@ -178,6 +207,12 @@ impl ViewerState {
             root: NodeRef::new(),
             follows_collection_language: RwSignal::new(preferred.is_none()),
             navigated: StoredValue::new(false),
+            pinned,
+            held: RwSignal::new(None),
+            latest: StoredValue::new(None),
+            updates: RwSignal::new(0),
+            revision: RwSignal::new(0),
+            news: RwSignal::new(None),
         }
     }
 
@@ -224,10 +259,58 @@ impl ViewerState {
     /// host page which article that is.
     pub fn navigate(&self, id: Option<String>) {
         self.navigated.set_value(true);
+        self.let_go();
+        self.pinned.set(None);
         self.article_id.set(id);
         if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
             let lang = self.lang.get_untracked().code();
             emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
+        }
+    }
+
+    /// Takes in a newer reading of the collection file: what changed, or `None` (and nothing
+    /// is touched) when nothing did. The reader keeps the article they have open, in the version
+    /// they were reading, and the place, focus, language and URL they had.
+    pub fn take_update(&self, fresh: Arc<Collection>) -> Option<Changes> {
+        let shown = self.collection()?;
+        let before = self.latest.get_value().unwrap_or_else(|| shown.clone());
+        let changes = fresh.changes_from(&before);
+        if changes.is_empty() {
+            return None;
+        }
+        let open = self.current.get_untracked();
+        if self.article_id.get_untracked().is_none() {
+            self.pinned.set(open.clone());
+        }
+        let held = open.and_then(|id| {
+            let reading = shown.article(&id)?;
+            match fresh.article(&id) {
+                Some(now) if now == reading => None,
+                now => Some((reading.clone(), now.is_none())),
+            }
+        });
+        self.held
+            .set(held.as_ref().map(|(article, withdrawn)| Held {
+                id: article.id.to_string(),
+                withdrawn: *withdrawn,
+            }));
+        self.latest.set_value(Some(fresh.clone()));
+        let data = match held {
+            Some((reading, _)) => Arc::new(fresh.with_article(reading)),
+            None => fresh,
+        };
+        self.updates.update(|n| *n += 1);
+        self.data.set(Data::Ready(data));
+        Some(changes)
+    }
+
+    /// Shows the file as last read, dropping the old version of a held article.
+    pub fn let_go(&self) {
+        if self.held.get_untracked().is_some() {
+            self.held.set(None);
+            if let Some(latest) = self.latest.get_value() {
+                self.data.set(Data::Ready(latest));
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! constant speed on the compositor, pauses for the reader and reads each headline once.
 
 use super::{Headline, HeadlineLink};
+use crate::i18n::Lang;
 use crate::routing::pattern_href;
 use crate::ui::state::ViewerState;
 use leptos::html;
@@ -29,7 +30,7 @@ pub fn Ticker() -> impl IntoView {
     keep_duration_in_step(state, track);
     idle_when_unseen(track, offscreen, tab_hidden);
 
-    let headlines = Memo::new(move |_| edition_headlines(state));
+    let headlines = shown_headlines(state, track);
     // The headline the keyboard reaches the ticker at: the last one the reader was on while it is
     // still there, else the first.
     let chosen = RwSignal::new(None::<String>);
@@ -67,7 +68,9 @@ pub fn Ticker() -> impl IntoView {
     };
     // A headline focused by a click or by Tab becomes the tab stop.
     let on_focus = move |ev: web_sys::FocusEvent| {
-        let Some(ul) = copy.get_untracked() else { return };
+        let Some(ul) = copy.get_untracked() else {
+            return;
+        };
         let focused = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
         let at = (0..ul.children().length()).find(|&i| {
             ul.children()
@@ -158,7 +161,10 @@ fn hold_still(ev: web_sys::FocusEvent) {
         let _ = track.class_list().add_1("is-browsing");
         viewport.set_scroll_left(-offset as i32);
     }
-    if let Some(link) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+    if let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
@@ -217,7 +223,7 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
 #[component]
 fn HeadlineCopy(
     /// The headlines, shared by both copies.
-    headlines: Memo<Vec<Headline>>,
+    headlines: RwSignal<Vec<Headline>>,
     /// The copy that is read, and its element.
     #[prop(optional)]
     list: Option<NodeRef<html::Ul>>,
@@ -272,13 +278,7 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
         };
         let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
         let measured = track.clone();
-        let on_resize = Closure::<dyn FnMut()>::new(move || {
-            let copy_width = f64::from(measured.offset_width()) / 2.0;
-            // Whole milliseconds: no float formatting in the bundle.
-            let ms = (copy_width / speed * 1000.0).max(1000.0) as u32;
-            let _ = web_sys::HtmlElement::style(&measured)
-                .set_property("--nv-ticker-duration", &format!("{ms}ms"));
-        });
+        let on_resize = Closure::<dyn FnMut()>::new(move || retime(&measured, speed, 0.0));
         let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
             return;
         };
@@ -286,6 +286,132 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
         let keep = SendWrapper::new((observer, on_resize));
         on_cleanup(move || keep.0.disconnect());
     });
+}
+
+/// The loop's duration for the track's current width, in whole milliseconds (no float
+/// formatting in the bundle), and the part of the loop the headlines on screen have travelled,
+/// in px, kept as it is, `shift` px further along: a new width (new headlines, a resize, fonts)
+/// then changes neither the speed nor what the reader sees.
+fn retime(track: &web_sys::HtmlElement, speed: f64, shift: f64) {
+    let copy_width = f64::from(track.offset_width()) / 2.0;
+    let ms = (copy_width / speed * 1000.0).max(1000.0) as u32;
+    let style = track.style();
+    let before = duration_ms(track);
+    let _ = style.set_property("--nv-ticker-duration", &format!("{ms}ms"));
+    if let (Some(animation), Some(before)) = (loop_animation(track), before) {
+        if let Some(time) = animation.current_time() {
+            let travelled = (time % before) * speed / 1000.0 + shift;
+            let time = travelled.rem_euclid(copy_width.max(1.0)) / speed * 1000.0;
+            animation.set_current_time(Some(time));
+        }
+    }
+}
+
+/// The loop's duration as last set, in milliseconds.
+fn duration_ms(track: &web_sys::HtmlElement) -> Option<f64> {
+    let value = track
+        .style()
+        .get_property_value("--nv-ticker-duration")
+        .ok()?;
+    let ms: u32 = value.trim_end_matches("ms").parse().ok()?;
+    Some(f64::from(ms))
+}
+
+/// The track's running loop, as the Web Animations API sees the CSS animation (none while the
+/// reader moves through it by keyboard, or prefers reduced motion).
+fn loop_animation(track: &web_sys::Element) -> Option<web_sys::Animation> {
+    // `Element.getAnimations` is still marked unstable in web-sys.
+    let get = js_sys::Reflect::get(track, &"getAnimations".into()).ok()?;
+    let animations = get.dyn_into::<js_sys::Function>().ok()?.call0(track).ok()?;
+    animations
+        .dyn_into::<js_sys::Array>()
+        .ok()?
+        .get(0)
+        .dyn_into()
+        .ok()
+}
+
+/// The headlines the ticker shows: the reader's edition. A new language or a first reading
+/// shows at once; headlines that a newer reading of the file brings join where the loop wraps,
+/// unseen: at once when the seam between the two copies is off screen (the loop is moved on by
+/// their width, so that nothing on screen moves), else once the loop has wrapped.
+fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Vec<Headline>> {
+    let latest = Memo::new(move |_| edition_headlines(state));
+    let shown = RwSignal::new(latest.get_untracked());
+    let waiting = StoredValue::new(false);
+    // `wrapped`: the loop has just gone round, so the seam has just left the screen.
+    let join = move |wrapped: bool| {
+        let Some(track) = track.get_untracked() else {
+            shown.set(latest.get_untracked());
+            return;
+        };
+        let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
+        let copy_width = f64::from(track.offset_width()) / 2.0;
+        let viewport = track
+            .parent_element()
+            .map_or(0.0, |v| f64::from(v.client_width()));
+        let travelled = loop_animation(&track)
+            .and_then(|a| Some((a.current_time()? % duration_ms(&track)?) * speed / 1000.0));
+        if !wrapped && travelled.is_some_and(|t| t + viewport > copy_width) {
+            waiting.set_value(true);
+            return;
+        }
+        waiting.set_value(false);
+        // Where the first headline shown now starts, from the start of the track.
+        let rtl = state.lang.get_untracked().dir() == "rtl";
+        let start_of = {
+            let track = track.clone();
+            move |el: &web_sys::Element| {
+                let (outer, inner) = (
+                    track.get_bounding_client_rect(),
+                    el.get_bounding_client_rect(),
+                );
+                if rtl {
+                    outer.right() - inner.right()
+                } else {
+                    inner.left() - outer.left()
+                }
+            }
+        };
+        let anchor = track
+            .first_element_child()
+            .and_then(|copy| copy.first_element_child());
+        let before = anchor.as_ref().map(&start_of);
+        shown.set(latest.get_untracked());
+        // Once the new rows are in, before the browser paints them.
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            let shift = match (anchor, before) {
+                (Some(anchor), Some(before)) if anchor.is_connected() => start_of(&anchor) - before,
+                _ => 0.0,
+            };
+            if travelled.is_some() {
+                retime(&track, speed, shift);
+            }
+        });
+    };
+    Effect::new(move |seen: Option<(Lang, u32)>| {
+        latest.track();
+        let now = (state.lang.get_untracked(), state.updates.get_untracked());
+        match seen {
+            Some((lang, updates)) if lang == now.0 && updates != now.1 => join(false),
+            _ => shown.set(latest.get_untracked()),
+        }
+        now
+    });
+    // The loop wrapped: a waiting update can join now.
+    Effect::new(move |_| {
+        let Some(track) = track.get() else { return };
+        let handle = leptos::ev::EventDescriptor::name(&leptos::ev::animationiteration);
+        let on_wrap = Closure::<dyn FnMut()>::new(move || {
+            if waiting.get_value() {
+                join(true);
+            }
+        });
+        let _ = track.add_event_listener_with_callback(&handle, on_wrap.as_ref().unchecked_ref());
+        on_wrap.forget(); // lives as long as the track
+    });
+    shown
 }
 
 /// Marks the ticker idle while it is scrolled out of view or its tab is hidden, so it costs

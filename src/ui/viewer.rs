@@ -109,7 +109,7 @@ fn load(state: ViewerState) {
         let fetched = fetch_collection(&src).await;
         state.busy.set(false);
         match fetched {
-            Ok(validated) => {
+            Ok((validated, validator)) => {
                 for skipped in &validated.skipped {
                     leptos::logging::warn!("news-viewer: {src}: {}", skipped.describe());
                 }
@@ -119,6 +119,7 @@ fn load(state: ViewerState) {
                     let lang = state.lang.get_untracked().code();
                     emit(&root, READY, &[("articleId", &id), ("lang", lang)]);
                 }
+                keep_reading(state, &src, validator);
             }
             Err(error) => {
                 leptos::logging::error!("news-viewer: could not load {src}: {error}");
@@ -129,6 +130,58 @@ fn load(state: ViewerState) {
         }
     });
 }
+
+/// Follows the collection file at `src` (see `host::refresh`) every `data-refresh` seconds,
+/// taking in each newer reading: the live region says how many headlines are new, and the host
+/// page hears which articles were added, changed and removed.
+#[cfg(target_arch = "wasm32")]
+fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
+    let every = state.config.with_value(|c| c.refresh_ms);
+    let Some(absolute) = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|base| web_sys::Url::new_with_base(src, &base).ok())
+    else {
+        return;
+    };
+    if every == 0 {
+        return;
+    }
+    let on_update = move |fresh| {
+        let Some(changes) = state.take_update(fresh) else {
+            return;
+        };
+        let strings = state.strings();
+        // Emptied first, so that the same words said twice are still announced.
+        state.news.set(None);
+        if !changes.added.is_empty() {
+            let count =
+                crate::format::format_number(changes.added.len(), state.lang.get_untracked());
+            let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
+            request_animation_frame(move || state.news.set(Some(said)));
+        }
+        if let Some(root) = state.root.get_untracked() {
+            let detail = js_sys::Object::new();
+            for (key, ids) in [
+                ("added", &changes.added),
+                ("changed", &changes.changed),
+                ("removed", &changes.removed),
+            ] {
+                let list: js_sys::Array = ids
+                    .iter()
+                    .map(|id| wasm_bindgen::JsValue::from(id))
+                    .collect();
+                let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
+            }
+            crate::host::events::emit_detail(&root, crate::host::events::UPDATE, &detail);
+        }
+    };
+    crate::host::refresh::follow(&absolute.href(), every, validator, Box::new(on_update));
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn keep_reading(_: ViewerState, _: &str, _: Option<String>) {}
 
 /// What the viewer shows for the state in context.
 #[component]
@@ -179,7 +232,9 @@ pub fn ViewerRoot() -> impl IntoView {
                     </div>
                 })
             }
-            Phase::Ready if ticker_only => EitherOf4::C(view! { <Show when=has_headlines><Ticker /></Show> }),
+            Phase::Ready if ticker_only => {
+                EitherOf4::C(view! { <Show when=has_headlines><Ticker /></Show> })
+            }
             Phase::Ready => EitherOf4::D(view! {
                 <Show when=has_headlines><Ticker /></Show>
                 <div class="nv-main">
@@ -211,6 +266,7 @@ pub fn ViewerRoot() -> impl IntoView {
         >
             {bar}
             {body}
+            <p class="nv-hidden" role="status">{move || state.news.get()}</p>
         </div>
     }
 }

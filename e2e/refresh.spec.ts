@@ -1,0 +1,232 @@
+import { expect, Page, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
+import type { Server } from 'node:http';
+
+// Breaking news: viewers read their file again while the page is open. A server of our own
+// serves the built viewer and a collection file the tests change while pages are open, with
+// ETags (an unchanged file is a 304), failures on demand and a count of requests.
+
+const port = 8091;
+const origin = `http://127.0.0.1:${port}`;
+
+const live = { body: '', status: 200, requests: 0, notModified: 0 };
+let server: Server;
+
+/** Five articles, a4 newest (with a body, so it is the featured one), plus `extra`. */
+function collection(extra: object[] = [], edit: (articles: any[]) => void = () => {}) {
+  const articles: any[] = Array.from({ length: 5 }, (_, i) => ({
+    id: `a${i}`,
+    published: `2024-05-0${i + 1}`,
+    translations: { fr: { title: `Titre numéro ${i}`, ...(i === 4 ? { body: ['Premier paragraphe.', 'Second.'] } : {}) } },
+  }));
+  articles.push(...extra);
+  edit(articles);
+  return { schema: 1, articles };
+}
+
+const breaking = { id: 'flash', published: '2024-06-01', translations: { fr: { title: 'Dernière minute : le flash' } } };
+
+function publish(file: object) {
+  live.body = JSON.stringify(file);
+}
+
+/** A host page with one viewer (or two of the same file) that reads it again every 0.5 s. */
+function hostPage(two: boolean) {
+  const viewer = (id: string, extra: string) =>
+    `<div id="${id}" data-article-viewer data-src="/live/articles.json" data-refresh="0.5" ${extra}></div>`;
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Direct</title>
+    <link rel="icon" href="/favicon.svg"><script type="module" src="/embed.js"></script></head>
+    <body><main><h1>Le direct</h1>${viewer('one', 'data-ticker-speed="300"')}
+    ${two ? viewer('two', 'data-view="ticker" data-label="Fil"') : ''}<div style="height: 2000px"></div></main></body></html>`;
+}
+
+test.beforeAll(async () => {
+  // Imported when needed: the server module ends with a top-level await for its command line.
+  const { serve, staticHandler } = await import('./server.mjs');
+  const files = staticHandler('dist');
+  server = await serve(port, async (req: any, res: any) => {
+    const url = new URL(req.url!, origin);
+    if (url.pathname === '/live/page.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(url.searchParams.has('two')));
+    } else if (url.pathname === '/live/articles.json') {
+      live.requests++;
+      if (live.status !== 200) return void res.writeHead(live.status, { 'content-type': 'text/plain' }).end('failure');
+      const etag = `"${createHash('sha1').update(live.body).digest('hex')}"`;
+      if (req.headers['if-none-match'] === etag) {
+        live.notModified++;
+        return void res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+      }
+      res.writeHead(200, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' }).end(live.body);
+    } else {
+      await files(req, res);
+    }
+  });
+});
+
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+test.beforeEach(() => {
+  Object.assign(live, { status: 200, requests: 0, notModified: 0 });
+  publish(collection());
+});
+
+async function open(page: Page, two = false) {
+  await page.goto(`${origin}/live/page.html${two ? '?two' : ''}`);
+  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 4');
+}
+
+const readCopy = '#one .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link';
+const news = (page: Page) => page.locator('#one .nv > p.nv-hidden[role="status"]');
+
+test('a new headline joins the moving ticker without a jump and is announced once', async ({ page }) => {
+  await open(page);
+  await page.mouse.move(5, 700);
+  await page.evaluate(() => {
+    // Each frame: where an old headline is on screen, and the copy's width.
+    const root = document.querySelector('#one')!.shadowRoot!;
+    const link = () => root.querySelector('.nv-ticker__copy:not([aria-hidden]) a[href*="article=a2"]')!;
+    (window as any).frames_ = [] as number[][];
+    const sample = () => {
+      const copy = root.querySelector('.nv-ticker__copy')!.getBoundingClientRect().width;
+      (window as any).frames_.push([performance.now(), link().getBoundingClientRect().left, copy]);
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+    (window as any).updates = [];
+    document.addEventListener('article-viewer:update', (e) => (window as any).updates.push((e as CustomEvent).detail));
+  });
+  await page.waitForTimeout(500);
+  publish(collection([breaking]));
+  await expect(page.locator(readCopy).first()).toHaveText('Dernière minute : le flash', { timeout: 10_000 });
+  await expect(news(page)).toHaveText('Nouveaux titres : 1');
+  await expect(page.locator('#one .nv-more__link').first()).toHaveText('Dernière minute : le flash');
+  // The new headline comes into view from the end of the strip, as the loop goes round.
+  await expect.poll(() => page.locator(readCopy).first().evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const viewport = el.closest('.nv-ticker__viewport')!.getBoundingClientRect();
+    return box.right > viewport.left && box.left < viewport.right;
+  }), { timeout: 15_000 }).toBe(true);
+  const frames: number[][] = await page.evaluate(() => (window as any).frames_);
+  const jumps = frames.slice(1).filter(([t, x, width], i) => {
+    const [t0, x0, width0] = frames[i];
+    const step = x - x0;
+    const expected = -300 * (t - t0) / 1000;
+    const wrapped = [width, width0].some((w) => Math.abs(step - expected - w) < 40);
+    return Math.abs(step - expected) > 40 && !wrapped;
+  });
+  expect(jumps).toEqual([]);
+  expect(await page.evaluate(() => (window as any).updates)).toEqual([{ added: ['flash'], changed: [], removed: [] }]);
+  // Nothing changed since: nothing more is announced or sent.
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => (window as any).updates)).toHaveLength(1);
+});
+
+test('the open article, the focus and the place survive an update; a changed article offers its new version', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 500 });
+  await open(page);
+  await page.locator('#one .nv-more__link', { hasText: 'Titre numéro 2' }).click();
+  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 2');
+  const share = page.locator('#one').getByRole('button', { name: 'Partager' });
+  await share.focus();
+  await page.evaluate(() => window.scrollBy(0, 120));
+  // Where the reader is: what is on screen, and the URL (the browser keeps the text in place
+  // when the notice above it appears, by scroll anchoring).
+  const place = async () => [Math.round((await share.boundingBox())!.y), page.url()];
+  const before = await place();
+
+  publish(collection([breaking], (articles) => { articles[2].translations.fr.title = 'Titre numéro 2, corrigé'; }));
+  await expect(news(page)).toHaveText('Nouveaux titres : 1');
+  await expect(page.locator('#one .nv-notice')).toContainText('Cet article a été mis à jour');
+  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 2');
+  await expect(share).toBeFocused();
+  expect(await place()).toEqual(before);
+  await expect(page.locator('#one .nv-notice')).toBeInViewport();
+
+  await page.locator('#one').getByRole('button', { name: 'Afficher la nouvelle version' }).click();
+  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 2, corrigé');
+  await expect(page.locator('#one .nv-article__title')).toBeFocused();
+  await expect(page.locator('#one .nv-notice')).toHaveCount(0);
+});
+
+test('a withdrawn open article stays readable with a notice; the featured article stays open', async ({ page }) => {
+  await open(page);
+  publish(collection([], (articles) => articles.splice(4, 1)));
+  await expect(page.locator('#one .nv-notice')).toContainText('retiré par la rédaction');
+  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 4');
+  await expect(page.locator('#one .nv-article__body p')).toHaveCount(2);
+  // Leaving it drops it.
+  await page.locator('#one .nv-more__link').first().click();
+  await expect(page.locator('#one .nv-notice')).toHaveCount(0);
+  await expect(page.locator('#one .nv-more__link', { hasText: 'Titre numéro 4' })).toHaveCount(0);
+});
+
+test('an unchanged file is a 304 and costs no re-render', async ({ page }) => {
+  await open(page);
+  await page.evaluate(() => {
+    (window as any).mutations = 0;
+    new MutationObserver((records) => { (window as any).mutations += records.length; })
+      .observe(document.querySelector('#one')!.shadowRoot!, { childList: true, subtree: true, characterData: true });
+  });
+  await page.waitForTimeout(2000);
+  expect(live.notModified).toBeGreaterThanOrEqual(2);
+  expect(await page.evaluate(() => (window as any).mutations)).toBe(0);
+});
+
+test('a hidden tab makes no requests, and reads at once when shown again', async ({ page }) => {
+  await open(page);
+  const setHidden = (hidden: boolean) => page.evaluate((hidden) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(700);
+  const before = live.requests;
+  await page.waitForTimeout(2000);
+  expect(live.requests).toBe(before);
+  publish(collection([breaking]));
+  await setHidden(false);
+  await expect(news(page)).toHaveText('Nouveaux titres : 1', { timeout: 1000 });
+});
+
+test('offline, nothing is requested; back online, the file is read at once', async ({ page, context }) => {
+  await open(page);
+  await context.setOffline(true);
+  await page.waitForTimeout(700);
+  const before = live.requests;
+  await page.waitForTimeout(2000);
+  expect(live.requests).toBe(before);
+  publish(collection([breaking]));
+  await context.setOffline(false);
+  await expect(news(page)).toHaveText('Nouveaux titres : 1', { timeout: 1000 });
+});
+
+test('failing refreshes keep the headlines, show no error, back off and say why once', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await open(page);
+  live.status = 500;
+  const failingFrom = live.requests;
+  await page.waitForTimeout(4000);
+  // Backing off: 0.5 s, then 1, 2, 4… instead of eight tries in 4 s.
+  expect(live.requests - failingFrom).toBeLessThanOrEqual(4);
+  expect(warnings.filter((w) => w.includes('could not read it again'))).toHaveLength(1);
+  await expect(page.locator('#one .nv-error')).toHaveCount(0);
+  await expect(page.locator(readCopy)).toHaveCount(5);
+  live.status = 200;
+  publish(collection([breaking]));
+  await expect(news(page)).toHaveText('Nouveaux titres : 1', { timeout: 10_000 });
+});
+
+test('two viewers of one file share one request per interval', async ({ page }) => {
+  await open(page, true);
+  await expect(page.locator('#two .nv-ticker__link').first()).toBeVisible();
+  await page.waitForTimeout(600);
+  const before = live.requests;
+  await page.waitForTimeout(3000);
+  // Six intervals of 0.5 s: six requests (give or take one), not twelve.
+  expect(live.requests - before).toBeLessThanOrEqual(7);
+  expect(live.requests - before).toBeGreaterThanOrEqual(5);
+  publish(collection([breaking]));
+  await expect(page.locator('#two .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').first())
+    .toHaveText('Dernière minute : le flash', { timeout: 10_000 });
+});

@@ -1,0 +1,115 @@
+//! Reading collection files again while the page is open. One feed per file serves every viewer
+//! of that file on the page (one request per interval, the shortest interval asked for). It reads
+//! only while the tab is visible and the browser online, lets the browser revalidate (an
+//! unchanged file costs a 304 and is not parsed), backs off after a failure (the interval doubled
+//! each time, up to 30 minutes) and keeps quiet about it apart from one console line per kind of
+//! failure.
+
+use crate::data::fetch::refetch_collection;
+use crate::data::model::Collection;
+use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The longest wait between two readings, after failures.
+const MAX_WAIT_MS: u32 = 30 * 60 * 1000;
+
+/// Called with each new reading of the file.
+type Listener = Box<dyn Fn(Arc<Collection>)>;
+
+struct Feed {
+    every_ms: Cell<u32>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+thread_local! {
+    static FEEDS: RefCell<HashMap<String, Rc<Feed>>> = RefCell::default();
+}
+
+/// Calls `listener` with every new reading of the file at `src` (an absolute URL), read every
+/// `every_ms` milliseconds from now on; `validator` is that of the reading the viewer has.
+pub fn follow(src: &str, every_ms: u32, validator: Option<String>, listener: Listener) {
+    FEEDS.with(|feeds| {
+        let mut feeds = feeds.borrow_mut();
+        if let Some(feed) = feeds.get(src) {
+            feed.every_ms.set(feed.every_ms.get().min(every_ms));
+            feed.listeners.borrow_mut().push(listener);
+            return;
+        }
+        let feed = Rc::new(Feed {
+            every_ms: Cell::new(every_ms),
+            listeners: RefCell::new(vec![listener]),
+        });
+        feeds.insert(src.to_string(), feed.clone());
+        leptos::task::spawn_local(poll(src.to_string(), feed, validator));
+    });
+}
+
+async fn poll(src: String, feed: Rc<Feed>, mut validator: Option<String>) {
+    let mut wait = feed.every_ms.get();
+    let mut told = HashSet::new();
+    loop {
+        sleep(wait).await;
+        until_visible_and_online().await;
+        wait = feed.every_ms.get();
+        match refetch_collection(&src, validator.as_deref()).await {
+            Ok(None) => {}
+            Ok(Some((validated, new_validator))) => {
+                validator = new_validator;
+                for skipped in &validated.skipped {
+                    let line = skipped.describe();
+                    if told.insert(line.clone()) {
+                        leptos::logging::warn!("news-viewer: {src}: {line}");
+                    }
+                }
+                let collection = Arc::new(validated.collection);
+                for listener in feed.listeners.borrow().iter() {
+                    listener(collection.clone());
+                }
+            }
+            Err(error) => {
+                let kind = format!("{:?}", std::mem::discriminant(&error));
+                if told.insert(kind) {
+                    leptos::logging::warn!(
+                        "news-viewer: {src}: could not read it again ({error}); the headlines shown stay, and it is tried again later"
+                    );
+                }
+                wait = (wait.saturating_mul(2)).min(MAX_WAIT_MS);
+            }
+        }
+    }
+}
+
+async fn sleep(ms: u32) {
+    let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            &resolve,
+            ms.min(i32::MAX as u32) as i32,
+        );
+    }))
+    .await;
+}
+
+/// Returns at once while the tab is visible and the browser online, else when they both are.
+async fn until_visible_and_online() {
+    while document().hidden() || !window().navigator().on_line() {
+        let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+            let options = web_sys::AddEventListenerOptions::new();
+            options.set_once(true);
+            let on: &js_sys::Function = resolve.unchecked_ref();
+            let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+                "visibilitychange",
+                on,
+                &options,
+            );
+            let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+                "online", on, &options,
+            );
+        }))
+        .await;
+    }
+}
