@@ -37,7 +37,7 @@ function hostPage(two: boolean) {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Direct</title>
     <link rel="icon" href="/favicon.svg"><script type="module" src="/embed.js"></script></head>
     <body><main><h1>Le direct</h1>${viewer('one', 'data-ticker-speed="300"')}
-    ${two ? viewer('two', 'data-view="ticker" data-label="Fil"') : ''}<div style="height: 2000px"></div></main></body></html>`;
+    ${two ? viewer('two', 'data-view="ticker" data-label="Fil" data-ticker-speed="300"') : ''}<div style="height: 2000px"></div></main></body></html>`;
 }
 
 test.beforeAll(async () => {

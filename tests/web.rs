@@ -765,3 +765,34 @@ async fn size_buttons_are_named_by_their_visible_text_and_the_theme_shown_is_pre
     );
     m.host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
+    use std::sync::Arc;
+    let before = r#"{"schema": 1, "articles": [
+        {"id": "old", "published": "2024-05-01", "translations": {"en": {"title": "Old news", "body": ["Old text."]}}}]}"#;
+    let after = r#"{"schema": 1, "articles": [
+        {"id": "old", "published": "2024-05-01", "translations": {"en": {"title": "Old news, corrected", "body": ["Old text."]}}},
+        {"id": "new", "published": "2024-06-01", "translations": {"en": {"title": "Fresh news", "body": ["New text."]}}}]}"#;
+    let m = mount(before, Lang::En, None);
+    leptos::task::tick().await;
+    let title = m.one(".nv-article__title");
+    let read = |json: &str| Arc::new(parse_collection(json).unwrap().collection);
+    assert!(m.state.take_update(read(before)).is_none(), "nothing changed: nothing to take in");
+
+    let changes = m.state.take_update(read(after)).unwrap();
+    assert_eq!((changes.added, changes.changed), (vec!["new".to_string()], vec!["old".to_string()]));
+    leptos::task::tick().await;
+    assert!(title.is_connected(), "the open article is not rebuilt");
+    assert_eq!(m.text(".nv-article__title"), "Old news", "the version being read stays");
+    assert_eq!(m.state.article_id.get_untracked(), None, "the URL's article is untouched");
+    assert!(m.text(".nv-notice").starts_with("This article was updated"));
+    m.click(".nv-notice__action");
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Old news, corrected");
+    // Leaving the article lets the newest featured one show again.
+    m.click(".nv-more__link");
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Fresh news");
+    m.host.remove();
+}
