@@ -206,8 +206,9 @@ test('failing refreshes keep the headlines, show no error, back off and say why 
   await open(page);
   live.status = 500;
   const failingFrom = live.requests;
-  await page.waitForTimeout(4000);
-  // Backing off: 0.5 s, then 1, 2, 4… instead of eight tries in 4 s.
+  await page.waitForTimeout(7000);
+  // Backing off: tries about 0.5, 1.5, 3.5 and 7.5 s after the first failure (waits of 1, 2, 4
+  // and 8 s), not every 0.5 s (fourteen tries) nor every 1 s (seven).
   expect(live.requests - failingFrom).toBeLessThanOrEqual(4);
   expect(warnings.filter((w) => w.includes('could not read it again'))).toHaveLength(1);
   await expect(page.locator('#one .nv-error')).toHaveCount(0);

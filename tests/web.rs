@@ -778,14 +778,28 @@ async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
     leptos::task::tick().await;
     let title = m.one(".nv-article__title");
     let read = |json: &str| Arc::new(parse_collection(json).unwrap().collection);
-    assert!(m.state.take_update(read(before)).is_none(), "nothing changed: nothing to take in");
+    assert!(
+        m.state.take_update(read(before)).is_none(),
+        "nothing changed: nothing to take in"
+    );
 
     let changes = m.state.take_update(read(after)).unwrap();
-    assert_eq!((changes.added, changes.changed), (vec!["new".to_string()], vec!["old".to_string()]));
+    assert_eq!(
+        (changes.added, changes.changed),
+        (vec!["new".to_string()], vec!["old".to_string()])
+    );
     leptos::task::tick().await;
     assert!(title.is_connected(), "the open article is not rebuilt");
-    assert_eq!(m.text(".nv-article__title"), "Old news", "the version being read stays");
-    assert_eq!(m.state.article_id.get_untracked(), None, "the URL's article is untouched");
+    assert_eq!(
+        m.text(".nv-article__title"),
+        "Old news",
+        "the version being read stays"
+    );
+    assert_eq!(
+        m.state.article_id.get_untracked(),
+        None,
+        "the URL's article is untouched"
+    );
     assert!(m.text(".nv-notice").starts_with("This article was updated"));
     m.click(".nv-notice__action");
     leptos::task::tick().await;

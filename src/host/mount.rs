@@ -199,14 +199,8 @@ pub fn arrive_at(state: ViewerState, heading: &HtmlElement) {
     };
     let top = main.get_bounding_client_rect().top();
     if frame {
-        let Some(parent) = window().parent().ok().flatten() else {
-            return;
-        };
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &FRAME_SCROLL_MESSAGE.into());
         let scrolled = window().scroll_y().unwrap_or_default();
-        let _ = js_sys::Reflect::set(&message, &"top".into(), &(top + scrolled).into());
-        let _ = parent.post_message(&message, "*");
+        tell_parent(FRAME_SCROLL_MESSAGE, "top", top + scrolled);
     } else {
         let height = window()
             .inner_height()
@@ -219,19 +213,24 @@ pub fn arrive_at(state: ViewerState, heading: &HtmlElement) {
     }
 }
 
+/// Posts `{ type: kind, [key]: value }` to the parent window of an iframe viewer.
+fn tell_parent(kind: &str, key: &str, value: f64) {
+    let Some(parent) = window().parent().ok().flatten() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
+    let _ = parent.post_message(&message, "*");
+}
+
 /// Tells the parent window the viewer's height whenever it changes, so the parent can size the
 /// iframe without scrollbars (see `public/article-viewer-frame.js`).
 fn post_height_to_parent(viewer: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     let measured = viewer.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
-        let Some(parent) = window().parent().ok().flatten() else {
-            return;
-        };
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &FRAME_HEIGHT_MESSAGE.into());
         let height = measured.get_bounding_client_rect().height().ceil();
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        let _ = parent.post_message(&message, "*");
+        tell_parent(FRAME_HEIGHT_MESSAGE, "height", height);
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     observer.observe(viewer);

@@ -69,11 +69,13 @@ pub fn follow_viewer(state: ViewerState) {
 
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
-        from_history.set_value(true);
+        let new_article = article != state.article_id.get_untracked();
+        // Only when the URL effect will run (and clear it): else the next change would be lost.
+        from_history.set_value(lang.is_some() || new_article);
         if let Some(lang) = lang {
             state.lang.set(lang);
         }
-        if article != state.article_id.get_untracked() {
+        if new_article {
             state.navigate(article);
         }
     });

@@ -24,6 +24,8 @@ type Listener = Box<dyn Fn(Arc<Collection>)>;
 struct Feed {
     every_ms: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
+    /// The last reading it published, for viewers that join later.
+    last: RefCell<Option<Arc<Collection>>>,
 }
 
 thread_local! {
@@ -37,12 +39,18 @@ pub fn follow(src: &str, every_ms: u32, validator: Option<String>, listener: Lis
         let mut feeds = feeds.borrow_mut();
         if let Some(feed) = feeds.get(src) {
             feed.every_ms.set(feed.every_ms.get().min(every_ms));
+            // A viewer that read the file before the feed's last reading catches up (a viewer
+            // that has it already sees no change).
+            if let Some(last) = feed.last.borrow().clone() {
+                listener(last);
+            }
             feed.listeners.borrow_mut().push(listener);
             return;
         }
         let feed = Rc::new(Feed {
             every_ms: Cell::new(every_ms),
             listeners: RefCell::new(vec![listener]),
+            last: RefCell::new(None),
         });
         feeds.insert(src.to_string(), feed.clone());
         leptos::task::spawn_local(poll(src.to_string(), feed, validator));
@@ -55,10 +63,10 @@ async fn poll(src: String, feed: Rc<Feed>, mut validator: Option<String>) {
     loop {
         sleep(wait).await;
         until_visible_and_online().await;
-        wait = feed.every_ms.get();
         match refetch_collection(&src, validator.as_deref()).await {
-            Ok(None) => {}
+            Ok(None) => wait = feed.every_ms.get(),
             Ok(Some((validated, new_validator))) => {
+                wait = feed.every_ms.get();
                 validator = new_validator;
                 for skipped in &validated.skipped {
                     let line = skipped.describe();
@@ -67,6 +75,7 @@ async fn poll(src: String, feed: Rc<Feed>, mut validator: Option<String>) {
                     }
                 }
                 let collection = Arc::new(validated.collection);
+                *feed.last.borrow_mut() = Some(collection.clone());
                 for listener in feed.listeners.borrow().iter() {
                     listener(collection.clone());
                 }
@@ -97,9 +106,14 @@ async fn sleep(ms: u32) {
 /// Returns at once while the tab is visible and the browser online, else when they both are.
 async fn until_visible_and_online() {
     while document().hidden() || !window().navigator().on_line() {
+        // Both listeners go once either has fired.
+        let Ok(done) = web_sys::AbortController::new() else {
+            return;
+        };
         let _ = JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
             let options = web_sys::AddEventListenerOptions::new();
             options.set_once(true);
+            options.set_signal(&done.signal());
             let on: &js_sys::Function = resolve.unchecked_ref();
             let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
                 "visibilitychange",
@@ -111,5 +125,6 @@ async fn until_visible_and_online() {
             );
         }))
         .await;
+        done.abort();
     }
 }

@@ -2,7 +2,7 @@
 //! source, then the way to the neighbouring and other headlines.
 
 use super::figure::figure;
-use super::{Headline, HeadlineLink, MainHeading, ReaderTools};
+use super::{focus_when_shown, Headline, HeadlineLink, MainHeading, ReaderTools};
 use crate::data::error::ViewError;
 use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published, language_name};
@@ -58,8 +58,9 @@ fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
     let s = state.strings();
     let show_update = move |_| {
         state.navigated.set_value(true);
-        state.let_go();
-        state.revision.update(|n| *n += 1);
+        if state.let_go() {
+            state.revision.update(|n| *n += 1);
+        }
     };
     let action = (!held.withdrawn).then(|| {
         view! {
@@ -290,15 +291,12 @@ fn OtherHeadlines(
     let show_more = move |_| {
         let first_new = shown.get_untracked();
         shown.update(|n| *n += LIST_PAGE);
-        request_animation_frame(move || {
-            let link = list
-                .get_untracked()
+        focus_when_shown(move || {
+            list.try_get_untracked()
+                .flatten()
                 .and_then(|ul| ul.children().item(first_new as u32))
                 .and_then(|li| li.first_element_child())
-                .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(link) = link {
-                let _ = link.focus();
-            }
+                .and_then(|a| a.dyn_into().ok())
         });
     };
     view! {

@@ -9,6 +9,7 @@ use crate::host::events::{emit, IMAGE_REPORT};
 use crate::host::storage;
 use crate::i18n::direction_of;
 use crate::routing::safe_href;
+use crate::ui::focus_when_shown;
 use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
@@ -45,6 +46,8 @@ pub fn figure(
     let revealed = RwSignal::new(false);
     let status = RwSignal::new(None::<&'static str>);
     let can_undo = RwSignal::new(false);
+    // Counts reports and undos, so that a report's Undo timer knows whether it is still current.
+    let reports = StoredValue::new(0u32);
     let blurred = move || reported.get() && !revealed.get();
     let (figure_el, report_button, undo_button, reveal_button) = (
         NodeRef::<html::Figure>::new(),
@@ -81,16 +84,26 @@ pub fn figure(
             can_undo.set(true);
             tell_host("report");
             // The report button is now disabled: focus goes to the Undo that replaces it.
-            focus_when_shown(undo_button);
+            focus_when_shown(move || undo_button.try_get_untracked().flatten().map(Into::into));
+            // Only this report's timer may close its Undo (an undo and a new report start over).
+            let this_report = reports.try_update_value(|n| {
+                *n += 1;
+                *n
+            });
             set_timeout(
                 move || {
+                    if reports.try_get_value() != this_report {
+                        return;
+                    }
                     let undo_had_focus = undo_button
                         .try_get_untracked()
                         .flatten()
                         .is_some_and(|b| document().active_element() == Some(b.into()));
                     let _ = can_undo.try_set(false);
                     if undo_had_focus {
-                        focus_when_shown(reveal_button);
+                        focus_when_shown(move || {
+                            reveal_button.try_get_untracked().flatten().map(Into::into)
+                        });
                     }
                 },
                 UNDO_FOR,
@@ -98,17 +111,18 @@ pub fn figure(
         }
     };
     let undo = move |_| {
+        reports.update_value(|n| *n += 1);
         storage::remove(&key);
         reported.set(false);
         revealed.set(false);
         can_undo.set(false);
         status.set(Some(s.report_withdrawn));
         tell_host("undo");
-        focus_when_shown(report_button);
+        focus_when_shown(move || report_button.try_get_untracked().flatten().map(Into::into));
     };
     let reveal = move |_| {
         revealed.set(true);
-        focus_when_shown(figure_el);
+        focus_when_shown(move || figure_el.try_get_untracked().flatten().map(Into::into));
     };
     let words = |text: &Option<String>| text.clone().filter(|c| !c.trim().is_empty());
     let caption = words(&translation.image_caption);
@@ -177,18 +191,4 @@ pub fn figure(
             </p>
         </figure>
     })
-}
-
-/// Focuses `target` once the views changed by the current action are in place.
-fn focus_when_shown<E>(target: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: wasm_bindgen::JsCast + Clone + Into<web_sys::HtmlElement> + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(el) = target.try_get_untracked().flatten() {
-            let el: web_sys::HtmlElement = el.into();
-            let _ = el.focus();
-        }
-    });
 }

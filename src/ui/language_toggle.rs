@@ -18,7 +18,11 @@ pub fn LanguageToggle() -> impl IntoView {
     };
     let choose = move |lang: Lang| {
         state.follows_collection_language.set(false);
-        state.pinned.set(None);
+        // A pinned featured article gives way to the new language's (see `ViewerState::pinned`).
+        if state.pinned.get_untracked().is_some() {
+            state.let_go();
+            state.pinned.set(None);
+        }
         state.lang.set(lang);
         storage::save("lang", lang.code());
     };

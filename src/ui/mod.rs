@@ -107,6 +107,16 @@ pub fn HeadlineLink(
     }
 }
 
+/// Focuses what `find` finds once the views changed by the current action are in place (the
+/// next frame): the control that replaces one an action removed, or where the reader goes on.
+pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
+    request_animation_frame(move || {
+        if let Some(el) = find() {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// The main heading of a view: the page's `<h1>` when the viewer is the page (standalone, or the
 /// page of an iframe), an `<h2>` when it sits inside a host page's own outline. When the reader
 /// has just navigated, it takes focus (so its text is announced and Tab goes on from it) and is

@@ -3,6 +3,7 @@
 
 use crate::host::storage;
 use crate::routing::{article_href, publisher_link, safe_href};
+use crate::ui::focus_when_shown;
 use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
 use leptos::html;
 use leptos::prelude::*;
@@ -167,11 +168,7 @@ fn share(
         } else {
             status.set(None);
             manual.set(Some(url));
-            request_animation_frame(move || {
-                if let Some(field) = field.get_untracked() {
-                    let _ = field.focus();
-                }
-            });
+            focus_when_shown(move || field.try_get_untracked().flatten().map(Into::into));
         }
     });
 }

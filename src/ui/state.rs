@@ -151,7 +151,8 @@ pub struct ViewerState {
     /// next then takes focus and is brought into view. Never set on load.
     pub navigated: StoredValue<bool>,
     /// The featured article a reader had open when a newer reading of the file arrived: it stays
-    /// open (without changing the URL) until the reader opens another one or changes language.
+    /// open (without changing the URL) until the reader opens another one or changes language
+    /// (which lets a held version go too).
     pub pinned: RwSignal<Option<String>>,
     /// The open article, when a newer reading changed or withdrew it (see `take_update`).
     pub held: RwSignal<Option<Held>>,
@@ -258,10 +259,25 @@ impl ViewerState {
     /// Opens article `id` (the featured one for `None`) at the reader's request, and tells the
     /// host page which article that is.
     pub fn navigate(&self, id: Option<String>) {
+        let before = (
+            self.article_id.get_untracked(),
+            self.current.get_untracked(),
+        );
         self.navigated.set_value(true);
-        self.let_go();
+        let released = self.let_go();
         self.pinned.set(None);
         self.article_id.set(id);
+        let after = (
+            self.article_id.get_untracked(),
+            self.current.get_untracked(),
+        );
+        if released {
+            // The same article, now in its newer version: shown again.
+            self.revision.update(|n| *n += 1);
+        } else if after == before {
+            // Nothing is shown anew, so nothing takes focus later.
+            self.navigated.set_value(false);
+        }
         if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
             let lang = self.lang.get_untracked().code();
             emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
@@ -304,14 +320,17 @@ impl ViewerState {
         Some(changes)
     }
 
-    /// Shows the file as last read, dropping the old version of a held article.
-    pub fn let_go(&self) {
-        if self.held.get_untracked().is_some() {
+    /// Shows the file as last read, dropping the old version of a held article; whether one was
+    /// held.
+    pub fn let_go(&self) -> bool {
+        let held = self.held.get_untracked().is_some();
+        if held {
             self.held.set(None);
             if let Some(latest) = self.latest.get_value() {
                 self.data.set(Data::Ready(latest));
             }
         }
+        held
     }
 
     /// The theme shown: the reader's pick, else the system's light or dark.

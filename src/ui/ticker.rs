@@ -181,18 +181,27 @@ fn move_on(ev: web_sys::FocusEvent) {
         return;
     }
     let track: web_sys::HtmlElement = track.unchecked_into();
-    let style = track.style();
-    let duration: f64 = style
-        .get_property_value("--nv-ticker-duration")
-        .ok()
-        .and_then(|d| d.trim_end_matches("ms").parse::<u32>().ok())
-        .map_or(0.0, f64::from);
     let copy_width = f64::from(track.offset_width()) / 2.0;
     let travelled = f64::from(viewport.scroll_left().unsigned_abs()) % copy_width.max(1.0);
-    let delay = (travelled / copy_width.max(1.0) * duration) as u32;
-    let _ = style.set_property("animation-delay", &format!("-{delay}ms"));
     let _ = track.class_list().remove_1("is-browsing");
     viewport.set_scroll_left(0);
+    // The loop starts again (a new animation): put it where the reader left the headlines.
+    if let (Some(animation), Some(duration)) = (loop_animation(&track), duration_ms(&track)) {
+        animation.set_current_time(Some(travelled / copy_width.max(1.0) * duration));
+    }
+}
+
+/// How far `inner` starts after the start edge of `track` (its left edge, the right one in
+/// Arabic), in px: where a headline is along the track, whatever the loop's position.
+fn start_offset(track: &web_sys::Element, inner: &web_sys::Element) -> f64 {
+    let (o, i) = (
+        track.get_bounding_client_rect(),
+        inner.get_bounding_client_rect(),
+    );
+    match track.closest("[dir=rtl]").ok().flatten() {
+        Some(_) => o.right() - i.right(),
+        None => i.left() - o.left(),
+    }
 }
 
 /// The headlines of the reader's edition (or the one it falls back to, see `edition_for`),
@@ -352,37 +361,27 @@ fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Ve
             .map_or(0.0, |v| f64::from(v.client_width()));
         let travelled = loop_animation(&track)
             .and_then(|a| Some((a.current_time()? % duration_ms(&track)?) * speed / 1000.0));
-        if !wrapped && travelled.is_some_and(|t| t + viewport > copy_width) {
+        // The seam on screen, or the reader moving through the headlines by keyboard (the loop
+        // then stands still, as scroll): wait for the loop to wrap.
+        let browsing = track.class_list().contains("is-browsing");
+        if browsing || (!wrapped && travelled.is_some_and(|t| t + viewport > copy_width)) {
             waiting.set_value(true);
             return;
         }
         waiting.set_value(false);
-        // Where the first headline shown now starts, from the start of the track.
-        let rtl = state.lang.get_untracked().dir() == "rtl";
-        let start_of = {
-            let track = track.clone();
-            move |el: &web_sys::Element| {
-                let (outer, inner) = (
-                    track.get_bounding_client_rect(),
-                    el.get_bounding_client_rect(),
-                );
-                if rtl {
-                    outer.right() - inner.right()
-                } else {
-                    inner.left() - outer.left()
-                }
-            }
-        };
+        // Where the first headline shown now starts along the track.
         let anchor = track
             .first_element_child()
             .and_then(|copy| copy.first_element_child());
-        let before = anchor.as_ref().map(&start_of);
+        let before = anchor.as_ref().map(|a| start_offset(&track, a));
         shown.set(latest.get_untracked());
         // Once the new rows are in, before the browser paints them.
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
             let shift = match (anchor, before) {
-                (Some(anchor), Some(before)) if anchor.is_connected() => start_of(&anchor) - before,
+                (Some(anchor), Some(before)) if anchor.is_connected() => {
+                    start_offset(&track, &anchor) - before
+                }
                 _ => 0.0,
             };
             if travelled.is_some() {
@@ -402,14 +401,23 @@ fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Ve
     // The loop wrapped: a waiting update can join now.
     Effect::new(move |_| {
         let Some(track) = track.get() else { return };
-        let handle = leptos::ev::EventDescriptor::name(&leptos::ev::animationiteration);
         let on_wrap = Closure::<dyn FnMut()>::new(move || {
             if waiting.get_value() {
                 join(true);
             }
         });
-        let _ = track.add_event_listener_with_callback(&handle, on_wrap.as_ref().unchecked_ref());
-        on_wrap.forget(); // lives as long as the track
+        let _ = track.add_event_listener_with_callback(
+            "animationiteration",
+            on_wrap.as_ref().unchecked_ref(),
+        );
+        let keep = SendWrapper::new((track, on_wrap));
+        on_cleanup(move || {
+            let (track, on_wrap) = &*keep;
+            let _ = track.remove_event_listener_with_callback(
+                "animationiteration",
+                on_wrap.as_ref().unchecked_ref(),
+            );
+        });
     });
     shown
 }

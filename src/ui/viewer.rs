@@ -160,9 +160,15 @@ fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
         let strings = state.strings();
         // Emptied first, so that the same words said twice are still announced.
         state.news.set(None);
-        if !changes.added.is_empty() {
-            let count =
-                crate::format::format_number(changes.added.len(), state.lang.get_untracked());
+        // The new headlines of the reader's edition: those the ticker and the list show.
+        let lang = state.lang.get_untracked();
+        let added = state.collection().map_or(0, |c| {
+            let edition = c.edition_for(lang);
+            let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
+            changes.added.iter().filter(in_edition).count()
+        });
+        if added > 0 {
+            let count = crate::format::format_number(added, lang);
             let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
             request_animation_frame(move || state.news.set(Some(said)));
         }
