@@ -1,0 +1,175 @@
+//! The publishing tool and the checker's folder mode, run as commands.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run(bin: &str, args: &[&str]) -> (i32, String) {
+    let out = Command::new(bin)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+fn publish(args: &[&str]) -> (i32, String) {
+    run(env!("CARGO_BIN_EXE_publish-articles"), args)
+}
+
+fn check(path: &Path) -> (i32, String) {
+    run(
+        env!("CARGO_BIN_EXE_check-articles"),
+        &[path.to_str().unwrap()],
+    )
+}
+
+/// A fresh folder for one test's output.
+fn out_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_bundled_collection_publishes_as_pages_and_texts_that_the_checker_accepts() {
+    let out = out_dir("published");
+    let (status, said) = publish(&[
+        "--page-size",
+        "10",
+        "public/articles.json",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{said}");
+    assert!(said.contains("51 files"), "{said}");
+
+    let first = read(&out.join("articles.json"));
+    assert_eq!(first["article_url"], "text/{id}.json");
+    assert_eq!(first["older"], "older-1.json");
+    assert_eq!(first["default_language"], "fr");
+    let articles = first["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 10);
+    let featured = &articles[0];
+    assert_eq!(featured["id"], "russie-aide-militaire-chine-new-york-times");
+    assert_eq!(
+        featured["text_url"],
+        "text/russie-aide-militaire-chine-new-york-times.json"
+    );
+    assert!(
+        !first.to_string().contains("\"body\""),
+        "pages carry no text"
+    );
+    let text = read(&out.join("text/russie-aide-militaire-chine-new-york-times.json"));
+    assert_eq!(
+        text["articles"][0]["translations"]["fr"]["body"]
+            .as_array()
+            .unwrap()
+            .len(),
+        11
+    );
+    let last = read(&out.join("older-4.json"));
+    assert_eq!(last["articles"].as_array().unwrap().len(), 6);
+    assert!(last.get("older").is_none(), "the chain ends");
+    assert_eq!(std::fs::read_dir(out.join("text")).unwrap().count(), 46);
+
+    let (status, said) = check(&out);
+    assert_eq!(status, 0, "{said}");
+    assert!(
+        said.contains("5 page(s) and 1 text file(s) checked"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_files() {
+    let (a, b) = (out_dir("same-a"), out_dir("same-b"));
+    for dir in [&a, &b] {
+        assert_eq!(
+            publish(&[
+                "--page-size",
+                "7",
+                "public/articles.json",
+                dir.to_str().unwrap()
+            ])
+            .0,
+            0
+        );
+    }
+    let files = |dir: &Path| {
+        let mut names: Vec<PathBuf> = ["", "text"]
+            .iter()
+            .flat_map(|sub| std::fs::read_dir(dir.join(sub)).unwrap())
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .map(|p| p.strip_prefix(dir).unwrap().to_path_buf())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(files(&a), files(&b));
+    for name in files(&a) {
+        assert_eq!(
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+}
+
+#[test]
+fn an_invalid_collection_is_refused_whole_with_every_problem() {
+    let out = out_dir("refused");
+    let (status, said) = publish(&[
+        "tests/samples/invalid/javascript-url.json",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1);
+    assert!(
+        said.contains("/articles/0/source/url: must be an http(s) URL"),
+        "{said}"
+    );
+    assert!(said.contains("nothing published"), "{said}");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn the_checker_finds_a_looping_chain_and_a_text_file_of_another_article() {
+    let out = out_dir("faulty");
+    assert_eq!(
+        publish(&[
+            "--page-size",
+            "20",
+            "public/articles.json",
+            out.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let last = out.join("older-2.json");
+    let mut page = read(&last);
+    page["older"] = "articles.json".into();
+    std::fs::write(&last, page.to_string()).unwrap();
+    let text = out.join("text/russie-aide-militaire-chine-new-york-times.json");
+    let mut file = read(&text);
+    file["articles"][0]["id"] = "another-article".into();
+    std::fs::write(&text, file.to_string()).unwrap();
+
+    let (status, said) = check(&out);
+    assert_eq!(status, 1, "{said}");
+    assert!(
+        said.contains("articles.json: the \"older\" chain leads back to this page"),
+        "{said}"
+    );
+    assert!(
+        said.contains("holds no article \"russie-aide-militaire-chine-new-york-times\""),
+        "{said}"
+    );
+}
