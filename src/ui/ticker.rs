@@ -304,15 +304,17 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
 fn retime(track: &web_sys::HtmlElement, speed: f64, shift: f64) {
     let copy_width = f64::from(track.offset_width()) / 2.0;
     let ms = (copy_width / speed * 1000.0).max(1000.0) as u32;
-    let style = track.style();
+    // The animation is looked up before the duration changes: looking it up after would make
+    // the browser recompute the ticker's styles on the spot.
+    let running = loop_animation(track).and_then(|a| Some((a.current_time()?, a)));
     let before = duration_ms(track);
-    let _ = style.set_property("--nv-ticker-duration", &format!("{ms}ms"));
-    if let (Some(animation), Some(before)) = (loop_animation(track), before) {
-        if let Some(time) = animation.current_time() {
-            let travelled = (time % before) * speed / 1000.0 + shift;
-            let time = travelled.rem_euclid(copy_width.max(1.0)) / speed * 1000.0;
-            animation.set_current_time(Some(time));
-        }
+    let _ = track
+        .style()
+        .set_property("--nv-ticker-duration", &format!("{ms}ms"));
+    if let (Some((time, animation)), Some(before)) = (running, before) {
+        let travelled = (time % before) * speed / 1000.0 + shift;
+        let time = travelled.rem_euclid(copy_width.max(1.0)) / speed * 1000.0;
+        animation.set_current_time(Some(time));
     }
 }
 
