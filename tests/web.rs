@@ -810,3 +810,24 @@ async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
     assert_eq!(m.text(".nv-article__title"), "Fresh news");
     m.host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn opening_a_held_article_again_shows_its_new_version() {
+    use std::sync::Arc;
+    let before = r#"{"schema": 1, "articles": [
+        {"id": "old", "published": "2024-05-01", "translations": {"en": {"title": "Old news", "body": ["Old text."]}}}]}"#;
+    let after = r#"{"schema": 1, "articles": [
+        {"id": "old", "published": "2024-05-01", "translations": {"en": {"title": "Old news, corrected", "body": ["Old text."]}}}]}"#;
+    let m = mount(before, Lang::En, Some("old"));
+    leptos::task::tick().await;
+    m.state
+        .take_update(Arc::new(parse_collection(after).unwrap().collection))
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Old news");
+    m.click(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link");
+    leptos::task::tick().await;
+    assert_eq!(m.text(".nv-article__title"), "Old news, corrected");
+    assert!(m.all(".nv-notice").is_empty());
+    m.host.remove();
+}

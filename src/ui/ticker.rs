@@ -30,7 +30,8 @@ pub fn Ticker() -> impl IntoView {
     keep_duration_in_step(state, track);
     idle_when_unseen(track, offscreen, tab_hidden);
 
-    let headlines = shown_headlines(state, track);
+    let unseen = Signal::derive(move || offscreen.get() || tab_hidden.get());
+    let headlines = shown_headlines(state, track, unseen);
     // The headline the keyboard reaches the ticker at: the last one the reader was on while it is
     // still there, else the first.
     let chosen = RwSignal::new(None::<String>);
@@ -346,7 +347,11 @@ fn loop_animation(track: &web_sys::Element) -> Option<web_sys::Animation> {
 /// shows at once; headlines that a newer reading of the file brings join where the loop wraps,
 /// unseen: at once when the seam between the two copies is off screen (the loop is moved on by
 /// their width, so that nothing on screen moves), else once the loop has wrapped.
-fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Vec<Headline>> {
+fn shown_headlines(
+    state: ViewerState,
+    track: NodeRef<html::Div>,
+    unseen: Signal<bool>,
+) -> RwSignal<Vec<Headline>> {
     let latest = Memo::new(move |_| edition_headlines(state));
     let shown = RwSignal::new(latest.get_untracked());
     let waiting = StoredValue::new(false);
@@ -364,9 +369,11 @@ fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Ve
         let travelled = loop_animation(&track)
             .and_then(|a| Some((a.current_time()? % duration_ms(&track)?) * speed / 1000.0));
         // The seam on screen, or the reader moving through the headlines by keyboard (the loop
-        // then stands still, as scroll): wait for the loop to wrap.
+        // then stands still, as scroll): wait for the loop to wrap. A ticker out of sight (its
+        // loop then stands still too) takes them at once: nobody sees it.
         let browsing = track.class_list().contains("is-browsing");
-        if browsing || (!wrapped && travelled.is_some_and(|t| t + viewport > copy_width)) {
+        let seam_in_view = !wrapped && travelled.is_some_and(|t| t + viewport > copy_width);
+        if !unseen.get_untracked() && (browsing || seam_in_view) {
             waiting.set_value(true);
             return;
         }
@@ -399,6 +406,12 @@ fn shown_headlines(state: ViewerState, track: NodeRef<html::Div>) -> RwSignal<Ve
             _ => shown.set(latest.get_untracked()),
         }
         now
+    });
+    // Out of sight: a waiting update can join now.
+    Effect::new(move |_| {
+        if unseen.get() && waiting.get_value() {
+            join(false);
+        }
     });
     // The loop wrapped: a waiting update can join now.
     Effect::new(move |_| {
