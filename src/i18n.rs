@@ -116,6 +116,14 @@ ui_strings! {
     reason_format,
     /// `{version}` is the file's format version.
     reason_version,
+    /// An article's full file holds another article, or an invalid one.
+    reason_not_this_article,
+    /// The open article's text is being fetched.
+    text_loading,
+    /// The open article's text could not be fetched. `{reason}` is filled in.
+    text_failed,
+    /// The older headlines could not be fetched. `{reason}` is filled in.
+    older_failed,
     report_image,
     image_reported,
     /// Said politely once the reader reports an image.
@@ -179,6 +187,10 @@ pub const FR: Strings = Strings {
     reason_not_json: "le fichier n'est pas du JSON valide (il est peut-être tronqué).",
     reason_format: "le fichier n'a pas la forme d'une collection d'articles.",
     reason_version: "le fichier déclare la version de format {version}, et ce lecteur lit la version 1.",
+    reason_not_this_article: "le fichier ne contient pas cet article sous une forme lisible.",
+    text_loading: "Chargement du texte de l'article…",
+    text_failed: "Le texte de cet article n'a pas pu être chargé : {reason}",
+    older_failed: "Les titres plus anciens n'ont pas pu être chargés : {reason}",
     report_image: "Signaler cette image",
     image_reported: "Image signalée",
     report_thanks: "Merci d'avoir signalé ! Cette image sera automatiquement bloquée après qu'elle soit signalée par plusieurs personnes.",
@@ -232,6 +244,10 @@ pub const EN: Strings = Strings {
     reason_not_json: "the file is not valid JSON (it may be truncated).",
     reason_format: "the file is not shaped like an article collection.",
     reason_version: "the file declares format version {version}, and this viewer reads version 1.",
+    reason_not_this_article: "the file does not hold this article in a readable form.",
+    text_loading: "Loading the article's text…",
+    text_failed: "The text of this article could not be loaded: {reason}",
+    older_failed: "The older headlines could not be loaded: {reason}",
     report_image: "Report this image",
     image_reported: "Image reported",
     report_thanks: "Thank you for reporting! This image will be blocked automatically once several people have reported it.",
@@ -285,6 +301,10 @@ pub const AR: Strings = Strings {
     reason_not_json: "الملف ليس بصيغة JSON صالحة (ربما هو مبتور).",
     reason_format: "الملف ليس على شكل مجموعة مقالات.",
     reason_version: "يعلن الملف إصدار الصيغة {version}، وهذا العارض يقرأ الإصدار 1.",
+    reason_not_this_article: "الملف لا يحتوي على هذا المقال بصيغة قابلة للقراءة.",
+    text_loading: "جارٍ تحميل نص المقال…",
+    text_failed: "تعذر تحميل نص هذا المقال: {reason}",
+    older_failed: "تعذر تحميل العناوين الأقدم: {reason}",
     report_image: "الإبلاغ عن هذه الصورة",
     image_reported: "تم الإبلاغ عن الصورة",
     report_thanks: "شكرا على الإبلاغ! سيتم حجب هذه الصورة تلقائيا بعد أن يبلغ عنها عدة أشخاص.",

@@ -4,7 +4,7 @@
 //! Open Graph tags and JSON-LD. The app then hydrates it from the snapshot embedded beside it.
 
 use crate::data::model::Collection;
-use crate::data::read::read_collection;
+use crate::data::read::{article_in, read_collection};
 use crate::i18n::Lang;
 use crate::ui::state::{initial_language, Config, Data, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
@@ -30,7 +30,7 @@ const LIST_FIRST: usize = 30;
 pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> Value {
     let featured = collection.featured(lang).map(|a| a.id.to_string());
     let mut keep: HashSet<usize> = HashSet::new();
-    keep.extend(collection.edition_for(lang).iter().take(TICKER_MAX));
+    keep.extend(collection.ticker_edition(lang).take(TICKER_MAX));
     for list in [collection.edition_for(lang), collection.order()] {
         keep.extend(list.iter().take(LIST_FIRST + 1));
         if let Some(at) = list
@@ -59,6 +59,12 @@ pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> 
         })
         .collect();
     let mut snapshot = json!({ "schema": 1, "articles": articles });
+    // An archive's links, which resolve against the page's file as against the snapshot.
+    for key in ["article_url", "older"] {
+        if let Some(link) = doc.get(key) {
+            snapshot[key] = link.clone();
+        }
+    }
     if let Some(default) = &collection.default_language {
         snapshot["default_language"] = json!(default);
     }
@@ -128,16 +134,68 @@ fn description(summary: Option<&str>, first_paragraph: Option<&str>) -> Option<S
     Some(out)
 }
 
+/// For an archive's page (see `publish-articles`), whose featured article's text is in its own
+/// file (`text_url`, read with `read_file` relative to the page): puts that text into `doc`, so
+/// that the first view shows it. Whether it did.
+fn with_featured_text(
+    doc: &mut Value,
+    collection: &Collection,
+    lang: Lang,
+    read_file: &dyn Fn(&str) -> Option<String>,
+) -> bool {
+    let Some(article) = collection.featured(lang).filter(|a| a.text_elsewhere()) else {
+        return false;
+    };
+    let id = article.id.to_string();
+    let full = article
+        .text_url
+        .as_deref()
+        .and_then(read_file)
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .filter(|file| read_collection(file.clone()).is_ok_and(|v| article_in(v, &id).is_ok()))
+        .and_then(|file| {
+            file["articles"]
+                .as_array()?
+                .iter()
+                .find(|a| a["id"] == *id)
+                .cloned()
+        });
+    let entry = doc["articles"]
+        .as_array_mut()
+        .and_then(|articles| articles.iter_mut().find(|a| a["id"] == *id));
+    let (Some(full), Some(entry)) = (full, entry) else {
+        return false;
+    };
+    // Only the paragraphs: the page's entry keeps its URLs, which resolve against the page.
+    for (code, translation) in full["translations"].as_object().into_iter().flatten() {
+        if let Some(body) = translation.get("body") {
+            if entry["translations"][code].is_object() {
+                entry["translations"][code]["body"] = body.clone();
+            }
+        }
+    }
+    true
+}
+
 /// Writes the first view of collection file `articles_json` into the built `index_html`: the
 /// rendered view inside the standalone host, the snapshot after it, and the page's language,
 /// title and sharing metadata. Fails when the file cannot be read or the page has no
 /// standalone host.
-pub fn prerender_page(index_html: &str, articles_json: &str) -> Result<String, String> {
-    let doc: Value = serde_json::from_str(articles_json).map_err(|e| e.to_string())?;
-    let collection = read_collection(doc.clone())
+pub fn prerender_page(
+    index_html: &str,
+    articles_json: &str,
+    read_file: &dyn Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    let mut doc: Value = serde_json::from_str(articles_json).map_err(|e| e.to_string())?;
+    let mut collection = read_collection(doc.clone())
         .map_err(|e| e.to_string())?
         .collection;
     let lang = initial_language(None, collection.default_language.as_deref());
+    if with_featured_text(&mut doc, &collection, lang, read_file) {
+        collection = read_collection(doc.clone())
+            .map_err(|e| e.to_string())?
+            .collection;
+    }
     let snapshot_doc = first_view_snapshot(&doc, &collection, lang);
     let snapshot = read_collection(snapshot_doc.clone())
         .map_err(|e| e.to_string())?
@@ -273,7 +331,7 @@ mod tests {
 
     #[test]
     fn the_page_holds_the_first_view_and_its_snapshot() {
-        let page = prerender_page(PAGE, BUNDLED).unwrap();
+        let page = prerender_page(PAGE, BUNDLED, &|_| None).unwrap();
         let featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
         assert!(
             page.contains(&format!(
@@ -297,6 +355,25 @@ mod tests {
         );
         assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
         assert!(page.contains(&format!("id=\"{SNAPSHOT_ID}\" data-lang=\"fr\"")));
+    }
+
+    #[test]
+    fn an_archive_page_is_prerendered_with_its_featured_text_from_its_file() {
+        let page_json = r#"{"schema": 1, "article_url": "text/{id}.json", "older": "older-1.json",
+            "articles": [{"id": "a", "published": "2024-05-15", "text_url": "text/a.json",
+            "translations": {"fr": {"title": "Titre de la une"}}}]}"#;
+        let text_json = r#"{"schema": 1, "articles": [{"id": "a", "published": "2024-05-15",
+            "translations": {"fr": {"title": "Titre de la une", "body": ["Le texte, lu à part."]}}}]}"#;
+        let read = |path: &str| (path == "text/a.json").then(|| text_json.to_string());
+        let page = prerender_page(PAGE, page_json, &read).unwrap();
+        assert!(page.contains("<p>Le texte, lu à part.</p>"), "{page}");
+        assert!(page.contains("\"article_url\":\"text/{id}.json\""));
+        assert!(page.contains("\"older\":\"older-1.json\""));
+        // A text file that holds another article is not shown.
+        let other = |_: &str| Some(text_json.replace("\"a\"", "\"b\""));
+        let page = prerender_page(PAGE, page_json, &other).unwrap();
+        assert!(!page.contains("Le texte, lu à part."));
+        assert!(page.contains("Titre de la une"));
     }
 
     #[test]
@@ -325,7 +402,7 @@ mod tests {
     #[test]
     fn data_can_never_close_the_snapshot_script() {
         let hostile = r#"{"schema": 1, "articles": [{"id": "x", "translations": {"fr": {"title": "</script><script>alert(1)</script>", "body": ["<!--"]}}}]}"#;
-        let page = prerender_page(PAGE, hostile).unwrap();
+        let page = prerender_page(PAGE, hostile, &|_| None).unwrap();
         assert_eq!(
             page.matches("<script").count(),
             2,
@@ -354,6 +431,6 @@ mod tests {
     #[test]
     fn a_page_without_a_standalone_host_is_refused() {
         let page = PAGE.replace(" data-standalone", "");
-        assert!(prerender_page(&page, BUNDLED).is_err());
+        assert!(prerender_page(&page, BUNDLED, &|_| None).is_err());
     }
 }

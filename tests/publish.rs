@@ -173,3 +173,27 @@ fn the_checker_finds_a_looping_chain_and_a_text_file_of_another_article() {
         "{said}"
     );
 }
+
+#[test]
+fn relative_urls_in_text_files_still_lead_where_they_did() {
+    let out = out_dir("relative");
+    let input = Path::new(env!("CARGO_TARGET_TMPDIR")).join("relative.json");
+    std::fs::write(
+        &input,
+        r#"{"schema": 1, "articles": [{"id": "a", "image": {"src": "img/a.jpg"},
+        "source": {"name": "S", "url": "https://example.com/a"},
+        "translations": {"fr": {"title": "T", "body": ["Texte."], "source_url": "/fr/a"},
+                         "en": {"title": "T", "body": ["Text."], "source_url": "en/a.html"}}}]}"#,
+    )
+    .unwrap();
+    let (status, said) = publish(&[input.to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{said}");
+    let page = read(&out.join("articles.json"));
+    assert_eq!(page["articles"][0]["image"]["src"], "img/a.jpg");
+    let text = read(&out.join("text/a.json"));
+    let article = &text["articles"][0];
+    assert_eq!(article["image"]["src"], "../img/a.jpg");
+    assert_eq!(article["source"]["url"], "https://example.com/a");
+    assert_eq!(article["translations"]["fr"]["source_url"], "/fr/a");
+    assert_eq!(article["translations"]["en"]["source_url"], "../en/a.html");
+}

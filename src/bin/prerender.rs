@@ -11,20 +11,21 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let (index, data) = (dir.join("index.html"), dir.join("articles.json"));
+    // Only files beside the page or under it: a relative path without `..`.
+    let read_beside = |href: &str| {
+        let path = href.trim_start_matches("./");
+        let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
+        inside
+            .then(|| std::fs::read_to_string(dir.join(path)).ok())
+            .flatten()
+    };
     let outcome = std::fs::read_to_string(&index)
         .and_then(|page| Ok((page, std::fs::read_to_string(&data)?)))
         .map_err(|e| e.to_string())
-        .and_then(|(page, articles)| news_viewer::prerender::prerender_page(&page, &articles))
-        .and_then(|page| {
-            news_viewer::prerender::inline_stylesheets(&page, |href| {
-                // Only files beside the page: a relative path without `..`.
-                let path = href.trim_start_matches("./");
-                let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
-                inside
-                    .then(|| std::fs::read_to_string(dir.join(path)).ok())
-                    .flatten()
-            })
+        .and_then(|(page, articles)| {
+            news_viewer::prerender::prerender_page(&page, &articles, &read_beside)
         })
+        .and_then(|page| news_viewer::prerender::inline_stylesheets(&page, read_beside))
         .and_then(|page| {
             std::fs::write(&index, &page).map_err(|e| e.to_string())?;
             Ok(page.len())

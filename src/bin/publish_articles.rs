@@ -9,7 +9,8 @@
 //! - `older-1.json`, `older-2.json`, …: the older pages, chained by `older`;
 //! - `text/<id>.json`: each article's full file, a collection holding that article alone.
 //!
-//! The same input gives byte-identical files. Files of an earlier run that this one does not
+//! Relative URLs resolve against the file that holds them, so a text file's (one folder down)
+//! gain a `../`. The same input gives byte-identical files. Files of an earlier run that this one does not
 //! write (older pages, texts) are removed.
 
 #[cfg(target_arch = "wasm32")]
@@ -106,7 +107,7 @@ mod native {
                 let id = article["id"].as_str().unwrap_or_default();
                 let mut full = head.clone();
                 full.insert("schema".into(), json!(1));
-                full.insert("articles".into(), json!([article]));
+                full.insert("articles".into(), json!([from_text_folder(article)]));
                 files.push((format!("text/{id}.json"), Value::Object(full).to_string()));
                 entries.push(headline_entry(article, id));
             }
@@ -145,6 +146,43 @@ mod native {
             entry["text_url"] = json!(ARTICLE_URL.replace("{id}", id));
         }
         entry
+    }
+
+    /// `article` as its full file in `text/` holds it: its relative URLs, which resolve against
+    /// the file that holds them, one folder up, so that they still lead where they did.
+    fn from_text_folder(article: &Value) -> Value {
+        let mut article = article.clone();
+        let relative = |url: &str| {
+            let lower = url.trim_start().to_ascii_lowercase();
+            !(lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with('/'))
+        };
+        let mut urls: Vec<&mut Value> = Vec::new();
+        let Value::Object(fields) = &mut article else {
+            return article;
+        };
+        for (key, value) in fields.iter_mut() {
+            match key.as_str() {
+                "image" | "source" => {
+                    urls.extend(value.get_mut(if key == "image" { "src" } else { "url" }))
+                }
+                "translations" => {
+                    for t in value
+                        .as_object_mut()
+                        .into_iter()
+                        .flat_map(|t| t.values_mut())
+                    {
+                        urls.extend(t.get_mut("source_url"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for url in urls {
+            if let Some(text) = url.as_str().filter(|u| relative(u)) {
+                *url = json!(format!("../{}", text.trim_start()));
+            }
+        }
+        article
     }
 
     /// Writes `files` under `out`, after removing what an earlier run wrote there.

@@ -24,6 +24,12 @@ pub enum LoadError {
     NoArticles,
     #[error("\"articles\" must be an array")]
     ArticlesNotAnArray,
+    /// An article's full file (`text_url`, `article_url`) whose article is invalid.
+    #[error("{0}")]
+    InvalidArticle(String),
+    /// An article's full file that does not hold the article with the id that led to it.
+    #[error("the file does not hold article \"{0}\"")]
+    OtherArticle(String),
 }
 
 impl LoadError {
@@ -42,6 +48,9 @@ impl LoadError {
             | LoadError::NoArticles
             | LoadError::ArticlesNotAnArray => s.reason_format.to_string(),
             LoadError::UnsupportedVersion(v) => fill(s.reason_version, &[("version", v)]),
+            LoadError::InvalidArticle(_) | LoadError::OtherArticle(_) => {
+                s.reason_not_this_article.to_string()
+            }
         }
     }
 }

@@ -3,9 +3,10 @@
 //! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
 
 use super::error::LoadError;
+use super::model::Article;
 use super::read::Validated;
 #[cfg(target_arch = "wasm32")]
-pub use browser::{fetch_collection, refetch_collection};
+pub use browser::{fetch_article, fetch_collection, refetch_collection};
 
 /// A file read, and its validator (`ETag`, else `Last-Modified`) to compare the next reading with.
 pub type Fetched = (Validated, Option<String>);
@@ -13,12 +14,20 @@ pub type Fetched = (Validated, Option<String>);
 /// How long the viewer waits for the whole file before giving up.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
+/// How long it waits for an article's full file, a few kilobytes.
+pub const TEXT_TIMEOUT_SECONDS: u32 = 8;
+
 /// Natively (the prerender, which reads its files itself) there is no browser to fetch with.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
     Err(LoadError::Network(format!(
         "{url}: fetching needs a browser"
     )))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_article(url: &str, _id: &str) -> Result<Article, LoadError> {
+    fetch_collection(url).await.map(|_| unreachable!())
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -42,6 +51,16 @@ mod browser {
         let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
         let (json, validator) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
         Ok((read_collection(json)?, validator))
+    }
+
+    /// Downloads an article's full file (`text_url`, `article_url`) and gives its article `id`,
+    /// which remembers the file its relative URLs resolve against.
+    pub async fn fetch_article(url: &str, id: &str) -> Result<Article, LoadError> {
+        let fetched = fetch_json(url, TEXT_TIMEOUT_SECONDS, None).await?;
+        let (json, _) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
+        let mut article = crate::data::read::article_in(read_collection(json)?, id)?;
+        article.file = Some(url.into());
+        Ok(article)
     }
 
     /// Reads `url` again, letting the browser revalidate its copy (`cache: "no-cache"`, so an

@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use serde::{Deserialize, Deserializer};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// An optional key that, when present, must hold a valid value: `null` is refused as the schema
 /// refuses it (a plain `Option` would read it as absent).
@@ -26,7 +27,15 @@ pub struct Article {
     pub category: Option<NonEmpty>,
     #[serde(default, deserialize_with = "present")]
     pub image: Option<Image>,
+    /// Where the article's full file is when this one carries only its headline (an archive's
+    /// page); resolved against `file`.
+    #[serde(default, deserialize_with = "present")]
+    pub text_url: Option<SafeUrl>,
     pub translations: Translations,
+    /// The absolute URL of the file the article was read from, which its relative URLs resolve
+    /// against; `None`: the viewer's own collection file (`Config::src`).
+    #[serde(skip)]
+    pub file: Option<Arc<str>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -104,6 +113,17 @@ impl Article {
             .expect("an article has at least one translation")
     }
 
+    /// The file its relative URLs resolve against: the one it was read from, else `src`, the
+    /// viewer's own.
+    pub fn base<'a>(&'a self, src: &'a str) -> &'a str {
+        self.file.as_deref().unwrap_or(src)
+    }
+
+    /// Whether its text is elsewhere, in the file at `text_url`, and not here.
+    pub fn text_elsewhere(&self) -> bool {
+        self.text_url.is_some() && self.translations.iter().all(|(_, t)| t.body.is_empty())
+    }
+
     /// The source URL for this translation: its own, else the article's.
     pub fn source_url<'a>(&'a self, translation: &'a Translation) -> Option<&'a str> {
         translation
@@ -117,7 +137,14 @@ impl Article {
 #[derive(Clone, Debug, Default)]
 pub struct Collection {
     pub default_language: Option<String>,
+    /// Where any article's full file is, `{id}` to fill in (an archive's `article_url`), and the
+    /// next page of older articles (`older`) not read yet: both absolute in the browser.
+    pub article_url: Option<String>,
+    pub older: Option<String>,
+    /// The articles: those of the first page, then those of the older pages read since.
     pub articles: Vec<Article>,
+    /// How many of `articles` came with the first page: the ticker shows only those.
+    first_page: usize,
     /// Positions of `articles` in ticker order.
     order: Vec<usize>,
     /// For each interface language (in `Lang::ALL` order), the positions of the articles written
@@ -156,11 +183,13 @@ impl Collection {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        // A text kept elsewhere (`text_url`) counts as a body in every language of the article.
         let has_body = |i: &usize, lang: Option<Lang>| {
-            articles[*i]
-                .translations
-                .iter()
-                .any(|(code, t)| !t.body.is_empty() && lang.is_none_or(|l| l.code() == code))
+            let article = &articles[*i];
+            article.translations.iter().any(|(code, t)| {
+                (!t.body.is_empty() || article.text_url.is_some())
+                    && lang.is_none_or(|l| l.code() == code)
+            })
         };
         let any_full = order.iter().copied().find(|i| has_body(i, None));
         let featured = Lang::ALL.map(|lang| {
@@ -173,6 +202,9 @@ impl Collection {
         });
         Collection {
             default_language,
+            article_url: None,
+            older: None,
+            first_page: articles.len(),
             articles,
             order,
             editions,
@@ -185,6 +217,46 @@ impl Collection {
     /// ones in data order.
     pub fn order(&self) -> &[usize] {
         &self.order
+    }
+
+    /// The ticker's headlines for a reader of `lang`: those of `edition_for` that came with the
+    /// first page.
+    pub fn ticker_edition(&self, lang: Lang) -> impl Iterator<Item = usize> + '_ {
+        let first_page = self.first_page;
+        self.edition_for(lang)
+            .iter()
+            .copied()
+            .filter(move |&i| i < first_page)
+    }
+
+    /// This collection with the articles of its next older page (`older`, read from `file`)
+    /// after its own; articles it already holds are kept as they are.
+    pub fn with_older(&self, page: Collection) -> Collection {
+        let mut articles = self.articles.clone();
+        articles.extend(
+            page.articles
+                .into_iter()
+                .filter(|a| self.position(&a.id).is_none()),
+        );
+        let mut merged = Collection::new(self.default_language.clone(), articles);
+        merged.first_page = self.first_page;
+        merged.article_url = self.article_url.clone();
+        merged.older = page.older;
+        merged
+    }
+
+    /// A newer reading of the first page (`self`) with the older pages `before` had read: their
+    /// articles, and the way on to the next one.
+    pub fn keeping_older_of(self, before: &Collection) -> Collection {
+        if before.first_page == before.articles.len() {
+            return self;
+        }
+        let mut merged = self.with_older(Collection {
+            articles: before.articles[before.first_page..].to_vec(),
+            ..Collection::default()
+        });
+        merged.older = before.older.clone();
+        merged
     }
 
     /// Positions of the articles of one edition (those that exist in `lang`), in ticker order.
@@ -225,16 +297,24 @@ impl Collection {
         self.featured[lang as usize].map(|i| &self.articles[i])
     }
 
-    /// This collection with `article` in place of the one with its id (or added).
+    /// This collection with `article` in place of the one with its id (or added, as a first
+    /// page's).
     pub fn with_article(&self, article: Article) -> Collection {
-        let mut articles: Vec<Article> = self
-            .articles
-            .iter()
-            .filter(|a| a.id != article.id)
-            .cloned()
-            .collect();
-        articles.push(article);
-        Collection::new(self.default_language.clone(), articles)
+        let mut articles = self.articles.clone();
+        let mut first_page = self.first_page;
+        match self.position(&article.id) {
+            Some(i) => articles[i] = article,
+            None => {
+                articles.insert(first_page, article);
+                first_page += 1;
+            }
+        }
+        Collection {
+            first_page,
+            article_url: self.article_url.clone(),
+            older: self.older.clone(),
+            ..Collection::new(self.default_language.clone(), articles)
+        }
     }
 
     /// What differs in this collection from `before`: ids of the articles added (newest first),

@@ -5,7 +5,7 @@
 
 use super::error::LoadError;
 use super::model::{Article, Collection};
-use super::rules::{DateTime, LangCode};
+use super::rules::{DateTime, LangCode, SafeUrl};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
@@ -154,6 +154,24 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
         None => None,
     };
 
+    // An archive's links: where any article's full file is, and the next page of older ones.
+    let mut link = |key: &str| match doc.field(key).map(Document::read::<SafeUrl>) {
+        Some(Ok(url)) if key != "article_url" || url.contains("{id}") => Some(url.to_string()),
+        Some(Ok(_)) => {
+            out.problems.push(Problem {
+                path: format!("/{key}"),
+                message: "must contain {id}, where the article's id goes".into(),
+            });
+            None
+        }
+        Some(Err(problem)) => {
+            out.problems.push(at(key, problem));
+            None
+        }
+        None => None,
+    };
+    let (article_url, older) = (link("article_url"), link("older"));
+
     let mut articles = Vec::with_capacity(items.len());
     let mut ids = HashSet::with_capacity(items.len());
     for (position, item) in items.into_iter().enumerate() {
@@ -181,7 +199,25 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
         }
     }
     out.collection = Collection::new(default_language, articles);
+    out.collection.article_url = article_url;
+    out.collection.older = older;
     Ok(out)
+}
+
+/// The article `id` of an article's full file (see `text_url`), or why the file does not give it.
+pub fn article_in(validated: Validated, id: &str) -> Result<Article, LoadError> {
+    let skipped = validated.skipped;
+    validated
+        .collection
+        .articles
+        .into_iter()
+        .find(|a| &*a.id == id)
+        .ok_or_else(
+            || match skipped.iter().find(|s| s.id.as_deref() == Some(id)) {
+                Some(skipped) => LoadError::InvalidArticle(skipped.describe()),
+                None => LoadError::OtherArticle(id.to_string()),
+            },
+        )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -396,6 +432,57 @@ mod tests {
             ]
         );
         assert_eq!(validated.collection.default_language, None);
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn an_archive_page_keeps_its_links_and_refuses_unsafe_ones() {
+        let page = parse_collection(
+            r#"{"schema": 1, "article_url": "text/{id}.json", "older": "older-1.json", "articles": [
+            {"id": "a", "text_url": "text/a.json", "translations": {"fr": {"title": "x"}}}]}"#,
+        )
+        .unwrap();
+        assert!(page.problems.is_empty());
+        assert_eq!(
+            page.collection.article_url.as_deref(),
+            Some("text/{id}.json")
+        );
+        assert_eq!(page.collection.older.as_deref(), Some("older-1.json"));
+        assert!(page.collection.articles[0].text_elsewhere());
+        let unsafe_links = parse_collection(
+            r#"{"schema": 1, "article_url": "text/a.json", "older": "javascript:alert(1)", "articles": [
+            {"id": "a", "text_url": "data:text/html,x", "translations": {"fr": {"title": "x"}}}]}"#,
+        )
+        .unwrap();
+        let paths: Vec<&str> = unsafe_links
+            .problems
+            .iter()
+            .map(|p| p.path.as_str())
+            .collect();
+        assert_eq!(paths[..2], ["/article_url", "/older"]);
+        assert!(paths[2].starts_with("/articles/0"));
+        assert_eq!(unsafe_links.collection.article_url, None);
+        assert_eq!(unsafe_links.collection.older, None);
+        assert!(unsafe_links.collection.articles.is_empty());
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn a_full_file_must_hold_its_article_valid() {
+        let file = |doc: &str| parse_collection(doc).unwrap();
+        let good = file(
+            r#"{"schema": 1, "articles": [{"id": "a", "translations": {"fr": {"title": "x", "body": ["Un."]}}}]}"#,
+        );
+        assert_eq!(&*article_in(good.clone(), "a").unwrap().id, "a");
+        assert_eq!(
+            article_in(good, "b").err(),
+            Some(LoadError::OtherArticle("b".into()))
+        );
+        let invalid = file(r#"{"schema": 1, "articles": [{"id": "a", "translations": {}}]}"#);
+        assert!(matches!(
+            article_in(invalid, "a"),
+            Err(LoadError::InvalidArticle(_))
+        ));
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

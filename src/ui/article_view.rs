@@ -1,15 +1,17 @@
 //! The open article: title, where and when it was published, reading time, body, link to its
 //! source, then the way to the neighbouring and other headlines.
 
+use super::archive::Text;
 use super::figure::figure;
 use super::{focus_when_shown, Headline, HeadlineLink, MainHeading, ReaderTools};
+use crate::data::error::LoadError;
 use crate::data::error::ViewError;
 use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published, language_name};
 use crate::i18n::{direction_of, fill, Lang};
 use crate::routing::safe_href;
-use crate::ui::state::{Held, ViewerState};
-use leptos::either::Either;
+use crate::ui::state::{Data, Held, ViewerState};
+use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,22 +25,36 @@ pub fn ArticleView() -> impl IntoView {
     // The article part is built again only when the reader opens another article or language:
     // new data (the app taking over its prerendered page) leaves the open article, and the
     // reader's place and focus in it, alone; the pager and the list follow the data themselves.
+    // An article whose text is elsewhere is built again once its text is read (or fails).
+    let text_phase = move || {
+        let id = state.current.get().or_else(|| state.article_id.get())?;
+        state.text(&id).map(|text| std::mem::discriminant(&text))
+    };
     let shown = Memo::new(move |_| {
         (
             state.lang.get(),
             state.current.get(),
             state.article_id.get(),
             state.revision.get(),
+            text_phase(),
         )
     });
     let page = move || {
         let (lang, ..) = shown.get();
+        // A reader on the article's heading stays there when its text arrives.
+        if heading_has_focus(state) {
+            state.navigated.set_value(true);
+        }
+        if let Some(failed) = untrack(|| state.deep_link_pending()) {
+            let id = state.article_id.get_untracked().unwrap_or_default();
+            return Ok(EitherOf3::C(text_part(state, id, failed, lang)));
+        }
         let page = untrack(|| {
             state.with_article(|collection, article| article_page(state, collection, article, lang))
         });
         match page {
-            Ok(Some(page)) => Ok(Either::Left(page)),
-            Ok(None) => Ok(Either::Right(view! {
+            Ok(Some(page)) => Ok(EitherOf3::A(page)),
+            Ok(None) => Ok(EitherOf3::B(view! {
                 <div class="nv-empty">
                     <MainHeading class="nv-empty__title" text=lang.strings().no_articles.to_string() />
                 </div>
@@ -49,6 +65,44 @@ pub fn ArticleView() -> impl IntoView {
     view! {
         {move || state.held.get().map(|held| held_notice(state, held))}
         {page}
+    }
+}
+
+/// Whether the open article's heading has focus.
+fn heading_has_focus(state: ViewerState) -> bool {
+    // No root while the page is prerendered, which has no document.
+    let Some(root) = state.root.get_untracked() else {
+        return false;
+    };
+    document().active_element().is_some_and(|focused| {
+        focused.class_list().contains("nv-article__title") && root.contains(Some(focused.as_ref()))
+    })
+}
+
+/// Where an article's text goes while it is fetched from elsewhere: a loading line, or why it
+/// could not be read and a way to try again.
+fn text_part(
+    state: ViewerState,
+    id: String,
+    failed: Option<LoadError>,
+    lang: Lang,
+) -> impl IntoView {
+    let s = lang.strings();
+    match failed {
+        None => Either::Left(view! {
+            <p class="nv-article__loading" role="status">{s.text_loading}</p>
+        }),
+        Some(error) => {
+            let why = fill(s.text_failed, &[("reason", &error.reason(lang))]);
+            Either::Right(view! {
+                <div class="nv-article__failed" role="alert">
+                    <p>{why}</p>
+                    <button type="button" class="nv-button" on:click=move |_| state.retry_text(&id)>
+                        {s.retry}
+                    </button>
+                </div>
+            })
+        }
     }
 }
 
@@ -131,6 +185,13 @@ fn article_page(
         (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
         (None, None) => None,
     };
+    // The text, when it is elsewhere and not read yet: loading, or why it failed.
+    let text = article
+        .text_elsewhere()
+        .then(|| match state.text(&article.id) {
+            Some(Text::Failed(error)) => Some(error),
+            _ => None,
+        });
     let paragraphs = t.body.paragraphs();
     let reading = reading_minutes(&paragraphs)
         .map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
@@ -146,7 +207,7 @@ fn article_page(
     let collection_src = state.config.with_value(|c| c.src.clone());
     let source_link = article
         .source_url(t)
-        .and_then(|url| safe_href(url, &collection_src))
+        .and_then(|url| safe_href(url, article.base(&collection_src)))
         .map(|href| {
             view! {
                 <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
@@ -154,7 +215,7 @@ fn article_page(
                 </a>
             }
         });
-    let headline_only = t.body.is_empty();
+    let headline_only = t.body.is_empty() && text.is_none();
     let unavailable = (headline_only && source_link.is_none())
         .then(|| view! { <p class="nv-article__unavailable">{s.full_text_unavailable}</p> });
     let paragraphs: Vec<_> = paragraphs
@@ -172,13 +233,21 @@ fn article_page(
             </p>
         }
     });
-    let body = (!headline_only).then(|| {
-        view! {
-            <div class="nv-article__body" lang=shown_in.to_string() dir=direction_of(shown_in)>
-                {paragraphs}
-            </div>
-        }
-    });
+    let body = match text {
+        Some(failed) => Some(Either::Left(text_part(
+            state,
+            article.id.to_string(),
+            failed,
+            lang,
+        ))),
+        None => (!headline_only).then(|| {
+            Either::Right(view! {
+                <div class="nv-article__body" lang=shown_in.to_string() dir=direction_of(shown_in)>
+                    {paragraphs}
+                </div>
+            })
+        }),
+    };
 
     view! {
         {notice}
@@ -199,7 +268,7 @@ fn article_page(
 /// The articles the pager walks, in ticker order: the reader's edition (see `edition_for`) when
 /// it holds the open article, else every article (the open one is in another language).
 /// Positions in `collection.articles`.
-fn pager_edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
+pub fn pager_edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
     let edition = collection.edition_for(lang);
     match collection.position(id) {
         Some(here) if !edition.contains(&here) => collection.order(),
@@ -288,7 +357,7 @@ fn OtherHeadlines(
     });
     // The button may go once everything shows: focus moves on to the first new headline, which
     // is also where the reader goes on reading.
-    let show_more = move |_| {
+    let more = move || {
         let first_new = shown.get_untracked();
         shown.update(|n| *n += LIST_PAGE);
         focus_when_shown(move || {
@@ -298,6 +367,22 @@ fn OtherHeadlines(
                 .and_then(|li| li.first_element_child())
                 .and_then(|a| a.dyn_into().ok())
         });
+    };
+    // An archive's older headlines are read when the ones read so far are all shown.
+    let has_older = move || {
+        state
+            .data
+            .with(|d| matches!(d, Data::Ready(c) if c.older.is_some()))
+    };
+    let show_more = move |_| match shown.get_untracked() < total.get_untracked() {
+        true => more(),
+        false => state.read_older(more),
+    };
+    let older_failed = move || {
+        state.older_failed.get().map(|error| {
+            let why = fill(s.older_failed, &[("reason", &error.reason(lang))]);
+            view! { <p class="nv-more__failed" role="alert">{why}</p> }
+        })
     };
     view! {
         <Show when=move || total.get() != 0>
@@ -310,11 +395,17 @@ fn OtherHeadlines(
                         </li>
                     </For>
                 </ul>
-                <Show when=move || shown.get() < total.get()>
-                    <button type="button" class="nv-more__button nv-button" on:click=show_more>
+                <Show when=move || shown.get() < total.get() || has_older()>
+                    <button
+                        type="button"
+                        class="nv-more__button nv-button"
+                        aria-disabled=move || state.reading_older.get().then_some("true")
+                        on:click=show_more
+                    >
                         {s.show_more}
                     </button>
                 </Show>
+                {older_failed}
             </section>
         </Show>
     }

@@ -27,7 +27,10 @@ pub fn figure(
     lang: &str,
 ) -> Option<impl IntoView> {
     let image = article.image.as_ref()?;
-    let src = safe_href(&image.src, &state.config.with_value(|c| c.src.clone()))?;
+    let src = safe_href(
+        &image.src,
+        article.base(&state.config.with_value(|c| c.src.clone())),
+    )?;
     let key = format!("reported:{}", article.id);
     let reported = RwSignal::new(false);
     let broken = RwSignal::new(false);

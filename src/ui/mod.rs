@@ -1,5 +1,6 @@
 //! The viewer's components, one concern a file, and the small pieces they share.
 
+pub mod archive;
 pub mod article_view;
 pub mod figure;
 pub mod language_toggle;
@@ -77,6 +78,15 @@ pub fn HeadlineLink(
         let id = id.clone();
         move || state.current.with(|c| c.as_deref() == Some(id.as_str()))
     };
+    // An archive's text is fetched ahead when the reader is about to open the article.
+    let prefetch = {
+        let id = id.clone();
+        move || {
+            if opens_here {
+                state.prefetch(&id)
+            }
+        }
+    };
     let on_click = move |ev: web_sys::MouseEvent| {
         let new_tab =
             ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
@@ -100,6 +110,11 @@ pub fn HeadlineLink(
             aria-current=move || is_current().then_some("true")
             tabindex=move || tabindex.map(|t| t.get())
             on:click=on_click
+            on:pointerenter={
+                let prefetch = prefetch.clone();
+                move |_| prefetch()
+            }
+            on:focus=move |_| prefetch()
         >
             {label}
             {title}

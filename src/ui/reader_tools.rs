@@ -124,7 +124,9 @@ fn share_url(state: ViewerState) -> String {
             .with_article(|collection, article| {
                 let default = collection.default_language.as_deref();
                 let (_, t) = article.translation_for(lang.code(), default);
-                article.source_url(t).and_then(|url| safe_href(url, &src))
+                article
+                    .source_url(t)
+                    .and_then(|url| safe_href(url, article.base(&src)))
             })
             .ok()
             .flatten()

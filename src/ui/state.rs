@@ -1,6 +1,7 @@
 //! The viewer's shared state: the loaded collection, the language and the open article, as one
 //! `Copy` context that every component reads.
 
+use super::archive::{placed, Prefetch, Text};
 use crate::data::error::{LoadError, ViewError};
 use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
@@ -8,6 +9,7 @@ use crate::host::events::{emit, OPEN};
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How a viewer was placed on the page, read once from its host element.
@@ -165,6 +167,14 @@ pub struct ViewerState {
     pub revision: RwSignal<u32>,
     /// What the live region says about the last update ("Nouveaux titres : 3").
     pub news: RwSignal<Option<String>>,
+    /// Articles' full files (an archive's `text_url`), by id, as read this session.
+    pub texts: RwSignal<HashMap<String, Text>>,
+    /// The texts fetched ahead of the reader (see `prefetch`).
+    pub prefetch: StoredValue<Prefetch>,
+    /// The next page of older headlines is being read (see `read_older`).
+    pub reading_older: RwSignal<bool>,
+    /// Why the older headlines could not be read.
+    pub older_failed: RwSignal<Option<LoadError>>,
 }
 
 impl ViewerState {
@@ -180,12 +190,21 @@ impl ViewerState {
         let article_id = RwSignal::new(config.article.clone());
         let lang = RwSignal::new(initial_language(preferred, None));
         let pinned = RwSignal::new(None::<String>);
+        let texts = RwSignal::new(HashMap::<String, Text>::new());
         let current = Memo::new(move |_| {
             let Data::Ready(collection) = &*data.read() else {
                 return None;
             };
             match article_id.get().or_else(|| pinned.get()) {
-                Some(id) => collection.article(&id).map(|a| a.id.to_string()),
+                Some(id) => collection
+                    .article(&id)
+                    .map(|a| a.id.to_string())
+                    .or_else(|| {
+                        // An article on no page read so far, whose file a deep link fetched.
+                        texts
+                            .with(|t| matches!(t.get(&id), Some(Text::Ready(_))))
+                            .then_some(id)
+                    }),
                 None => collection.featured(lang.get()).map(|a| a.id.to_string()),
             }
         });
@@ -214,6 +233,10 @@ impl ViewerState {
             updates: RwSignal::new(0),
             revision: RwSignal::new(0),
             news: RwSignal::new(None),
+            texts,
+            prefetch: StoredValue::new(Prefetch::default()),
+            reading_older: RwSignal::new(false),
+            older_failed: RwSignal::new(None),
         }
     }
 
@@ -223,7 +246,9 @@ impl ViewerState {
             let default = validated.collection.default_language.as_deref();
             self.lang.set(initial_language(None, default));
         }
-        self.data.set(Data::Ready(Arc::new(validated.collection)));
+        let src = self.config.with_value(|c| c.src.clone());
+        let collection = placed(validated.collection, &src, true);
+        self.data.set(Data::Ready(Arc::new(collection)));
     }
 
     /// The collection, once loaded (a cheap `Arc` clone).
@@ -239,8 +264,9 @@ impl ViewerState {
         self.lang.get().strings()
     }
 
-    /// Applies `f` to the open article: the one asked for, or the featured one. An error when
-    /// the id asked for is not in the collection; `Ok(None)` while loading or when it is empty.
+    /// Applies `f` to the open article: the one asked for, or the featured one, with its full
+    /// text when it was fetched from elsewhere. An error when the id asked for is not in the
+    /// collection; `Ok(None)` while loading or when it is empty.
     pub fn with_article<T>(
         &self,
         f: impl FnOnce(&Collection, &Article) -> T,
@@ -248,12 +274,20 @@ impl ViewerState {
         let Some(collection) = self.collection() else {
             return Ok(None);
         };
-        let article = match (self.current.get(), self.article_id.get()) {
-            (Some(id), _) => collection.article(&id),
-            (None, Some(asked)) => return Err(ViewError::ArticleNotFound(asked)),
-            (None, None) => None,
+        let Some(id) = self.current.get() else {
+            return match self.article_id.get() {
+                Some(asked) => Err(ViewError::ArticleNotFound(asked)),
+                None => Ok(None),
+            };
         };
-        Ok(article.map(|article| f(&collection, article)))
+        let full = match self.text(&id) {
+            Some(Text::Ready(article)) => Some(article),
+            _ => None,
+        };
+        Ok(full
+            .as_deref()
+            .or_else(|| collection.article(&id))
+            .map(|article| f(&collection, article)))
     }
 
     /// Opens article `id` (the featured one for `None`) at the reader's request, and tells the
@@ -265,6 +299,17 @@ impl ViewerState {
         );
         self.navigated.set_value(true);
         let released = self.let_go();
+        if let Some(id) = &id {
+            // A text that failed before is tried again.
+            if matches!(
+                self.texts.with_untracked(|t| t.get(id).cloned()),
+                Some(Text::Failed(_))
+            ) {
+                self.texts.update(|t| {
+                    t.remove(id);
+                });
+            }
+        }
         self.pinned.set(None);
         self.article_id.set(id);
         let after = (
@@ -290,11 +335,22 @@ impl ViewerState {
     pub fn take_update(&self, fresh: Arc<Collection>) -> Option<Changes> {
         let shown = self.collection()?;
         let before = self.latest.get_value().unwrap_or_else(|| shown.clone());
+        // The older pages the reader has read stay, and are not taken for withdrawn.
+        let src = self.config.with_value(|c| c.src.clone());
+        let fresh = Arc::new(placed((*fresh).clone(), &src, true).keeping_older_of(&before));
         let changes = fresh.changes_from(&before);
         if changes.is_empty() {
             return None;
         }
         let open = self.current.get_untracked();
+        // Texts of articles that changed are read again when they open (the open one stays).
+        self.texts.update(|texts| {
+            for id in changes.changed.iter().chain(&changes.removed) {
+                if open.as_ref() != Some(id) {
+                    texts.remove(id);
+                }
+            }
+        });
         if self.article_id.get_untracked().is_none() {
             self.pinned.set(open.clone());
         }

@@ -205,8 +205,8 @@ fn start_offset(track: &web_sys::Element, inner: &web_sys::Element) -> f64 {
     }
 }
 
-/// The headlines of the reader's edition (or the one it falls back to, see `edition_for`),
-/// newest first, as the ticker links them.
+/// The headlines of the reader's edition (or the one it falls back to, see `edition_for`) on the
+/// first page, newest first, as the ticker links them.
 fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let lang = state.lang.get();
     let Some(collection) = state.collection() else {
@@ -215,10 +215,9 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let pattern = state.config.with_value(|c| c.link_pattern.clone());
     let default = collection.default_language.as_deref();
     collection
-        .edition_for(lang)
-        .iter()
+        .ticker_edition(lang)
         .take(TICKER_MAX)
-        .map(|&i| {
+        .map(|i| {
             let article = &collection.articles[i];
             Headline {
                 href: pattern_href(pattern.as_deref(), &article.id, lang),

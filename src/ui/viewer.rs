@@ -69,6 +69,7 @@ pub fn Viewer(
                     page::follow_viewer(state);
                 }
                 tell_the_host(state);
+                super::archive::follow_texts(state);
             });
         }
         load(state);

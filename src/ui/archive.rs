@@ -1,0 +1,255 @@
+//! Reading an archive published in several files (see `publish-articles`): the first page shows as
+//! a whole collection does; an article's text is fetched from its `text_url` when it opens (or
+//! ahead of it, one request at a time), a deep link to an article on no page read so far through
+//! `article_url`, and the older pages when the reader asks for more headlines. Texts are kept for
+//! the session.
+
+use super::state::{Data, ViewerState};
+use crate::data::error::LoadError;
+use crate::data::fetch::{fetch_article, fetch_collection};
+use crate::data::model::{Article, Collection};
+use crate::routing::safe_href;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+/// An article's full file, as read this session.
+#[derive(Clone, Debug)]
+pub enum Text {
+    Loading,
+    Ready(Arc<Article>),
+    Failed(LoadError),
+}
+
+/// The prefetches: whether one is in flight, and the one to start after it (the latest asked).
+#[derive(Default)]
+pub struct Prefetch {
+    busy: bool,
+    next: Option<String>,
+}
+
+/// `collection` as read from the file at `url`: its links resolved against that file, and, for a
+/// page other than the viewer's own file (`own`), its articles marked as read from it.
+pub fn placed(mut collection: Collection, url: &str, own: bool) -> Collection {
+    collection.article_url = collection
+        .article_url
+        .as_deref()
+        // `{` and `}` are escaped by the URL parser; the template's `{id}` is kept as written.
+        .and_then(|template| safe_href(&template.replace("{id}", "_id_"), url))
+        .map(|resolved| resolved.replace("_id_", "{id}"));
+    collection.older = collection.older.as_deref().and_then(|o| safe_href(o, url));
+    if !own {
+        let file: Arc<str> = url.into();
+        for article in &mut collection.articles {
+            article.file = Some(file.clone());
+        }
+    }
+    collection
+}
+
+impl ViewerState {
+    /// What is known of article `id`'s full file (tracked).
+    pub fn text(&self, id: &str) -> Option<Text> {
+        self.texts.with(|texts| texts.get(id).cloned())
+    }
+
+    /// Where article `article`'s full file is, when its text is elsewhere.
+    fn text_url(&self, article: &Article) -> Option<String> {
+        let src = self.config.with_value(|c| c.src.clone());
+        let url = article
+            .text_url
+            .as_deref()
+            .filter(|_| article.text_elsewhere())?;
+        safe_href(url, article.file.as_deref().unwrap_or(&src))
+    }
+
+    /// The full file the open article needs and nothing has asked for yet: its `text_url`, or,
+    /// for a deep link to an article on no page read so far, the collection's `article_url`.
+    fn wanted_text(&self) -> Option<(String, String)> {
+        let collection = self.collection()?;
+        let (id, url) = match self.current.get() {
+            Some(id) => {
+                let url = self.text_url(collection.article(&id)?)?;
+                (id, url)
+            }
+            None => {
+                let id = self.article_id.get()?;
+                let url = collection.article_url.as_deref()?.replace("{id}", &id);
+                let src = self.config.with_value(|c| c.src.clone());
+                (id, safe_href(&url, &src)?)
+            }
+        };
+        self.texts
+            .with(|texts| !texts.contains_key(&id))
+            .then_some((id, url))
+    }
+
+    /// Reads article `id`'s full file at `url`. A prefetch (`ahead`) that fails leaves no trace,
+    /// so that opening the article tries again and says why if it fails too.
+    fn fetch_text(&self, id: String, url: String, ahead: bool) {
+        let state = *self;
+        self.texts.update(|texts| {
+            texts.insert(id.clone(), Text::Loading);
+        });
+        spawn_local(async move {
+            let fetched = fetch_article(&url, &id).await;
+            if let Err(error) = &fetched {
+                leptos::logging::warn!("news-viewer: {url}: {error}");
+            }
+            state.texts.update(|texts| {
+                match fetched {
+                    Ok(article) => texts.insert(id, Text::Ready(Arc::new(article))),
+                    Err(_) if ahead => texts.remove(&id),
+                    Err(error) => texts.insert(id, Text::Failed(error)),
+                };
+            });
+            if ahead {
+                let next = state.prefetch.try_update_value(|p| {
+                    p.busy = false;
+                    p.next.take()
+                });
+                if let Some(next) = next.flatten() {
+                    state.prefetch(&next);
+                }
+            }
+        });
+    }
+
+    /// Fetches article `id`'s text ahead of its opening (the reader points at or focuses its
+    /// headline, or it is the next one): when its text is elsewhere and not read yet, and never
+    /// more than one such request at a time (a later wish replaces an earlier waiting one).
+    pub fn prefetch(&self, id: &str) {
+        let Some(url) = self
+            .collection()
+            .and_then(|c| self.text_url(c.article(id)?))
+            .filter(|_| self.texts.with_untracked(|t| !t.contains_key(id)))
+        else {
+            return;
+        };
+        let busy = self.prefetch.try_update_value(|p| {
+            let busy = p.busy;
+            match busy {
+                true => p.next = Some(id.to_string()),
+                false => p.busy = true,
+            }
+            busy
+        });
+        if busy == Some(false) {
+            self.fetch_text(id.to_string(), url, true);
+        }
+    }
+
+    /// Forgets a failed text, so that it is fetched again.
+    pub fn retry_text(&self, id: &str) {
+        self.navigated.set_value(true);
+        self.texts.update(|texts| {
+            texts.remove(id);
+        });
+    }
+
+    /// For a deep link to an article on no page read so far, fetched through `article_url`: the
+    /// reason its file could not be read, `None` while it is read. Not pending: `None`; an id the
+    /// archive does not have (404) is not pending either, and shows as not found.
+    pub fn deep_link_pending(&self) -> Option<Option<LoadError>> {
+        if self.current.get().is_some() {
+            return None;
+        }
+        let id = self.article_id.get()?;
+        self.collection()?.article_url.as_ref()?;
+        match self.text(&id) {
+            Some(Text::Failed(LoadError::Http(404))) => None,
+            Some(Text::Failed(error)) => Some(Some(error)),
+            _ => Some(None),
+        }
+    }
+
+    /// Reads the next page of older articles (`older`) into the collection, then calls `done`;
+    /// a failure is kept in `older_failed`.
+    pub fn read_older(&self, done: impl FnOnce() + 'static) {
+        let Some(url) = self.collection().and_then(|c| c.older.clone()) else {
+            return;
+        };
+        if self.reading_older.get_untracked() {
+            return;
+        }
+        let state = *self;
+        self.reading_older.set(true);
+        self.older_failed.set(None);
+        spawn_local(async move {
+            let fetched = fetch_collection(&url).await;
+            state.reading_older.set(false);
+            match fetched {
+                Ok((validated, _)) => {
+                    for skipped in &validated.skipped {
+                        leptos::logging::warn!("news-viewer: {url}: {}", skipped.describe());
+                    }
+                    let page = placed(validated.collection, &url, false);
+                    state.latest.update_value(|latest| {
+                        if let Some(latest) = latest {
+                            *latest = Arc::new(latest.with_older(page.clone()));
+                        }
+                    });
+                    if let Some(shown) = state.collection() {
+                        state
+                            .data
+                            .set(Data::Ready(Arc::new(shown.with_older(page))));
+                    }
+                    done();
+                }
+                Err(error) => {
+                    leptos::logging::error!("news-viewer: could not load {url}: {error}");
+                    state.older_failed.set(Some(error));
+                }
+            }
+        });
+    }
+}
+
+/// Keeps the open article's text coming: fetches the full file it needs, and once the browser is
+/// idle, the next article's ahead of the reader.
+pub fn follow_texts(state: ViewerState) {
+    Effect::new(move |_| {
+        if let Some((id, url)) = state.wanted_text() {
+            state.fetch_text(id, url, false);
+        }
+    });
+    Effect::new(move |_| {
+        let (Some(id), Some(collection)) = (state.current.get(), state.collection()) else {
+            return;
+        };
+        let lang = state.lang.get_untracked();
+        let edition = super::article_view::pager_edition(&collection, &id, lang);
+        let here = collection.position(&id);
+        let Some(next) = edition
+            .iter()
+            .skip_while(|&&i| Some(i) != here)
+            .nth(1)
+            .map(|&i| collection.articles[i].id.to_string())
+        else {
+            return;
+        };
+        when_idle(move || state.prefetch(&next));
+    });
+}
+
+/// Runs `f` when the browser is idle (`requestIdleCallback`, else a moment later).
+fn when_idle(f: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let callback = Closure::once_into_js(f);
+        let window = window();
+        if window
+            .request_idle_callback(callback.unchecked_ref())
+            .is_err()
+        {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                200,
+            );
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(f);
+}
