@@ -357,9 +357,8 @@ fn OtherHeadlines(
     });
     // The button may go once everything shows: focus moves on to the first new headline, which
     // is also where the reader goes on reading.
-    let more = move || {
-        let first_new = shown.get_untracked();
-        shown.update(|n| *n += LIST_PAGE);
+    let more = move |first_new: usize| {
+        shown.set(first_new + LIST_PAGE);
         focus_when_shown(move || {
             list.try_get_untracked()
                 .flatten()
@@ -374,9 +373,12 @@ fn OtherHeadlines(
             .data
             .with(|d| matches!(d, Data::Ready(c) if c.older.is_some()))
     };
-    let show_more = move |_| match shown.get_untracked() < total.get_untracked() {
-        true => more(),
-        false => state.read_older(more),
+    let show_more = move |_| {
+        let listed = total.get_untracked();
+        match shown.get_untracked() {
+            n if n < listed => more(n),
+            _ => state.read_older(move || more(listed)),
+        }
     };
     let older_failed = move || {
         state.older_failed.get().map(|error| {

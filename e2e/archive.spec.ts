@@ -1,0 +1,237 @@
+import { expect, Page, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+
+// A newsroom's archive, published by our own tool into pages and text files, read by the viewer
+// from a server of our own that logs every request and breaks the files the tests ask it to.
+
+const port = 8092;
+const origin = `http://127.0.0.1:${port}`;
+const folder = resolve('test-results/archive-site');
+
+/** 75 dated articles with a text in French and English: 20 a page, so four pages. */
+function collection() {
+  const articles = Array.from({ length: 75 }, (_, i) => ({
+    id: `article-${i}`,
+    published: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    source: { name: 'Agence' },
+    translations: {
+      fr: { title: `Titre ${i}`, summary: `Résumé ${i}`, body: [`Premier paragraphe de l'article ${i}.`, 'Suite.'] },
+      en: { title: `Headline ${i}`, body: [`First paragraph of article ${i}.`] },
+    },
+  }));
+  return { schema: 1, default_language: 'fr', articles };
+}
+
+type Fault = '404' | '500' | 'timeout' | 'drop' | 'not-json' | 'invalid' | 'other-id' | 'slow';
+const faults = new Map<string, Fault>();
+let requests: string[] = [];
+let inFlight = 0;
+let mostInFlight = 0;
+let server: Server;
+
+function page(opts: { standalone?: boolean; article?: string; refresh?: string }) {
+  const attrs = [
+    'data-article-viewer', 'data-src="/archive/articles.json"', `data-refresh="${opts.refresh ?? '0'}"`,
+    opts.standalone ? 'data-standalone' : '', opts.article ? `data-article="${opts.article}"` : '',
+  ].join(' ');
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Archives</title>
+    <link rel="icon" href="/favicon.svg"><script type="module" src="/embed.js"></script></head>
+    <body><main><div id="v" ${attrs}></div></main></body></html>`;
+}
+
+test.beforeAll(async () => {
+  mkdirSync(folder, { recursive: true });
+  const input = join(folder, 'collection.json');
+  writeFileSync(input, JSON.stringify(collection()));
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'publish-articles', '--', '--page-size', '20', input, join(folder, 'archive')]);
+  const { serve, staticHandler } = await import('./server.mjs');
+  const files = staticHandler('dist', { mounts: { '/archive/': join(folder, 'archive') } });
+  server = await serve(port, async (req: any, res: any) => {
+    const url = new URL(req.url!, origin);
+    if (url.pathname === '/page.html') {
+      const q = url.searchParams;
+      const html = page({ standalone: q.has('standalone'), article: q.get('embed-article') ?? undefined, refresh: q.get('refresh') ?? undefined });
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    }
+    if (!url.pathname.startsWith('/archive/')) return files(req, res);
+    requests.push(url.pathname.slice('/archive/'.length));
+    const json = (body: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    const id = url.pathname.match(/text\/(.+)\.json$/)?.[1];
+    switch (faults.get(url.pathname)) {
+      case '404': return void res.writeHead(404).end('not found');
+      case '500': return void res.writeHead(500).end('server error');
+      case 'timeout': return; // never answers
+      case 'drop': return void req.socket.destroy();
+      case 'not-json': return json('<html>Maintenance</html>');
+      case 'invalid': return json(JSON.stringify({ schema: 1, articles: [{ id, translations: {} }] }));
+      case 'other-id': return json(JSON.stringify({ schema: 1, articles: [{ id: 'intrus', translations: { fr: { title: 'Intrus', body: ['Pas le bon.'] } } }] }));
+      case 'slow': {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        await new Promise((done) => setTimeout(done, 400));
+        inFlight--;
+        return files(req, res);
+      }
+      default: return files(req, res);
+    }
+  });
+});
+
+test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+test.beforeEach(() => {
+  faults.clear();
+  requests = [];
+  inFlight = mostInFlight = 0;
+});
+
+const title = (page: Page) => page.locator('.nv-article__title');
+const firstParagraph = (page: Page) => page.locator('.nv-article__body p').first();
+const listLinks = (page: Page) => page.locator('.nv-more__link');
+const texts = () => requests.filter((r) => r.startsWith('text/'));
+
+async function open(page: Page, query = '') {
+  await page.goto(`${origin}/page.html${query}`);
+  await expect(title(page).or(page.locator('.nv-not-found, .nv-article__failed, .nv-article__loading')).first()).toBeVisible();
+}
+
+test('the first page shows like a whole file; texts come when opened and are kept for the session', async ({ page }) => {
+  await open(page, '?standalone');
+  await expect(title(page)).toHaveText('Titre 74');
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 74.");
+  // The ticker holds the first page's headlines only, the list likewise until asked for more.
+  await expect(page.locator('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link')).toHaveCount(20);
+  await expect(listLinks(page)).toHaveCount(19);
+  expect(requests.filter((r) => !r.startsWith('text/'))).toEqual(['articles.json']);
+
+  await listLinks(page).filter({ hasText: 'Titre 65' }).click();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 65.");
+  await expect(page).toHaveURL(/article=article-65/);
+  await expect(page.locator('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link')).toHaveCount(20);
+  await expect(title(page)).toBeFocused();
+  const fetched = texts().length;
+  expect(texts().filter((t) => t === 'text/article-65.json')).toHaveLength(1);
+
+  // Back and Forward show the texts read before, with no new request.
+  await page.goBack();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 74.");
+  await page.goForward();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 65.");
+  await page.waitForTimeout(300);
+  expect(texts().slice(fetched).filter((t) => t.endsWith('article-74.json') || t.endsWith('article-65.json'))).toEqual([]);
+
+  // The interface language switches the text too, from the same file.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(firstParagraph(page)).toHaveText('First paragraph of article 65.');
+});
+
+test('a headline pointed at is fetched ahead, one request at a time, and opens from it', async ({ page }) => {
+  await open(page);
+  await expect(firstParagraph(page)).toBeVisible();
+  await page.waitForTimeout(300); // the idle prefetch of the next article
+  for (let i = 60; i <= 64; i++) faults.set(`/archive/text/article-${i}.json`, 'slow');
+  requests = [];
+  for (let i = 64; i >= 60; i--) await listLinks(page).filter({ hasText: `Titre ${i}` }).hover();
+  await expect.poll(() => texts().length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+  await page.waitForTimeout(1200);
+  expect(mostInFlight).toBe(1);
+  // The first pointed at, then the last one wished while it was in flight.
+  expect(texts().slice(0, 2)).toEqual(['text/article-64.json', 'text/article-60.json']);
+  const before = texts().length;
+  await listLinks(page).filter({ hasText: 'Titre 60' }).click();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 60.");
+  expect(texts().slice(before).filter((t) => t === 'text/article-60.json')).toEqual([]);
+});
+
+const faultCases: [Fault, string][] = [
+  ['404', 'le serveur a répondu par l\'erreur HTTP 404.'],
+  ['500', 'le serveur a répondu par l\'erreur HTTP 500.'],
+  ['timeout', 'aucune réponse en 8 secondes.'],
+  ['drop', 'le réseau est injoignable.'],
+  ['not-json', 'le fichier n\'est pas du JSON valide (il est peut-être tronqué).'],
+  ['invalid', 'le fichier ne contient pas cet article sous une forme lisible.'],
+  ['other-id', 'le fichier ne contient pas cet article sous une forme lisible.'],
+];
+
+for (const [fault, reason] of faultCases) {
+  test(`a text file that fails (${fault}) is said in the article part, with Retry`, async ({ page }) => {
+    if (fault === 'timeout') test.setTimeout(45_000);
+    faults.set('/archive/text/article-60.json', fault);
+    await open(page, '?embed-article=article-60');
+    const failed = page.locator('.nv-article__failed[role="alert"]');
+    await expect(failed).toContainText(`Le texte de cet article n'a pas pu être chargé : ${reason}`, { timeout: 15_000 });
+    // The headline part of the article, the ticker and the list keep working.
+    await expect(title(page)).toHaveText('Titre 60');
+    await expect(page.locator('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link')).toHaveCount(20);
+    await listLinks(page).filter({ hasText: 'Titre 70' }).click();
+    await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 70.");
+    await page.goto(`${origin}/page.html?embed-article=article-60`);
+    await expect(failed).toBeVisible({ timeout: 15_000 });
+    faults.clear();
+    await failed.getByRole('button', { name: 'Réessayer' }).click();
+    await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 60.");
+    await expect(title(page)).toBeFocused();
+  });
+}
+
+test('Show more reads the older pages only when asked, and the ticker stays on the first', async ({ page }) => {
+  await open(page, '?refresh=0.5');
+  await expect(listLinks(page)).toHaveCount(19);
+  const more = page.getByRole('button', { name: 'Afficher plus de titres' });
+  await more.click();
+  // The next page's 20 headlines join the 19 listed.
+  await expect(listLinks(page)).toHaveCount(39);
+  await expect(listLinks(page).nth(19)).toBeFocused();
+  await expect(listLinks(page).nth(19)).toHaveText('Titre 54');
+  expect(requests.filter((r) => r.startsWith('older'))).toEqual(['older-1.json']);
+  // Readings of the first page while the page is open keep the older headlines.
+  const updates: unknown[] = [];
+  await page.exposeFunction('sawUpdate', (d: unknown) => updates.push(d));
+  await page.evaluate(() => document.addEventListener('article-viewer:update', (e) => (window as any).sawUpdate((e as CustomEvent).detail)));
+  await expect.poll(() => requests.filter((r) => r === 'articles.json').length).toBeGreaterThanOrEqual(3);
+  await expect(listLinks(page)).toHaveCount(39);
+  expect(updates).toEqual([]);
+  await more.click();
+  await expect(listLinks(page)).toHaveCount(59);
+  await more.click();
+  await expect(listLinks(page)).toHaveCount(74);
+  await expect(more).toHaveCount(0);
+  await expect(listLinks(page).last()).toHaveText('Titre 0');
+  expect(requests.filter((r) => r.startsWith('older'))).toEqual(['older-1.json', 'older-2.json', 'older-3.json']);
+  await expect(page.locator('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link')).toHaveCount(20);
+});
+
+test('an older page that fails says so under the list, and Show more tries again', async ({ page }) => {
+  faults.set('/archive/older-1.json', '500');
+  await open(page);
+  const more = page.getByRole('button', { name: 'Afficher plus de titres' });
+  await more.click();
+  await expect(page.locator('.nv-more__failed[role="alert"]')).toHaveText(
+    "Les titres plus anciens n'ont pas pu être chargés : le serveur a répondu par l'erreur HTTP 500.");
+  await expect(listLinks(page)).toHaveCount(19);
+  faults.clear();
+  await more.click();
+  await expect(listLinks(page)).toHaveCount(39);
+  await expect(page.locator('.nv-more__failed')).toHaveCount(0);
+});
+
+test('a deep link to an article on the last older page opens through article_url', async ({ page }) => {
+  await open(page, '?standalone&article=article-3');
+  await expect(title(page)).toHaveText('Titre 3');
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 3.");
+  expect(requests.filter((r) => r.startsWith('older'))).toEqual([]);
+  expect(texts()).toContain('text/article-3.json');
+  // An id the archive does not have is not found.
+  await open(page, '?standalone&article=article-999');
+  await expect(page.locator('.nv-not-found')).toBeVisible();
+  // A deep link whose file fails gets the error and Retry.
+  faults.set('/archive/text/article-4.json', '500');
+  await open(page, '?standalone&article=article-4');
+  await expect(page.locator('.nv-article__failed[role="alert"]')).toContainText('HTTP 500');
+  faults.clear();
+  await page.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 4.");
+});
