@@ -46,6 +46,28 @@ export function collection(size) {
   return { schema: 1, default_language: 'fr', articles };
 }
 
+/**
+ * A newsroom's archive for the publishing tool: `size` dated articles, each with a title and a
+ * text of about 1 KB in French and English.
+ */
+export function archive(size) {
+  const rand = random(size + 1);
+  const articles = [];
+  for (let i = 0; i < size; i++) {
+    const published = new Date(Date.UTC(2010, 0, 1) + i * 3_600_000 * 3).toISOString().slice(0, 19) + 'Z';
+    const translations = {};
+    for (const lang of ['fr', 'en']) {
+      translations[lang] = {
+        title: `${sentence(rand, lang, 6 + Math.floor(rand() * 8)).slice(0, -1)} (${i})`,
+        summary: sentence(rand, lang, 18),
+        body: Array.from({ length: 3 }, () => `${sentence(rand, lang, 24 + Math.floor(rand() * 10))} ${sentence(rand, lang, 24)}`),
+      };
+    }
+    articles.push({ id: `archive-${i}`, published, source: { name: 'Agence de démo' }, translations });
+  }
+  return { schema: 1, default_language: 'fr', articles };
+}
+
 /** Writes `articles-SIZE.json` into `outDir` for each size; returns the paths. */
 export function writeCollections(outDir, sizes) {
   mkdirSync(outDir, { recursive: true });

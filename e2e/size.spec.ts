@@ -9,8 +9,12 @@ import { brotliCompressSync, constants } from 'node:zlib';
 // live updates (issue 15: the shared feed, the diff, the seamless join: -> 162.1 KB). Nearly all
 // of it is Leptos' typed views, effects and their hydration code for the new parts. The first view
 // is prerendered and reads before any of it arrives, so the budget moved to 165 KB rather than the
-// features or the library; `make bench` reports what it costs in time to interactive.
-const BUDGET = 165 * 1024;
+// features or the library; `make bench` reports what it costs in time to interactive. Reading a
+// published archive (issue 14: texts fetched on open and ahead, their loading and failed states,
+// deep links through article_url, older pages, refreshes that keep them: 162.8 -> 174.1 KB, twiggy:
+// 44 KB of code before wasm-opt, spread over the new effects, fetch futures and view types, none
+// above 3 KB) moved it to 180 KB, for the same reason.
+const BUDGET = 180 * 1024;
 
 test('wasm + JS + CSS of a first load stay within the size budget (brotli)', () => {
   const files = readdirSync('dist', { recursive: true, encoding: 'utf8' })

@@ -25,7 +25,7 @@ const LIST_FIRST: usize = 30;
 
 /// The part of collection file `doc` that the first view in `lang` shows, as a collection file
 /// itself: the ticker's headlines, the list's first page, the featured article and its
-/// neighbours, with the featured article's body only. Rendering it gives the same first view as
+/// neighbours, with the featured article's body and summary only. Rendering it gives the same first view as
 /// rendering the whole collection, and the page carries only that.
 pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> Value {
     let featured = collection.featured(lang).map(|a| a.id.to_string());
@@ -50,8 +50,10 @@ pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> 
             let mut article = article.clone();
             if article["id"].as_str() != featured.as_deref() {
                 if let Some(translations) = article["translations"].as_object_mut() {
+                    // Nor its summary, which only the featured article's page description uses.
                     for t in translations.values_mut().filter_map(Value::as_object_mut) {
                         t.remove("body");
+                        t.remove("summary");
                     }
                 }
             }

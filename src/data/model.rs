@@ -137,8 +137,9 @@ impl Article {
 #[derive(Clone, Debug, Default)]
 pub struct Collection {
     pub default_language: Option<String>,
-    /// Where any article's full file is, `{id}` to fill in (an archive's `article_url`), and the
-    /// next page of older articles (`older`) not read yet: both absolute in the browser.
+    /// Where any article's full file is, `{id}` to fill in (an archive's `article_url`, relative
+    /// to the viewer's own file), and the next page of older articles (`older`) not read yet
+    /// (absolute in the browser).
     pub article_url: Option<String>,
     pub older: Option<String>,
     /// The articles: those of the first page, then those of the older pages read since.
@@ -245,10 +246,15 @@ impl Collection {
         merged
     }
 
+    /// Whether articles of older pages were read into it.
+    pub fn has_older_pages(&self) -> bool {
+        self.first_page < self.articles.len()
+    }
+
     /// A newer reading of the first page (`self`) with the older pages `before` had read: their
     /// articles, and the way on to the next one.
     pub fn keeping_older_of(self, before: &Collection) -> Collection {
-        if before.first_page == before.articles.len() {
+        if !before.has_older_pages() {
             return self;
         }
         let mut merged = self.with_older(Collection {
@@ -528,6 +534,61 @@ mod tests {
         assert_eq!(changes.changed, ["edited"]);
         assert_eq!(changes.removed, ["gone"]);
         assert!(after.changes_from(&after.clone()).is_empty());
+    }
+
+    #[test]
+    fn older_pages_join_the_list_but_not_the_ticker_and_survive_a_new_reading() {
+        let first = |extra: Option<Article>| {
+            let mut articles = vec![
+                article("p1", Some("2024-05-03"), &["fr"]),
+                article("p2", Some("2024-05-02"), &["fr"]),
+            ];
+            articles.extend(extra);
+            let mut c = Collection::new(None, articles);
+            c.older = Some("older-1.json".into());
+            c
+        };
+        let mut older = Collection::new(
+            None,
+            vec![
+                article("o1", Some("2024-04-01"), &["fr"]),
+                // Already on the first page: the first page's version stays.
+                article("p2", Some("2020-01-01"), &["fr", "en"]),
+            ],
+        );
+        older.older = Some("older-2.json".into());
+        let merged = first(None).with_older(older);
+        let ids = |c: &Collection, list: Vec<usize>| -> Vec<String> {
+            list.iter().map(|&i| c.articles[i].id.to_string()).collect()
+        };
+        assert_eq!(ids(&merged, merged.edition(Lang::Fr).to_vec()), ["p1", "p2", "o1"]);
+        assert_eq!(ids(&merged, merged.ticker_edition(Lang::Fr).collect()), ["p1", "p2"]);
+        assert_eq!(merged.older.as_deref(), Some("older-2.json"));
+        assert!(!merged.article("p2").unwrap().translations.contains("en"));
+
+        // The first page read again, with a new article: the older page is kept, nothing removed.
+        let fresh = first(Some(article("p0", Some("2024-05-04"), &["fr"]))).keeping_older_of(&merged);
+        let changes = fresh.changes_from(&merged);
+        assert_eq!(changes.added, ["p0"]);
+        assert!(changes.removed.is_empty(), "{changes:?}");
+        assert_eq!(fresh.older.as_deref(), Some("older-2.json"));
+        assert_eq!(ids(&fresh, fresh.ticker_edition(Lang::Fr).collect()), ["p0", "p1", "p2"]);
+        // Without older pages read, a new reading is taken as it is.
+        assert_eq!(first(None).keeping_older_of(&first(None)).older.as_deref(), Some("older-1.json"));
+    }
+
+    #[test]
+    fn a_text_elsewhere_counts_as_full_for_the_featured_article() {
+        let elsewhere: Article = serde_json::from_value(json!({"id": "e", "published": "2024-05-02",
+            "text_url": "text/e.json", "translations": {"fr": {"title": "T"}}}))
+        .unwrap();
+        assert!(elsewhere.text_elsewhere());
+        let c = Collection::new(
+            None,
+            vec![article("h", Some("2024-05-03"), &["fr"]), elsewhere],
+        );
+        assert_eq!(c.featured(Lang::Fr).map(|a| &*a.id), Some("e"));
+        assert_eq!(c.featured(Lang::En).map(|a| &*a.id), Some("e"), "the newest full one");
     }
 
     #[test]

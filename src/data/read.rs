@@ -6,6 +6,7 @@
 use super::error::LoadError;
 use super::model::{Article, Collection};
 use super::rules::{DateTime, LangCode, SafeUrl};
+use crate::i18n::fill;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 
@@ -156,7 +157,10 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
 
     // An archive's links: where any article's full file is, and the next page of older ones.
     let mut link = |key: &str| match doc.field(key).map(Document::read::<SafeUrl>) {
-        Some(Ok(url)) if key != "article_url" || url.contains("{id}") => Some(url.to_string()),
+        // A template fills `{id}` in (see `i18n::fill`).
+        Some(Ok(url)) if key != "article_url" || fill(&url, &[("id", "")]) != *url => {
+            Some(url.to_string())
+        }
         Some(Ok(_)) => {
             out.problems.push(Problem {
                 path: format!("/{key}"),

@@ -8,6 +8,7 @@ use super::state::{Data, ViewerState};
 use crate::data::error::LoadError;
 use crate::data::fetch::{fetch_article, fetch_collection};
 use crate::data::model::{Article, Collection};
+use crate::i18n::fill;
 use crate::routing::safe_href;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -28,15 +29,10 @@ pub struct Prefetch {
     next: Option<String>,
 }
 
-/// `collection` as read from the file at `url`: its links resolved against that file, and, for a
-/// page other than the viewer's own file (`own`), its articles marked as read from it.
+/// `collection` as read from the file at `url`: its `older` resolved against that file, and, for a
+/// page other than the viewer's own file (`own`), its articles marked as read from it. (Only the
+/// first page's `article_url` is used, resolved against the viewer's own file when used.)
 pub fn placed(mut collection: Collection, url: &str, own: bool) -> Collection {
-    collection.article_url = collection
-        .article_url
-        .as_deref()
-        // `{` and `}` are escaped by the URL parser; the template's `{id}` is kept as written.
-        .and_then(|template| safe_href(&template.replace("{id}", "_id_"), url))
-        .map(|resolved| resolved.replace("_id_", "{id}"));
     collection.older = collection.older.as_deref().and_then(|o| safe_href(o, url));
     if !own {
         let file: Arc<str> = url.into();
@@ -74,7 +70,7 @@ impl ViewerState {
             }
             None => {
                 let id = self.article_id.get()?;
-                let url = collection.article_url.as_deref()?.replace("{id}", &id);
+                let url = fill(collection.article_url.as_deref()?, &[("id", &id)]);
                 let src = self.config.with_value(|c| c.src.clone());
                 (id, safe_href(&url, &src)?)
             }

@@ -25,10 +25,21 @@ pub fn ArticleView() -> impl IntoView {
     // The article part is built again only when the reader opens another article or language:
     // new data (the app taking over its prerendered page) leaves the open article, and the
     // reader's place and focus in it, alone; the pager and the list follow the data themselves.
-    // An article whose text is elsewhere is built again once its text is read (or fails).
+    // An article whose text is elsewhere is built again once its text is read, or fails: whether
+    // it still waits for its text, and whether that failed.
     let text_phase = move || {
-        let id = state.current.get().or_else(|| state.article_id.get())?;
-        state.text(&id).map(|text| std::mem::discriminant(&text))
+        let Some(id) = state.current.get().or_else(|| state.article_id.get()) else {
+            return (false, false);
+        };
+        let text = state.text(&id);
+        let elsewhere = state
+            .collection()
+            .and_then(|c| c.article(&id).map(Article::text_elsewhere))
+            .unwrap_or(false);
+        (
+            elsewhere && !matches!(text, Some(Text::Ready(_))),
+            matches!(text, Some(Text::Failed(_))),
+        )
     };
     let shown = Memo::new(move |_| {
         (

@@ -248,6 +248,18 @@ impl ViewerState {
         }
         let src = self.config.with_value(|c| c.src.clone());
         let collection = placed(validated.collection, &src, true);
+        // The texts the first view already shows (its snapshot holds the featured article's)
+        // are not read again, and the article is not built again for them.
+        if let Some(first_view) = self.collection() {
+            let shown = |a: &&Article| a.translations.iter().any(|(_, t)| !t.body.is_empty());
+            self.texts.update(|texts| {
+                for article in collection.articles.iter().filter(|a| a.text_elsewhere()) {
+                    if let Some(known) = first_view.article(&article.id).filter(shown) {
+                        texts.insert(article.id.to_string(), Text::Ready(Arc::new(known.clone())));
+                    }
+                }
+            });
+        }
         self.data.set(Data::Ready(Arc::new(collection)));
     }
 
@@ -301,10 +313,10 @@ impl ViewerState {
         let released = self.let_go();
         if let Some(id) = &id {
             // A text that failed before is tried again.
-            if matches!(
-                self.texts.with_untracked(|t| t.get(id).cloned()),
-                Some(Text::Failed(_))
-            ) {
+            if self
+                .texts
+                .with_untracked(|t| matches!(t.get(id), Some(Text::Failed(_))))
+            {
                 self.texts.update(|t| {
                     t.remove(id);
                 });
@@ -337,7 +349,11 @@ impl ViewerState {
         let before = self.latest.get_value().unwrap_or_else(|| shown.clone());
         // The older pages the reader has read stay, and are not taken for withdrawn.
         let src = self.config.with_value(|c| c.src.clone());
-        let fresh = Arc::new(placed((*fresh).clone(), &src, true).keeping_older_of(&before));
+        let archive = fresh.article_url.is_some() || fresh.older.is_some();
+        let fresh = match archive || before.has_older_pages() {
+            true => Arc::new(placed((*fresh).clone(), &src, true).keeping_older_of(&before)),
+            false => fresh,
+        };
         let changes = fresh.changes_from(&before);
         if changes.is_empty() {
             return None;
