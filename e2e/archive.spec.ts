@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -47,8 +47,16 @@ test.beforeAll(async () => {
   const input = join(folder, 'collection.json');
   writeFileSync(input, JSON.stringify(collection()));
   execFileSync('cargo', ['run', '--quiet', '--bin', 'publish-articles', '--', '--page-size', '20', input, join(folder, 'archive')]);
+  // The standalone page a publisher builds on the archive: dist/ with the published folder, its
+  // first view prerendered by the binary trunk's hook runs.
+  const site = join(folder, 'site');
+  rmSync(site, { recursive: true, force: true });
+  cpSync('dist', site, { recursive: true });
+  cpSync(join(folder, 'archive'), site, { recursive: true });
+  execFileSync('cargo', ['run', '--quiet', '--no-default-features', '--features', 'ssr', '--bin', 'prerender'],
+    { env: { ...process.env, TRUNK_STAGING_DIR: site } });
   const { serve, staticHandler } = await import('./server.mjs');
-  const files = staticHandler('dist', { mounts: { '/archive/': join(folder, 'archive') } });
+  const files = staticHandler('dist', { mounts: { '/archive/': join(folder, 'archive'), '/site/': site } });
   server = await serve(port, async (req: any, res: any) => {
     const url = new URL(req.url!, origin);
     if (url.pathname === '/page.html') {
@@ -56,8 +64,8 @@ test.beforeAll(async () => {
       const html = page({ standalone: q.has('standalone'), article: q.get('embed-article') ?? undefined, refresh: q.get('refresh') ?? undefined });
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
-    if (!url.pathname.startsWith('/archive/')) return files(req, res);
-    requests.push(url.pathname.slice('/archive/'.length));
+    if (!/^\/(archive|site)\//.test(url.pathname)) return files(req, res);
+    requests.push(url.pathname.replace(/^\/(archive|site)\//, ''));
     const json = (body: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     const id = url.pathname.match(/text\/(.+)\.json$/)?.[1];
     switch (faults.get(url.pathname)) {
@@ -234,4 +242,28 @@ test('a deep link to an article on the last older page opens through article_url
   faults.clear();
   await page.getByRole('button', { name: 'Réessayer' }).click();
   await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 4.");
+});
+
+test('the prerendered page of an archive shows the featured text from its file, and keeps it', async ({ page, browser }) => {
+  // Without JavaScript: the first view alone.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(`${origin}/site/`);
+  await expect(still.locator('.nv-article__body p').first()).toHaveText("Premier paragraphe de l'article 74.");
+  await noScript.close();
+  requests = [];
+  await page.addInitScript(() => {
+    (window as any).sawLoading = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.nv-article__loading')) (window as any).sawLoading = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`${origin}/site/`);
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toBeVisible();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 74.");
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as any).sawLoading)).toBe(false);
+  expect(requests).not.toContain('text/article-74.json');
+  await listLinks(page).filter({ hasText: 'Titre 70' }).click();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 70.");
 });

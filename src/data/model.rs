@@ -561,34 +561,52 @@ mod tests {
         let ids = |c: &Collection, list: Vec<usize>| -> Vec<String> {
             list.iter().map(|&i| c.articles[i].id.to_string()).collect()
         };
-        assert_eq!(ids(&merged, merged.edition(Lang::Fr).to_vec()), ["p1", "p2", "o1"]);
-        assert_eq!(ids(&merged, merged.ticker_edition(Lang::Fr).collect()), ["p1", "p2"]);
+        assert_eq!(
+            ids(&merged, merged.edition(Lang::Fr).to_vec()),
+            ["p1", "p2", "o1"]
+        );
+        assert_eq!(
+            ids(&merged, merged.ticker_edition(Lang::Fr).collect()),
+            ["p1", "p2"]
+        );
         assert_eq!(merged.older.as_deref(), Some("older-2.json"));
         assert!(!merged.article("p2").unwrap().translations.contains("en"));
 
         // The first page read again, with a new article: the older page is kept, nothing removed.
-        let fresh = first(Some(article("p0", Some("2024-05-04"), &["fr"]))).keeping_older_of(&merged);
+        let fresh =
+            first(Some(article("p0", Some("2024-05-04"), &["fr"]))).keeping_older_of(&merged);
         let changes = fresh.changes_from(&merged);
         assert_eq!(changes.added, ["p0"]);
         assert!(changes.removed.is_empty(), "{changes:?}");
         assert_eq!(fresh.older.as_deref(), Some("older-2.json"));
-        assert_eq!(ids(&fresh, fresh.ticker_edition(Lang::Fr).collect()), ["p0", "p1", "p2"]);
+        assert_eq!(
+            ids(&fresh, fresh.ticker_edition(Lang::Fr).collect()),
+            ["p0", "p1", "p2"]
+        );
         // Without older pages read, a new reading is taken as it is.
-        assert_eq!(first(None).keeping_older_of(&first(None)).older.as_deref(), Some("older-1.json"));
+        assert_eq!(
+            first(None).keeping_older_of(&first(None)).older.as_deref(),
+            Some("older-1.json")
+        );
     }
 
     #[test]
     fn a_text_elsewhere_counts_as_full_for_the_featured_article() {
-        let elsewhere: Article = serde_json::from_value(json!({"id": "e", "published": "2024-05-02",
+        let elsewhere: Article =
+            serde_json::from_value(json!({"id": "e", "published": "2024-05-02",
             "text_url": "text/e.json", "translations": {"fr": {"title": "T"}}}))
-        .unwrap();
+            .unwrap();
         assert!(elsewhere.text_elsewhere());
         let c = Collection::new(
             None,
             vec![article("h", Some("2024-05-03"), &["fr"]), elsewhere],
         );
         assert_eq!(c.featured(Lang::Fr).map(|a| &*a.id), Some("e"));
-        assert_eq!(c.featured(Lang::En).map(|a| &*a.id), Some("e"), "the newest full one");
+        assert_eq!(
+            c.featured(Lang::En).map(|a| &*a.id),
+            Some("e"),
+            "the newest full one"
+        );
     }
 
     #[test]
