@@ -1,6 +1,7 @@
 // The benchmark: `make bench` (after `make build`). Measures the release build in dist/ against a
 // hand-written vanilla-JS page (bench/floor/) that renders the same headlines and article, both
-// in headless Chromium, interleaved in one run. Prints a table and writes bench/out/results.json.
+// in headless Chromium, interleaved in one run, and a 100,000-article archive published with
+// publish-articles. Prints a table and writes bench/out/results.json.
 //   BENCH_RUNS=9 (cold loads per case), BENCH_LIGHTHOUSE=0 to skip Lighthouse.
 import { chromium } from '@playwright/test';
 import { execFile } from 'node:child_process';

@@ -120,8 +120,10 @@ test('the first page shows like a whole file; texts come when opened and are kep
   await expect(page).toHaveURL(/article=article-65/);
   await expect(page.locator('.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link')).toHaveCount(20);
   await expect(title(page)).toBeFocused();
-  const fetched = texts().length;
   expect(texts().filter((t) => t === 'text/article-65.json')).toHaveLength(1);
+  // Once the browser is idle, the next article's text is fetched ahead.
+  await expect.poll(texts).toContain('text/article-64.json');
+  const fetched = texts().length;
 
   // Back and Forward show the texts read before, with no new request.
   await page.goBack();

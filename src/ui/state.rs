@@ -360,13 +360,20 @@ impl ViewerState {
         }
         let open = self.current.get_untracked();
         // Texts of articles that changed are read again when they open (the open one stays).
-        self.texts.update(|texts| {
-            for id in changes.changed.iter().chain(&changes.removed) {
-                if open.as_ref() != Some(id) {
+        let stale: Vec<&String> = changes
+            .changed
+            .iter()
+            .chain(&changes.removed)
+            .filter(|id| open.as_ref() != Some(*id))
+            .filter(|id| self.texts.with_untracked(|t| t.contains_key(*id)))
+            .collect();
+        if !stale.is_empty() {
+            self.texts.update(|texts| {
+                for id in stale {
                     texts.remove(id);
                 }
-            }
-        });
+            });
+        }
         if self.article_id.get_untracked().is_none() {
             self.pinned.set(open.clone());
         }
