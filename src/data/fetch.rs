@@ -27,7 +27,9 @@ pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn fetch_article(url: &str, _id: &str) -> Result<Article, LoadError> {
-    fetch_collection(url).await.map(|_| unreachable!())
+    Err(LoadError::Network(format!(
+        "{url}: fetching needs a browser"
+    )))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

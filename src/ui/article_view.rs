@@ -4,8 +4,7 @@
 use super::archive::Text;
 use super::figure::figure;
 use super::{focus_when_shown, Headline, HeadlineLink, MainHeading, ReaderTools};
-use crate::data::error::LoadError;
-use crate::data::error::ViewError;
+use crate::data::error::{LoadError, ViewError};
 use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published, language_name};
 use crate::i18n::{direction_of, fill, Lang};
