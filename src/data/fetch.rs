@@ -48,11 +48,26 @@ mod browser {
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics.
+    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. What it
+    /// could not read is told to the publisher in the console: the file's fault, or each article
+    /// left out.
     pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
-        let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
-        let (json, validator) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
-        Ok((read_collection(json)?, validator))
+        let read = async {
+            let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
+            let (json, validator) =
+                fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
+            Ok((read_collection(json)?, validator))
+        };
+        let read: Result<Fetched, LoadError> = read.await;
+        match &read {
+            Ok((validated, _)) => {
+                for skipped in &validated.skipped {
+                    leptos::logging::warn!("news-viewer: {url}: {}", skipped.describe());
+                }
+            }
+            Err(error) => leptos::logging::error!("news-viewer: could not load {url}: {error}"),
+        }
+        read
     }
 
     /// Downloads an article's full file (`text_url`, `article_url`) and gives its article `id`,

@@ -176,9 +176,6 @@ impl ViewerState {
             state.reading_older.set(false);
             match fetched {
                 Ok((validated, _)) => {
-                    for skipped in &validated.skipped {
-                        leptos::logging::warn!("news-viewer: {url}: {}", skipped.describe());
-                    }
                     let page = placed(validated.collection, &url, false);
                     state.latest.update_value(|latest| {
                         if let Some(latest) = latest {
@@ -192,10 +189,7 @@ impl ViewerState {
                     }
                     done();
                 }
-                Err(error) => {
-                    leptos::logging::error!("news-viewer: could not load {url}: {error}");
-                    state.older_failed.set(Some(error));
-                }
+                Err(error) => state.older_failed.set(Some(error)),
             }
         });
     }

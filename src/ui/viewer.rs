@@ -96,8 +96,8 @@ fn tell_the_host(state: ViewerState) {
 }
 
 /// Downloads the collection and puts it, or the reason it failed, in `state`, then tells the host
-/// page the viewer is ready and which article it shows. Skipped articles are reported to the
-/// publisher once per load, in the console.
+/// page the viewer is ready and which article it shows (`fetch_collection` tells the publisher,
+/// in the console, what it could not read).
 fn load(state: ViewerState) {
     // A first view stays on screen while the file is read; the file's data then wins.
     let shows_first_view = state.data.with_untracked(|d| matches!(d, Data::Ready(_)));
@@ -111,9 +111,6 @@ fn load(state: ViewerState) {
         state.busy.set(false);
         match fetched {
             Ok((validated, validator)) => {
-                for skipped in &validated.skipped {
-                    leptos::logging::warn!("news-viewer: {src}: {}", skipped.describe());
-                }
                 state.set_collection(validated);
                 if let Some(root) = state.root.get_untracked() {
                     let id = state.current.get_untracked().unwrap_or_default();
@@ -123,7 +120,6 @@ fn load(state: ViewerState) {
                 keep_reading(state, &src, validator);
             }
             Err(error) => {
-                leptos::logging::error!("news-viewer: could not load {src}: {error}");
                 if !shows_first_view {
                     state.data.set(Data::Failed(error));
                 }
