@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -22,20 +22,26 @@ function collection() {
       en: { title: `Headline ${i}`, body: [`First paragraph of article ${i}.`] },
     },
   }));
+  // One long text, to read far down into.
+  articles[60].translations.fr.body.push(...Array.from({ length: 30 }, (_, p) => `Paragraphe ${p + 2} : ${'du texte à lire, '.repeat(12)}fin.`));
   return { schema: 1, default_language: 'fr', articles };
 }
 
 type Fault = '404' | '500' | 'timeout' | 'drop' | 'not-json' | 'invalid' | 'other-id' | 'slow';
 const faults = new Map<string, Fault>();
+/** Files the newsroom changed since publishing, by path: served instead of the published ones. */
+const changed = new Map<string, string>();
+let requestTimes: [string, number][] = [];
 let requests: string[] = [];
 let inFlight = 0;
 let mostInFlight = 0;
 let server: Server;
 
-function page(opts: { standalone?: boolean; article?: string; refresh?: string }) {
+function page(opts: { standalone?: boolean; article?: string; refresh?: string; ticker?: boolean }) {
   const attrs = [
     'data-article-viewer', 'data-src="/archive/articles.json"', `data-refresh="${opts.refresh ?? '0'}"`,
     opts.standalone ? 'data-standalone' : '', opts.article ? `data-article="${opts.article}"` : '',
+    opts.ticker ? 'data-view="ticker"' : '',
   ].join(' ');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Archives</title>
     <link rel="icon" href="/favicon.svg"><script type="module" src="/embed.js"></script></head>
@@ -61,12 +67,14 @@ test.beforeAll(async () => {
     const url = new URL(req.url!, origin);
     if (url.pathname === '/page.html') {
       const q = url.searchParams;
-      const html = page({ standalone: q.has('standalone'), article: q.get('embed-article') ?? undefined, refresh: q.get('refresh') ?? undefined });
+      const html = page({ standalone: q.has('standalone'), article: q.get('embed-article') ?? undefined, refresh: q.get('refresh') ?? undefined, ticker: q.has('ticker') });
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     }
     if (!/^\/(archive|site)\//.test(url.pathname)) return files(req, res);
     requests.push(url.pathname.replace(/^\/(archive|site)\//, ''));
+    requestTimes.push([url.pathname, Date.now()]);
     const json = (body: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    if (changed.has(url.pathname) && !faults.has(url.pathname)) return json(changed.get(url.pathname)!);
     const id = url.pathname.match(/text\/(.+)\.json$/)?.[1];
     switch (faults.get(url.pathname)) {
       case '404': return void res.writeHead(404).end('not found');
@@ -92,7 +100,9 @@ test.afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 test.beforeEach(() => {
   faults.clear();
+  changed.clear();
   requests = [];
+  requestTimes = [];
   inFlight = mostInFlight = 0;
 });
 
@@ -268,4 +278,119 @@ test('the prerendered page of an archive shows the featured text from its file, 
   expect(requests).not.toContain('text/article-74.json');
   await listLinks(page).filter({ hasText: 'Titre 70' }).click();
   await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 70.");
+});
+
+/** The published file at `path` (under the archive folder), edited by `edit`. */
+function edited(path: string, edit: (file: any) => void) {
+  const file = JSON.parse(readFileSync(join(folder, 'archive', path), 'utf8'));
+  edit(file);
+  return JSON.stringify(file);
+}
+
+for (const standalone of [false, true]) {
+  test(`"show the new version" reads the changed text file again (${standalone ? 'standalone' : 'embedded'})`, async ({ page }) => {
+    await open(page, `?refresh=0.5&${standalone ? 'standalone&article' : 'embed-article'}=article-70`);
+    await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 70.");
+    const retitle = (a: any) => { if (a.id === 'article-70') a.translations.fr.title = 'Titre 70, corrigé'; };
+    changed.set('/archive/articles.json', edited('articles.json', (f) => f.articles.forEach(retitle)));
+    changed.set('/archive/text/article-70.json', edited('text/article-70.json', (f) => {
+      f.articles.forEach(retitle);
+      f.articles[0].translations.fr.body[0] = 'Le paragraphe corrigé.';
+    }));
+    await expect(page.locator('.nv-notice')).toContainText('Cet article a été mis à jour', { timeout: 10_000 });
+    // The reader keeps the version they were reading until they ask for the new one.
+    await expect(title(page)).toHaveText('Titre 70');
+    const before = texts().length;
+    await page.getByRole('button', { name: 'Afficher la nouvelle version' }).click();
+    await expect(title(page)).toHaveText('Titre 70, corrigé');
+    await expect(firstParagraph(page)).toHaveText('Le paragraphe corrigé.');
+    expect(texts().slice(before)).toContain('text/article-70.json');
+    // Next, then Previous: still the new version.
+    await page.getByRole('link', { name: /^Article suivant/ }).click();
+    await expect(title(page)).not.toHaveText('Titre 70, corrigé');
+    await page.getByRole('link', { name: /^Article précédent/ }).click();
+    await expect(title(page)).toHaveText('Titre 70, corrigé');
+    await expect(firstParagraph(page)).toHaveText('Le paragraphe corrigé.');
+  });
+}
+
+test('opening an article joins its prefetch in flight: a text that never answers fails 8 s after its one request', async ({ page }) => {
+  test.setTimeout(45_000);
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await open(page);
+  await expect(firstParagraph(page)).toBeVisible();
+  faults.set('/archive/text/article-62.json', 'timeout');
+  const link = listLinks(page).filter({ hasText: 'Titre 62' });
+  await link.hover();
+  await expect.poll(texts).toContain('text/article-62.json');
+  await page.waitForTimeout(3000);
+  await link.click();
+  // When the error shows, by the page's clock (the same machine's as the server's).
+  await page.evaluate(() => {
+    const root = document.querySelector('#v')!.shadowRoot!;
+    const look = () => root.querySelector('.nv-article__failed')
+      ? (window as any).failedAt = Date.now() : requestAnimationFrame(look);
+    look();
+  });
+  const failed = page.locator('.nv-article__failed[role="alert"]');
+  await expect(failed).toContainText('aucune réponse en 8 secondes', { timeout: 15_000 });
+  const asked = requestTimes.filter(([path]) => path === '/archive/text/article-62.json');
+  expect(asked).toHaveLength(1);
+  const hang = await page.evaluate(() => (window as any).failedAt) - asked[0][1];
+  console.log(`hang to error: ${hang} ms after the one request`);
+  expect(hang).toBeLessThanOrEqual(8500);
+  expect(warnings.filter((w) => w.includes('article-62'))).toHaveLength(1);
+});
+
+test('a reload keeps the place in an article whose text comes from its own file', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  faults.set('/site/text/article-60.json', 'slow');
+  await page.goto(`${origin}/site/?article=article-60&lang=ar`);
+  await expect(page.locator('.nv-article__body p').nth(20)).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 1100));
+  await page.waitForTimeout(100);
+  await page.reload();
+  await expect(page.locator('.nv-article__body p').nth(20)).toBeAttached();
+  await page.waitForTimeout(600);
+  const place = await page.evaluate(() => Math.round(scrollY));
+  console.log(`reload place: ${place} px (was 1100)`);
+  expect(Math.abs(place - 1100)).toBeLessThanOrEqual(100);
+});
+
+test('a Retry that fails again leaves focus on Retry', async ({ page }) => {
+  faults.set('/archive/text/article-60.json', '500');
+  await open(page, '?embed-article=article-60');
+  const retry = page.locator('.nv-article__failed').getByRole('button', { name: 'Réessayer' });
+  await retry.click();
+  await expect(page.locator('.nv-article__failed')).toBeVisible();
+  await expect.poll(() => texts().filter((t) => t === 'text/article-60.json').length).toBe(2);
+  await expect(retry).toBeFocused();
+  faults.clear();
+  await page.keyboard.press('Enter');
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 60.");
+  await expect(title(page)).toBeFocused();
+});
+
+test('a ticker strip reads no article text', async ({ page }) => {
+  await page.goto(`${origin}/page.html?ticker`);
+  await expect(page.locator('.nv-ticker__link').first()).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(requests).toEqual(['articles.json']);
+});
+
+test('texts that fail while the reader tabs through the list make one console line per kind of failure', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await open(page);
+  await expect(firstParagraph(page)).toBeVisible();
+  for (let i = 50; i < 74; i++) faults.set(`/archive/text/article-${i}.json`, '500');
+  await listLinks(page).first().focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(60);
+  }
+  await expect.poll(() => texts().length).toBeGreaterThanOrEqual(5);
+  await page.waitForTimeout(500);
+  expect(warnings.filter((w) => w.includes('text/'))).toHaveLength(1);
 });

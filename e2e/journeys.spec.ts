@@ -113,6 +113,48 @@ test.describe('keyboard', () => {
   });
 });
 
+test.describe('keyboard, back in the list', () => {
+  test('Back to a place in the list focuses the headline the reader came from, not the title far above', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await openViewer(page);
+    const link = page.locator('.nv-more__link').nth(20);
+    await link.scrollIntoViewIfNeeded();
+    const href = (await link.getAttribute('href'))!;
+    await link.focus();
+    const place = await page.evaluate(() => Math.round(scrollY));
+    expect(place).toBeGreaterThan(700);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator(`.nv-more__link[href="${href}"]`)).toBeFocused();
+    expect(Math.abs(await page.evaluate(() => Math.round(scrollY)) - place)).toBeLessThanOrEqual(2);
+    // Tab goes on from there, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.nv-more') !== null)).toBe(true);
+  });
+
+  test('on a phone, a headline wider than the ticker shows its start when focused', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await serveCollection(page, headlines(6, (i) => i === 2
+      ? 'Un titre très long qui ne tient pas dans la fenêtre du bandeau sur un téléphone, loin de là'
+      : `Titre ${i}`));
+    await openViewer(page);
+    await page.locator(readCopy).first().focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const long = page.locator(readCopy).nth(2);
+    await expect(long).toBeFocused();
+    await page.waitForTimeout(300);
+    const { start, viewportStart, viewportEnd, width } = await long.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const viewport = el.closest('.nv-ticker__viewport')!.getBoundingClientRect();
+      return { start: box.left, viewportStart: viewport.left, viewportEnd: viewport.right, width: box.width };
+    });
+    expect(width).toBeGreaterThan(viewportEnd - viewportStart);
+    expect(Math.abs(start - viewportStart)).toBeLessThanOrEqual(2);
+  });
+});
+
 test.describe('embedding', () => {
   test('ready fires once per viewer on load, open only on a reader’s action', async ({ page }) => {
     await page.addInitScript(() => {

@@ -91,13 +91,25 @@ test.describe('with a browser in a language the viewer does not speak', () => {
   });
 });
 
-test('only the languages the collection has are offered', async ({ page }) => {
+test('the toggle offers every interface language, the current one pressed, even one with no headlines', async ({ page }) => {
   await serveCollection(page, {
     schema: 1,
-    articles: [{ id: 'x', translations: { en: { title: 'Only English' }, ar: { title: 'بالعربية فقط' } } }],
+    articles: [{ id: 'x', translations: { fr: { title: 'Seulement en français' }, en: { title: 'Only in English' } } }],
   });
-  await openViewer(page, './?lang=en');
-  await expect(page.locator('.nv-langs__button')).toHaveText(['English', 'العربية']);
+  await openViewer(page, './?lang=ar');
+  const buttons = page.locator('.nv-langs__button');
+  await expect(buttons).toHaveText(['Français', 'English', 'العربية']);
+  await expect(page.getByRole('button', { name: 'العربية' })).toHaveAttribute('aria-pressed', 'true');
+  // Arabic has no headlines: the fallback edition shows, with its notice.
+  await expect(page.locator('.nv-notice')).toContainText('الفرنسية');
+  await page.getByRole('button', { name: 'Français' }).click();
+  await expect(page.locator('.nv')).toHaveAttribute('lang', 'fr');
+  // And back to Arabic, which is then the saved choice.
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('.nv')).toHaveAttribute('lang', 'ar');
+  await expect(page.getByRole('button', { name: 'العربية' })).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('./');
+  await expect(page.locator('.nv[data-live]')).toHaveAttribute('lang', 'ar');
 });
 
 test('an article missing in the chosen language is shown in another, with a notice', async ({ page }) => {

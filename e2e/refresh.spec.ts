@@ -30,14 +30,21 @@ function publish(file: object) {
   live.body = JSON.stringify(file);
 }
 
-/** A host page with one viewer (or two of the same file) that reads it again every 0.5 s. */
-function hostPage(two: boolean) {
-  const viewer = (id: string, extra: string) =>
-    `<div id="${id}" data-article-viewer data-src="/live/articles.json" data-refresh="0.5" ${extra}></div>`;
+const viewer = (id: string, extra: string) =>
+  `<div id="${id}" data-article-viewer data-src="/live/articles.json" data-refresh="0.5" ${extra}></div>`;
+
+/** Host pages whose viewers read the file again every 0.5 s: one viewer (`?two`: and a ticker
+ * strip of the same file; `?three`: and a strip and an English viewer; `?pair`: two full viewers,
+ * of articles a2 and a3, one under the other). */
+function hostPage(query: URLSearchParams) {
+  const viewers = query.has('pair')
+    ? `${viewer('one', 'data-article="a2"')}<div style="height: 600px"></div>${viewer('two', 'data-article="a3"')}`
+    : [viewer('one', 'data-ticker-speed="300"'),
+      query.has('two') || query.has('three') ? viewer('two', 'data-view="ticker" data-label="Fil" data-ticker-speed="300"') : '',
+      query.has('three') ? viewer('three', 'data-lang="en" data-label="News"') : ''].join('');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Direct</title>
     <link rel="icon" href="/favicon.svg"><script type="module" src="/embed.js"></script></head>
-    <body><main><h1>Le direct</h1>${viewer('one', 'data-ticker-speed="300"')}
-    ${two ? viewer('two', 'data-view="ticker" data-label="Fil" data-ticker-speed="300"') : ''}<div style="height: 2000px"></div></main></body></html>`;
+    <body><main><h1>Le direct</h1>${viewers}<div style="height: 2000px"></div></main></body></html>`;
 }
 
 test.beforeAll(async () => {
@@ -47,7 +54,7 @@ test.beforeAll(async () => {
   server = await serve(port, async (req: any, res: any) => {
     const url = new URL(req.url!, origin);
     if (url.pathname === '/live/page.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(url.searchParams.has('two')));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(url.searchParams));
     } else if (url.pathname === '/live/articles.json') {
       live.requests++;
       if (live.status !== 200) return void res.writeHead(live.status, { 'content-type': 'text/plain' }).end('failure');
@@ -70,9 +77,10 @@ test.beforeEach(() => {
   publish(collection());
 });
 
-async function open(page: Page, two = false) {
-  await page.goto(`${origin}/live/page.html${two ? '?two' : ''}`);
-  await expect(page.locator('#one .nv-article__title')).toHaveText('Titre numéro 4');
+async function open(page: Page, two: boolean | string = false) {
+  const query = typeof two === 'string' ? `?${two}` : two ? '?two' : '';
+  await page.goto(`${origin}/live/page.html${query}`);
+  await expect(page.locator('#one .nv-article__title')).toHaveText(query === '?pair' ? 'Titre numéro 2' : 'Titre numéro 4');
 }
 
 const readCopy = '#one .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link';
@@ -230,4 +238,68 @@ test('two viewers of one file share one request per interval', async ({ page }) 
   publish(collection([breaking]));
   await expect(page.locator('#two .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').first())
     .toHaveText('Dernière minute : le flash', { timeout: 10_000 });
+});
+
+/** Where `locator` is on screen, in px from the window's top. */
+const top = async (locator: ReturnType<Page['locator']>) => (await locator.boundingBox())!.y;
+
+for (const width of [1280, 390]) {
+  test(`headlines joining the list the reader looks at do not move it (${width} px)`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    publish(collection(Array.from({ length: 20 }, (_, i) => ({
+      id: `old${i}`, published: '2024-04-01', translations: { fr: { title: `Ancien titre ${i}` } },
+    }))));
+    await open(page);
+    // The reader looks at the list: one of its rows in the middle of the window.
+    const row = page.locator('#one .nv-more__link', { hasText: 'Ancien titre 5' });
+    await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(200);
+    const before = await top(row);
+    publish(collection([breaking, { ...breaking, id: 'flash2', translations: { fr: { title: 'Un second flash' } } }]
+      .concat(Array.from({ length: 20 }, (_, i) => ({
+        id: `old${i}`, published: '2024-04-01', translations: { fr: { title: `Ancien titre ${i}` } },
+      })))));
+    await expect(page.locator('#one .nv-more__link').first()).toHaveText(/flash/);
+    await page.waitForTimeout(300);
+    const moved = (await top(row)) - before;
+    console.log(`list movement under a live update at ${width} px: ${moved} px`);
+    // Scroll offsets are whole pixels: less than one is nothing.
+    expect(Math.abs(moved)).toBeLessThan(1);
+  });
+}
+
+test('notices of a changed and a withdrawn article move nothing the reader looks at, and cover nothing', async ({ page }) => {
+  publish(collection([], (articles) => { articles[3].translations.fr.body = Array.from({ length: 12 }, (_, i) => `Paragraphe ${i} de l'article trois.`); }));
+  await open(page, 'pair');
+  const paragraph = page.locator('#two .nv-article__body p').nth(6);
+  await paragraph.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(200);
+  const before = await top(paragraph);
+  publish(collection([], (articles) => {
+    articles[3].translations.fr.body = Array.from({ length: 12 }, (_, i) => `Paragraphe ${i} de l'article trois.`);
+    articles[2].translations.fr.title = 'Titre numéro 2, corrigé';
+    articles.splice(3, 1);
+  }));
+  await expect(page.locator('#one .nv-notice')).toContainText('Cet article a été mis à jour');
+  await expect(page.locator('#two .nv-notice')).toContainText('retiré par la rédaction');
+  await page.waitForTimeout(300);
+  const moved = (await top(paragraph)) - before;
+  console.log(`text movement under two notices: ${moved} px`);
+  expect(Math.abs(moved)).toBeLessThan(1);
+  // In the flow of the page, above the article: never over its text.
+  for (const id of ['#one', '#two']) {
+    expect(await page.locator(`${id} .nv-notice`).evaluate((el) => getComputedStyle(el).position)).toBe('static');
+  }
+});
+
+test('three viewers of one file: one request at load, and one announcement per update in the reader’s language', async ({ page }) => {
+  await page.goto(`${origin}/live/page.html?three`);
+  await expect(page.locator('#three .nv-article__title')).toBeVisible();
+  expect(live.requests).toBe(1);
+  publish(collection([breaking]));
+  await expect(page.locator('#one .nv-more__link').first()).toHaveText('Dernière minute : le flash', { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  const said = await page.evaluate(() => ['#one', '#two', '#three'].map((id) =>
+    document.querySelector(id)!.shadowRoot!.querySelector('.nv > p.nv-hidden[role="status"]')?.textContent ?? ''));
+  expect(said.filter((s) => s)).toEqual(['Nouveaux titres : 1']);
 });

@@ -1,6 +1,7 @@
 //! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON
 //! (`Response.json()`); the reader takes the articles from the JS value one by one. A refresh
 //! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
+//! Viewers of one file share their first reading of it.
 
 use super::error::LoadError;
 use super::model::Article;
@@ -26,7 +27,7 @@ pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_article(url: &str, _id: &str) -> Result<Article, LoadError> {
+pub async fn fetch_article(url: &str, _id: &str, _fresh: bool) -> Result<Article, LoadError> {
     Err(LoadError::Network(format!(
         "{url}: fetching needs a browser"
     )))
@@ -44,14 +45,42 @@ pub async fn refetch_collection(
 mod browser {
     use super::*;
     use crate::data::read::read_collection;
+    use futures::future::{FutureExt, LocalBoxFuture, Shared};
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. What it
-    /// could not read is told to the publisher in the console: the file's fault, or each article
-    /// left out.
+    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. Viewers of
+    /// one file that start reading it together (several on a page) share one request and one
+    /// reading: `futures`' `Shared`, its output in an `Rc` so that the last viewer to take it
+    /// takes it without a copy.
     pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
+        type Reading = Shared<LocalBoxFuture<'static, Rc<Result<Fetched, LoadError>>>>;
+        thread_local! {
+            static READING: RefCell<HashMap<String, Reading>> = RefCell::default();
+        }
+        let reading = READING.with(|readings| {
+            let mut readings = readings.borrow_mut();
+            let reading = readings.entry(url.to_string()).or_insert_with(|| {
+                let url = url.to_string();
+                async move { Rc::new(read_file(&url).await) }
+                    .boxed_local()
+                    .shared()
+            });
+            reading.clone()
+        });
+        let read = reading.await;
+        // Done: a later reading (Retry, another viewer added later) asks the server again.
+        READING.with(|readings| readings.borrow_mut().remove(url));
+        Rc::try_unwrap(read).unwrap_or_else(|shared| (*shared).clone())
+    }
+
+    /// Downloads `url` and reads it. What it could not read is told to the publisher in the
+    /// console: the file's fault, or each article left out.
+    async fn read_file(url: &str) -> Result<Fetched, LoadError> {
         let read = async {
             let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
             let (json, validator) =
@@ -71,9 +100,10 @@ mod browser {
     }
 
     /// Downloads an article's full file (`text_url`, `article_url`) and gives its article `id`,
-    /// which remembers the file its relative URLs resolve against.
-    pub async fn fetch_article(url: &str, id: &str) -> Result<Article, LoadError> {
-        let fetched = fetch_json(url, TEXT_TIMEOUT_SECONDS, None).await?;
+    /// which remembers the file its relative URLs resolve against; `fresh`: past the browser's
+    /// cache (revalidated), for a file that changed since it was read.
+    pub async fn fetch_article(url: &str, id: &str, fresh: bool) -> Result<Article, LoadError> {
+        let fetched = fetch_json(url, TEXT_TIMEOUT_SECONDS, fresh.then_some(None)).await?;
         let (json, _) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
         let mut article = crate::data::read::article_in(read_collection(json)?, id)?;
         article.file = Some(url.into());

@@ -350,20 +350,6 @@ impl Collection {
             removed: ids(before, &removed),
         }
     }
-
-    /// The interface languages worth offering: those at least one article is written in, or all
-    /// of them when none is.
-    pub fn offered_languages(&self) -> Vec<Lang> {
-        let offered: Vec<Lang> = Lang::ALL
-            .into_iter()
-            .filter(|&l| !self.edition(l).is_empty())
-            .collect();
-        if offered.is_empty() {
-            Lang::ALL.to_vec()
-        } else {
-            offered
-        }
-    }
 }
 
 /// How a new reading of a collection file differs from the one before: article ids.
@@ -607,13 +593,6 @@ mod tests {
             Some("e"),
             "the newest full one"
         );
-    }
-
-    #[test]
-    fn offered_languages_are_those_the_articles_have() {
-        let c = Collection::new(None, vec![article("x", None, &["en", "ar", "de"])]);
-        assert_eq!(c.offered_languages(), [Lang::En, Lang::Ar]);
-        assert_eq!(Collection::default().offered_languages(), Lang::ALL);
     }
 
     #[test]

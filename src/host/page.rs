@@ -2,8 +2,9 @@
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
 use crate::routing::{article_href, parse_query};
-use crate::ui::state::ViewerState;
+use crate::ui::state::{Arrival, ViewerState};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// Keeps the page in step with `state`, and `state` in step with Back and Forward.
 pub fn follow_viewer(state: ViewerState) {
@@ -33,7 +34,19 @@ pub fn follow_viewer(state: ViewerState) {
     let from_history = StoredValue::new(false);
 
     // A new article is a new history entry, so Back walks the articles read; a new language
-    // only rewrites the current entry.
+    // only rewrites the current entry. Each entry keeps the reader's place in it, which Back and
+    // Forward restore: the browser's own restoration would save it when the next article is
+    // already shown, clamped to that article's height.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
+    // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
+    // still the place in the article being left when the next one is already in the page.
+    let reading_at = StoredValue::new(window().scroll_y().unwrap_or_default());
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        reading_at.set_value(window().scroll_y().unwrap_or_default());
+    });
+    on_cleanup(move || on_scroll.remove());
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.article_id.get();
         let lang = state.lang.get();
@@ -52,12 +65,12 @@ pub fn follow_viewer(state: ViewerState) {
             if current != query {
                 let url = format!("{query}{}", location.hash().unwrap_or_default());
                 let _ = match previous != &article {
-                    true => {
-                        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                    }
-                    false => {
-                        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-                    }
+                    true => history
+                        .replace_state(&place_state(reading_at.get_value()), "")
+                        .and_then(|_| {
+                            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+                        }),
+                    false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
                 };
             }
             if previous != &article {
@@ -67,7 +80,12 @@ pub fn follow_viewer(state: ViewerState) {
         article
     });
 
-    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+    let listener = window_event_listener(leptos::ev::popstate, move |event| {
+        let place = js_sys::Reflect::get(&event.state(), &PLACE_KEY.into())
+            .ok()
+            .and_then(|y| y.as_f64());
+        // Once the entry's article is shown again.
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.unwrap_or(0.0)));
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
         let new_article = article != state.article_id.get_untracked();
         // Only when the URL effect will run (and clear it): else the next change would be lost.
@@ -76,29 +94,52 @@ pub fn follow_viewer(state: ViewerState) {
             state.lang.set(lang);
         }
         if new_article {
-            state.navigate(article);
+            // Not the heading, which may be far above the place the reader is put back at.
+            let arrival = state
+                .current
+                .get_untracked()
+                .map_or(Arrival::Stay, Arrival::Headline);
+            state.navigate_to(article, arrival);
         }
     });
     on_cleanup(move || listener.remove());
     keep_place_across_reloads(state);
 }
 
-/// The key of the scroll position in a history entry's state.
-const SCROLL_KEY: &str = "newsViewerScroll";
+/// The key of the reader's place in a history entry's state.
+const PLACE_KEY: &str = "newsViewerPlace";
 
-/// A reload puts the reader back where they were: the position is written into the history entry
-/// when the page is left, and restored once the article is shown with the file's data (until
-/// then a deep-linked article may lack its text, and the page its height).
+/// A history entry's state holding the reader's place `y`.
+fn place_state(y: f64) -> JsValue {
+    let state = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
+    state.into()
+}
+
+/// A reload puts the reader back where they were: the position is kept for the tab
+/// (`sessionStorage`, by page address) when the page is left, and restored once the article is
+/// shown with the file's data and its text (until then a deep-linked article, or one whose text
+/// is in a file of its own, may lack its text, and the page its height). Chrome drops a history
+/// entry's state written while a reload unloads the page, so the history entry cannot hold it.
 fn keep_place_across_reloads(state: ViewerState) {
-    let saved = window()
-        .history()
-        .and_then(|h| h.state())
-        .ok()
-        .and_then(|s| js_sys::Reflect::get(&s, &SCROLL_KEY.into()).ok())
-        .and_then(|y| y.as_f64());
+    let key = place_key();
+    let session = || window().session_storage().ok().flatten();
+    // Only a reload or a return through history comes back to a place; a new visit starts at
+    // the top.
+    let returning = window()
+        .performance()
+        .map(|p| p.get_entries_by_type("navigation").get(0))
+        .and_then(|entry| js_sys::Reflect::get(&entry, &"type".into()).ok())
+        .and_then(|kind| kind.as_string())
+        .is_some_and(|kind| kind != "navigate");
+    let saved = session().and_then(|s| {
+        let y = s.get_item(&key).ok().flatten();
+        let _ = s.remove_item(&key);
+        y.filter(|_| returning)?.parse::<f64>().ok()
+    });
     let pending = StoredValue::new(saved);
     Effect::new(move |_| {
-        if state.busy.get() {
+        if state.busy.get() || state.text_on_its_way() {
             return;
         }
         if let Some(y) = pending.get_value() {
@@ -106,13 +147,22 @@ fn keep_place_across_reloads(state: ViewerState) {
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
         }
     });
-    let on_leave = window_event_listener(leptos::ev::pagehide, |_| {
-        let place = js_sys::Object::new();
+    let on_leave = window_event_listener(leptos::ev::pagehide, move |_| {
         let y = window().scroll_y().unwrap_or_default();
-        let _ = js_sys::Reflect::set(&place, &SCROLL_KEY.into(), &y.into());
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state(&place, "");
+        if let Some(s) = session() {
+            let _ = s.set_item(&place_key(), &y.to_string());
         }
     });
     on_cleanup(move || on_leave.remove());
+}
+
+/// Where the reader's place on this page is kept: the page's address, past the origin.
+fn place_key() -> String {
+    let location = window().location();
+    let part = |p: Result<String, _>| p.unwrap_or_default();
+    format!(
+        "news-viewer:place:{}{}",
+        part(location.pathname()),
+        part(location.search())
+    )
 }

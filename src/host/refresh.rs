@@ -7,6 +7,8 @@
 
 use crate::data::fetch::refetch_collection;
 use crate::data::model::Collection;
+use crate::i18n::Lang;
+use crate::ui::state::preferred_language;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -18,8 +20,15 @@ use wasm_bindgen_futures::JsFuture;
 /// The longest wait between two readings, after failures.
 const MAX_WAIT_MS: u32 = 30 * 60 * 1000;
 
+/// What a viewer would say of a new reading (in its live region): in which language, and how to
+/// say it. A page says it once, however many viewers it has.
+pub struct Announcement {
+    pub lang: Lang,
+    pub say: Box<dyn FnOnce()>,
+}
+
 /// Called with each new reading of the file.
-type Listener = Box<dyn Fn(Arc<Collection>)>;
+type Listener = Box<dyn Fn(Arc<Collection>) -> Option<Announcement>>;
 
 struct Feed {
     every_ms: Cell<u32>,
@@ -42,7 +51,8 @@ pub fn follow(src: &str, every_ms: u32, validator: Option<String>, listener: Lis
             // A viewer that read the file before the feed's last reading catches up (a viewer
             // that has it already sees no change).
             if let Some(last) = feed.last.borrow().clone() {
-                listener(last);
+                // Nothing to say: the page said it when the reading came.
+                let _ = listener(last);
             }
             feed.listeners.borrow_mut().push(listener);
             return;
@@ -76,8 +86,18 @@ async fn poll(src: String, feed: Rc<Feed>, mut validator: Option<String>) {
                 }
                 let collection = Arc::new(validated.collection);
                 *feed.last.borrow_mut() = Some(collection.clone());
-                for listener in feed.listeners.borrow().iter() {
-                    listener(collection.clone());
+                let still = KeptStill::what_the_reader_looks_at();
+                let said: Vec<Announcement> = feed
+                    .listeners
+                    .borrow()
+                    .iter()
+                    .filter_map(|listener| listener(collection.clone()))
+                    .collect();
+                if let Some(announcement) = in_the_readers_language(said) {
+                    (announcement.say)();
+                }
+                if let Some(still) = still {
+                    request_animation_frame(move || still.restore());
                 }
             }
             Err(error) => {
@@ -89,6 +109,69 @@ async fn poll(src: String, feed: Rc<Feed>, mut validator: Option<String>) {
                 }
                 wait = (wait.saturating_mul(2)).min(MAX_WAIT_MS);
             }
+        }
+    }
+}
+
+/// Of what viewers would say of one reading, the one in the reader's language (their saved
+/// choice, else their browser's), else the first.
+fn in_the_readers_language(mut said: Vec<Announcement>) -> Option<Announcement> {
+    let browser: Vec<String> = window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    let saved = super::storage::load("lang");
+    let reader = preferred_language(None, saved.as_deref(), &browser);
+    let at = said.iter().position(|a| Some(a.lang) == reader).unwrap_or(0);
+    (!said.is_empty()).then(|| said.swap_remove(at))
+}
+
+/// The element at the middle of the window, where the reader looks (inside embedded viewers'
+/// shadow roots), and where it was: what a reading that changes the page above or around it
+/// must not move. The browser's scroll anchoring keeps the element at the window's top still,
+/// which is not enough when headlines join a list the reader is looking at below it.
+struct KeptStill {
+    element: web_sys::Element,
+    top: f64,
+}
+
+impl KeptStill {
+    fn what_the_reader_looks_at() -> Option<KeptStill> {
+        let number = |v: Result<wasm_bindgen::JsValue, _>| v.ok()?.as_f64();
+        let (x, y) = (
+            number(window().inner_width())? / 2.0,
+            number(window().inner_height())? / 2.0,
+        );
+        let mut element = document().element_from_point(x as f32, y as f32)?;
+        while let Some(inner) = element
+            .shadow_root()
+            .and_then(|root| root.element_from_point(x as f32, y as f32))
+            .filter(|inner| inner != &element)
+        {
+            element = inner;
+        }
+        // Down to the element at or just below that point: a list's row rather than the list,
+        // whose own top stays where it is when rows join it.
+        while let Some(child) = (0..element.child_element_count())
+            .filter_map(|i| element.children().item(i))
+            .find(|child| child.get_bounding_client_rect().bottom() > y)
+        {
+            element = child;
+        }
+        let top = element.get_bounding_client_rect().top();
+        Some(KeptStill { element, top })
+    }
+
+    /// Scrolls the page by as much as the element moved, if it is still there.
+    fn restore(self) {
+        if !self.element.is_connected() {
+            return;
+        }
+        let moved = self.element.get_bounding_client_rect().top() - self.top;
+        if moved.abs() >= 1.0 {
+            window().scroll_by_with_x_and_y(0.0, moved);
         }
     }
 }

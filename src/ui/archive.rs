@@ -4,7 +4,7 @@
 //! `article_url`, and the older pages when the reader asks for more headlines. Texts are kept for
 //! the session.
 
-use super::state::{Data, ViewerState};
+use super::state::{Arrival, Data, ViewerState};
 use crate::data::error::LoadError;
 use crate::data::fetch::{fetch_article, fetch_collection};
 use crate::data::model::{Article, Collection};
@@ -20,6 +20,23 @@ pub enum Text {
     Loading,
     Ready(Arc<Article>),
     Failed(LoadError),
+    /// A newer reading of the collection changed the article: its file is read again when it
+    /// opens, past the browser's cache.
+    Stale,
+}
+
+thread_local! {
+    /// The kinds of text-file failure told in the console so far, on this page: one line each.
+    static TOLD: std::cell::RefCell<std::collections::HashSet<String>> = Default::default();
+}
+
+/// Says once per page per kind of failure that an article's file could not be read (a reader
+/// tabbing through a list while the server is down would otherwise cause a line per headline).
+fn tell_once(url: &str, error: &LoadError) {
+    let kind = format!("{:?}", std::mem::discriminant(error));
+    if TOLD.with(|told| told.borrow_mut().insert(kind)) {
+        leptos::logging::warn!("news-viewer: {url}: {error}");
+    }
 }
 
 /// The prefetches: whether one is in flight, and the one to start after it (the latest asked).
@@ -60,8 +77,9 @@ impl ViewerState {
     }
 
     /// The full file the open article needs and nothing has asked for yet: its `text_url`, or,
-    /// for a deep link to an article on no page read so far, the collection's `article_url`.
-    fn wanted_text(&self) -> Option<(String, String)> {
+    /// for a deep link to an article on no page read so far, the collection's `article_url`; and
+    /// whether it must be read past the browser's cache (it changed since it was read).
+    fn wanted_text(&self) -> Option<(String, String, bool)> {
         let collection = self.collection()?;
         let (id, url) = match self.current.get() {
             Some(id) => {
@@ -75,27 +93,38 @@ impl ViewerState {
                 (id, safe_href(&url, &src)?)
             }
         };
-        self.texts
-            .with(|texts| !texts.contains_key(&id))
-            .then_some((id, url))
+        match self.text(&id) {
+            None => Some((id, url, false)),
+            Some(Text::Stale) => Some((id, url, true)),
+            Some(_) => None,
+        }
     }
 
-    /// Reads article `id`'s full file at `url`. A prefetch (`ahead`) that fails leaves no trace,
-    /// so that opening the article tries again and says why if it fails too.
-    fn fetch_text(&self, id: String, url: String, ahead: bool) {
+    /// Whether `id` is the article the reader has open (or asked for by a deep link).
+    fn is_open(&self, id: &str) -> bool {
+        let open = |asked: &Option<String>| asked.as_deref() == Some(id);
+        self.current.with_untracked(open) || self.article_id.with_untracked(open)
+    }
+
+    /// Reads article `id`'s full file at `url` (past the browser's cache when `fresh`). A prefetch
+    /// (`ahead`) that fails leaves no trace, so that opening the article later tries again; but
+    /// an article opened while its prefetch is in flight waits for that request alone, and its
+    /// failure is the article's.
+    fn fetch_text(&self, id: String, url: String, ahead: bool, fresh: bool) {
         let state = *self;
         self.texts.update(|texts| {
             texts.insert(id.clone(), Text::Loading);
         });
         spawn_local(async move {
-            let fetched = fetch_article(&url, &id).await;
+            let fetched = fetch_article(&url, &id, fresh).await;
             if let Err(error) = &fetched {
-                leptos::logging::warn!("news-viewer: {url}: {error}");
+                tell_once(&url, error);
             }
+            let forget = ahead && !state.is_open(&id);
             state.texts.update(|texts| {
                 match fetched {
                     Ok(article) => texts.insert(id, Text::Ready(Arc::new(article))),
-                    Err(_) if ahead => texts.remove(&id),
+                    Err(_) if forget => texts.remove(&id),
                     Err(error) => texts.insert(id, Text::Failed(error)),
                 };
             });
@@ -115,10 +144,14 @@ impl ViewerState {
     /// headline, or it is the next one): when its text is elsewhere and not read yet, and never
     /// more than one such request at a time (a later wish replaces an earlier waiting one).
     pub fn prefetch(&self, id: &str) {
+        let fresh = match self.texts.with_untracked(|t| t.get(id).cloned()) {
+            None => false,
+            Some(Text::Stale) => true,
+            Some(_) => return,
+        };
         let Some(url) = self
             .collection()
             .and_then(|c| self.text_url(c.article(id)?))
-            .filter(|_| self.texts.with_untracked(|t| !t.contains_key(id)))
         else {
             return;
         };
@@ -131,13 +164,35 @@ impl ViewerState {
             busy
         });
         if busy == Some(false) {
-            self.fetch_text(id.to_string(), url, true);
+            self.fetch_text(id.to_string(), url, true, fresh);
         }
+    }
+
+    /// Whether the open article's text is still on its way: its file (or a deep link's) neither
+    /// read nor failed yet (tracked).
+    pub fn text_on_its_way(&self) -> bool {
+        let Some(id) = self.current.get().or_else(|| self.article_id.get()) else {
+            return false;
+        };
+        let elsewhere = self.collection().is_some_and(|c| match c.article(&id) {
+            Some(article) => article.text_elsewhere(),
+            None => c.article_url.is_some(),
+        });
+        elsewhere && matches!(self.text(&id), None | Some(Text::Loading | Text::Stale))
+    }
+
+    /// Whether the open article's text is in: read, or in the collection itself (tracked).
+    pub fn text_is_read(&self) -> bool {
+        let failed = self
+            .current
+            .get()
+            .is_some_and(|id| matches!(self.text(&id), Some(Text::Failed(_))));
+        !failed && !self.text_on_its_way()
     }
 
     /// Forgets a failed text, so that it is fetched again.
     pub fn retry_text(&self, id: &str) {
-        self.navigated.set_value(true);
+        self.arrival.set_value(Arrival::Retry);
         self.texts.update(|texts| {
             texts.remove(id);
         });
@@ -199,8 +254,8 @@ impl ViewerState {
 /// idle, the next article's ahead of the reader.
 pub fn follow_texts(state: ViewerState) {
     Effect::new(move |_| {
-        if let Some((id, url)) = state.wanted_text() {
-            state.fetch_text(id, url, false);
+        if let Some((id, url, fresh)) = state.wanted_text() {
+            state.fetch_text(id, url, false, fresh);
         }
     });
     Effect::new(move |_| {

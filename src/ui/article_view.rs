@@ -9,7 +9,7 @@ use crate::data::model::{reading_minutes, Article, Collection};
 use crate::format::{format_number, format_published, language_name};
 use crate::i18n::{direction_of, fill, Lang};
 use crate::routing::safe_href;
-use crate::ui::state::{Data, Held, ViewerState};
+use crate::ui::state::{Arrival, Data, Held, ViewerState};
 use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
@@ -51,9 +51,10 @@ pub fn ArticleView() -> impl IntoView {
     });
     let page = move || {
         let (lang, ..) = shown.get();
-        // A reader on the article's heading stays there when its text arrives.
-        if heading_has_focus(state) {
-            state.navigated.set_value(true);
+        // A reader on the article's heading stays there when its text arrives (when nothing
+        // else asks for their focus).
+        if state.arrival.get_value() == Arrival::Stay && heading_has_focus(state) {
+            state.arrival.set_value(Arrival::Heading);
         }
         if let Some(failed) = untrack(|| state.deep_link_pending()) {
             let id = state.article_id.get_untracked().unwrap_or_default();
@@ -104,10 +105,20 @@ fn text_part(
         }),
         Some(error) => {
             let why = fill(s.text_failed, &[("reason", &error.reason(lang))]);
+            // A Retry that fails again puts the reader back on Retry.
+            let retry = NodeRef::<html::Button>::new();
+            Effect::new(move |_| {
+                if let Some(button) = retry.get() {
+                    if state.arrival.get_value() == Arrival::Retry {
+                        state.arrival.set_value(Arrival::Stay);
+                        let _ = button.focus();
+                    }
+                }
+            });
             Either::Right(view! {
                 <div class="nv-article__failed" role="alert">
                     <p>{why}</p>
-                    <button type="button" class="nv-button" on:click=move |_| state.retry_text(&id)>
+                    <button type="button" class="nv-button" node_ref=retry on:click=move |_| state.retry_text(&id)>
                         {s.retry}
                     </button>
                 </div>
@@ -121,7 +132,7 @@ fn text_part(
 fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
     let s = state.strings();
     let show_update = move |_| {
-        state.navigated.set_value(true);
+        state.arrival.set_value(Arrival::Heading);
         if state.let_go() {
             state.revision.update(|n| *n += 1);
         }

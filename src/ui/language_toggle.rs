@@ -5,17 +5,12 @@ use crate::i18n::{native_name, Lang};
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
 
-/// Buttons for the interface languages the collection offers. A choice made here is saved for
-/// the reader's next visit.
+/// Buttons for every interface language, whatever the collection holds: a reader always finds
+/// their own language here, and one with no headlines shows the fallback edition with its notice.
+/// A choice made here is saved for the reader's next visit.
 #[component]
 pub fn LanguageToggle() -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    let offered = move || {
-        state
-            .collection()
-            .map(|c| c.offered_languages())
-            .unwrap_or_else(|| Lang::ALL.to_vec())
-    };
     let choose = move |lang: Lang| {
         state.follows_collection_language.set(false);
         // A pinned featured article gives way to the new language's (see `ViewerState::pinned`).
@@ -26,26 +21,24 @@ pub fn LanguageToggle() -> impl IntoView {
         state.lang.set(lang);
         storage::save("lang", lang.code());
     };
-    let buttons = move || {
-        offered()
-            .into_iter()
-            .map(|lang| {
-                view! {
-                    <button
-                        type="button"
-                        class="nv-langs__button"
-                        lang=lang.code()
-                        dir=lang.dir()
-                        data-choice=lang.code()
-                        aria-pressed=move || (state.lang.get() == lang).to_string()
-                        on:click=move |_| choose(lang)
-                    >
-                        {native_name(lang)}
-                    </button>
-                }
-            })
-            .collect::<Vec<_>>()
-    };
+    let buttons = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            view! {
+                <button
+                    type="button"
+                    class="nv-langs__button"
+                    lang=lang.code()
+                    dir=lang.dir()
+                    data-choice=lang.code()
+                    aria-pressed=move || (state.lang.get() == lang).to_string()
+                    on:click=move |_| choose(lang)
+                >
+                    {native_name(lang)}
+                </button>
+            }
+        })
+        .collect::<Vec<_>>();
     view! {
         <div class="nv-langs" role="group" aria-label=move || state.strings().language>
             {buttons}

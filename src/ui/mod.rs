@@ -21,7 +21,8 @@ use crate::routing::article_href;
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
-use state::ViewerState;
+use state::{Arrival, ViewerState};
+use wasm_bindgen::JsCast;
 
 /// An article's headline as the ticker and the lists link it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -132,6 +133,31 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
     });
 }
 
+/// Back or Forward: focus goes to the link to the article the reader left (`left`) in the view
+/// `heading` heads, where the browser puts the reader back; without one, nowhere, since focusing
+/// the heading would scroll the reader away from there.
+fn focus_headline_of(state: ViewerState, heading: web_sys::HtmlElement, left: String) {
+    let href = article_href(&left, state.lang.get_untracked());
+    request_animation_frame(move || {
+        let Some(links) = heading
+            .closest(".nv-main")
+            .ok()
+            .flatten()
+            .and_then(|view| view.query_selector_all("a[href]").ok())
+        else {
+            return;
+        };
+        let link = (0..links.length())
+            .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()));
+        if let Some(link) = link {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = link.focus_with_options(&options);
+        }
+    });
+}
+
 /// The main heading of a view: the page's `<h1>` when the viewer is the page (standalone, or the
 /// page of an iframe), an `<h2>` when it sits inside a host page's own outline. When the reader
 /// has just navigated, it takes focus (so its text is announced and Tab goes on from it) and is
@@ -155,10 +181,20 @@ pub fn MainHeading(
             .get()
             .map(Into::into)
             .or_else(|| h2.get().map(Into::into));
-        if let Some(heading) = heading {
-            if state.navigated.get_value() {
-                state.navigated.set_value(false);
+        let Some(heading) = heading else {
+            return;
+        };
+        match state.arrival.get_value() {
+            Arrival::Stay => {}
+            // Until the text is in: a Retry that fails again goes back to Retry (`text_part`).
+            Arrival::Retry if !untrack(|| state.text_is_read()) => {}
+            Arrival::Heading | Arrival::Retry => {
+                state.arrival.set_value(Arrival::Stay);
                 crate::host::mount::arrive_at(state, &heading);
+            }
+            Arrival::Headline(left) => {
+                state.arrival.set_value(Arrival::Stay);
+                focus_headline_of(state, heading, left);
             }
         }
     });

@@ -54,6 +54,21 @@ pub struct Held {
     pub withdrawn: bool,
 }
 
+/// Where focus goes once the view a reader's action asked for is in place.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Arrival {
+    /// Nowhere: the view changed by itself (loading, an update).
+    #[default]
+    Stay,
+    /// The article's heading, brought into view: the reader opened an article.
+    Heading,
+    /// The Retry button again if the text fails again, else the heading.
+    Retry,
+    /// Back or Forward: the link to the article the reader left (by id), where the browser puts
+    /// them back, if the view shows one; else nowhere, so that nothing scrolls.
+    Headline(String),
+}
+
 /// What the reader chose on an earlier visit.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Saved {
@@ -149,9 +164,9 @@ pub struct ViewerState {
     /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
     /// picked one: the collection's `default_language` decides once it is loaded.
     pub follows_collection_language: RwSignal<bool>,
-    /// Set when the reader opens an article (a link, Back or Forward): the article that comes
-    /// next then takes focus and is brought into view. Never set on load.
-    pub navigated: StoredValue<bool>,
+    /// Where focus goes once the view the reader's action asked for is in place. Never set on
+    /// load or by an update.
+    pub arrival: StoredValue<Arrival>,
     /// The featured article a reader had open when a newer reading of the file arrived: it stays
     /// open (without changing the URL) until the reader opens another one or changes language
     /// (which lets a held version go too).
@@ -226,7 +241,7 @@ impl ViewerState {
             busy: RwSignal::new(false),
             root: NodeRef::new(),
             follows_collection_language: RwSignal::new(preferred.is_none()),
-            navigated: StoredValue::new(false),
+            arrival: StoredValue::new(Arrival::Stay),
             pinned,
             held: RwSignal::new(None),
             latest: StoredValue::new(None),
@@ -305,11 +320,16 @@ impl ViewerState {
     /// Opens article `id` (the featured one for `None`) at the reader's request, and tells the
     /// host page which article that is.
     pub fn navigate(&self, id: Option<String>) {
+        self.navigate_to(id, Arrival::Heading);
+    }
+
+    /// `navigate`, with focus going to `arrival` once the article shows.
+    pub fn navigate_to(&self, id: Option<String>, arrival: Arrival) {
         let before = (
             self.article_id.get_untracked(),
             self.current.get_untracked(),
         );
-        self.navigated.set_value(true);
+        self.arrival.set_value(arrival);
         let released = self.let_go();
         if let Some(id) = &id {
             // A text that failed before is tried again.
@@ -333,7 +353,7 @@ impl ViewerState {
             self.revision.update(|n| *n += 1);
         } else if after == before {
             // Nothing is shown anew, so nothing takes focus later.
-            self.navigated.set_value(false);
+            self.arrival.set_value(Arrival::Stay);
         }
         if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
             let lang = self.lang.get_untracked().code();
@@ -359,21 +379,14 @@ impl ViewerState {
             return None;
         }
         let open = self.current.get_untracked();
-        // Texts of articles that changed are read again when they open (the open one stays).
-        let stale: Vec<&String> = changes
+        // Texts of articles that changed are read again when they open (the open one stays until
+        // the reader lets its held version go).
+        let stale = changes
             .changed
             .iter()
             .chain(&changes.removed)
-            .filter(|id| open.as_ref() != Some(*id))
-            .filter(|id| self.texts.with_untracked(|t| t.contains_key(*id)))
-            .collect();
-        if !stale.is_empty() {
-            self.texts.update(|texts| {
-                for id in stale {
-                    texts.remove(id);
-                }
-            });
-        }
+            .filter(|id| open.as_ref() != Some(*id));
+        self.forget_texts(stale);
         if self.article_id.get_untracked().is_none() {
             self.pinned.set(open.clone());
         }
@@ -402,14 +415,31 @@ impl ViewerState {
     /// Shows the file as last read, dropping the old version of a held article; whether one was
     /// held.
     pub fn let_go(&self) -> bool {
-        let held = self.held.get_untracked().is_some();
-        if held {
-            self.held.set(None);
-            if let Some(latest) = self.latest.get_value() {
-                self.data.set(Data::Ready(latest));
-            }
+        let Some(held) = self.held.get_untracked() else {
+            return false;
+        };
+        // Its text, when it is elsewhere, is read again: it changed too.
+        self.forget_texts([&held.id]);
+        self.held.set(None);
+        if let Some(latest) = self.latest.get_value() {
+            self.data.set(Data::Ready(latest));
         }
-        held
+        true
+    }
+
+    /// Marks the texts read of articles `ids` as stale (touching `texts` only when one was read).
+    fn forget_texts<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
+        let read: Vec<&String> = ids
+            .into_iter()
+            .filter(|id| self.texts.with_untracked(|t| t.contains_key(*id)))
+            .collect();
+        if !read.is_empty() {
+            self.texts.update(|texts| {
+                for id in read {
+                    texts.insert(id.clone(), Text::Stale);
+                }
+            });
+        }
     }
 
     /// The theme shown: the reader's pick, else the system's light or dark.

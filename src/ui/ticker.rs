@@ -166,9 +166,14 @@ fn hold_still(ev: web_sys::FocusEvent) {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     {
+        // A headline wider than the window (a phone's) shows its start, where reading begins.
+        let wider = link.get_bounding_client_rect().width() > f64::from(viewport.client_width());
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_inline(match wider {
+            true => web_sys::ScrollLogicalPosition::Start,
+            false => web_sys::ScrollLogicalPosition::Nearest,
+        });
         link.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

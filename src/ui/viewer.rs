@@ -69,7 +69,10 @@ pub fn Viewer(
                     page::follow_viewer(state);
                 }
                 tell_the_host(state);
-                super::archive::follow_texts(state);
+                // A ticker strip shows no article: it reads no text.
+                if !state.config.with_value(|c| c.ticker_only) {
+                    super::archive::follow_texts(state);
+                }
             });
         }
         load(state);
@@ -133,6 +136,7 @@ fn load(state: ViewerState) {
 /// page hears which articles were added, changed and removed.
 #[cfg(target_arch = "wasm32")]
 fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
+    use crate::host::refresh::Announcement;
     let every = state.config.with_value(|c| c.refresh_ms);
     let Some(absolute) = document()
         .base_uri()
@@ -151,9 +155,7 @@ fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
         if let Some(performance) = window().performance() {
             let _ = performance.mark("news-viewer:update");
         }
-        let Some(changes) = state.take_update(fresh) else {
-            return;
-        };
+        let changes = state.take_update(fresh)?;
         let strings = state.strings();
         // Emptied first, so that the same words said twice are still announced.
         state.news.set(None);
@@ -164,11 +166,15 @@ fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
             let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
             changes.added.iter().filter(in_edition).count()
         });
-        if added > 0 {
+        let announcement = (added > 0).then(|| {
             let count = crate::format::format_number(added, lang);
             let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
-            request_animation_frame(move || state.news.set(Some(said)));
-        }
+            let say = move || request_animation_frame(move || state.news.set(Some(said)));
+            Announcement {
+                lang,
+                say: Box::new(say),
+            }
+        });
         if let Some(root) = state.root.get_untracked() {
             let detail = js_sys::Object::new();
             for (key, ids) in [
@@ -184,6 +190,7 @@ fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
             }
             crate::host::events::emit_detail(&root, crate::host::events::UPDATE, &detail);
         }
+        announcement
     };
     crate::host::refresh::follow(&absolute.href(), every, validator, Box::new(on_update));
 }
