@@ -135,7 +135,8 @@ fn keep_place_across_reloads(state: ViewerState) {
     let saved = session().and_then(|s| {
         let y = s.get_item(&key).ok().flatten();
         let _ = s.remove_item(&key);
-        y.filter(|_| returning)?.parse::<f64>().ok()
+        // The browser's own number reading (Rust's would add kilobytes).
+        Some(js_sys::Number::parse_float(&y.filter(|_| returning)?)).filter(|y| y.is_finite())
     });
     let pending = StoredValue::new(saved);
     Effect::new(move |_| {
@@ -150,7 +151,7 @@ fn keep_place_across_reloads(state: ViewerState) {
     let on_leave = window_event_listener(leptos::ev::pagehide, move |_| {
         let y = window().scroll_y().unwrap_or_default();
         if let Some(s) = session() {
-            let _ = s.set_item(&place_key(), &y.to_string());
+            let _ = s.set_item(&place_key(), &(y.round() as i64).to_string());
         }
     });
     on_cleanup(move || on_leave.remove());
