@@ -34,12 +34,10 @@ pub fn follow_viewer(state: ViewerState) {
     let from_history = StoredValue::new(false);
 
     // A new article is a new history entry, so Back walks the articles read; a new language
-    // only rewrites the current entry. Each entry keeps the reader's place in it, which Back and
-    // Forward restore: the browser's own restoration would save it when the next article is
-    // already shown, clamped to that article's height.
-    if let Ok(history) = window().history() {
-        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-    }
+    // only rewrites the current entry. An entry the reader leaves for another article keeps their
+    // place in it, which Back restores: the browser saves it at `pushState`, when the next article
+    // is already shown, clamped to that one's height. (Entries left by Back or Forward, the
+    // browser saves before their article goes.)
     // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
     // still the place in the article being left when the next one is already in the page.
     let reading_at = StoredValue::new(window().scroll_y().unwrap_or_default());
@@ -84,8 +82,10 @@ pub fn follow_viewer(state: ViewerState) {
         let place = js_sys::Reflect::get(&event.state(), &PLACE_KEY.into())
             .ok()
             .and_then(|y| y.as_f64());
-        // Once the entry's article is shown again.
-        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, place.unwrap_or(0.0)));
+        if let Some(y) = place {
+            // Once the entry's article is shown again.
+            request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+        }
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
         let new_article = article != state.article_id.get_untracked();
         // Only when the URL effect will run (and clear it): else the next change would be lost.
