@@ -139,6 +139,48 @@ test.describe('keyboard, back in the list', () => {
     await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(300);
   });
 
+  test('Back after "show more" shows as many headlines and focuses the one followed; Forward focuses nothing off screen', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await openViewer(page);
+    await page.getByRole('button', { name: 'Afficher plus de titres' }).click();
+    const rows = await page.locator('.nv-more__link').count();
+    expect(rows).toBeGreaterThan(30);
+    const link = page.locator('.nv-more__link').nth(40);
+    await link.scrollIntoViewIfNeeded();
+    const href = (await link.getAttribute('href'))!;
+    await link.focus();
+    const place = await page.evaluate(() => Math.round(scrollY));
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator('.nv-more__link')).toHaveCount(rows);
+    await expect(page.locator(`.nv-more__link[href="${href}"]`)).toBeFocused();
+    await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(place);
+    await page.goForward();
+    await expect(page.locator('.nv-article__title')).not.toBeFocused();
+    await page.waitForTimeout(200);
+    // Focus is on screen, or nowhere.
+    expect(await page.evaluate(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) return true;
+      const box = focused.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= innerHeight;
+    })).toBe(true);
+  });
+
+  test('Back after a ticker headline focuses that ticker headline', async ({ page }) => {
+    await openViewer(page);
+    await page.locator(readCopy).first().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    const followed = page.locator(readCopy).nth(3);
+    await expect(followed).toBeFocused();
+    const href = (await followed.getAttribute('href'))!;
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    await page.goBack();
+    await expect(page.locator(`${readCopy}[href="${href}"]`)).toBeFocused();
+  });
+
   test('on a phone, a headline wider than the ticker shows its start when focused, from either side', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await serveCollection(page, headlines(6, (i) => i === 2 ? 'Un titre assez long qui dépasse la fenêtre du bandeau' : `Titre ${i}`));

@@ -303,3 +303,14 @@ test('three viewers of one file: one request at load, and one announcement per u
     document.querySelector(id)!.shadowRoot!.querySelector('.nv > p.nv-hidden[role="status"]')?.textContent ?? ''));
   expect(said.filter((s) => s)).toEqual(['Nouveaux titres : 1']);
 });
+
+test('a retitled headline shows its new title in the list and the pager', async ({ page }) => {
+  await open(page);
+  const row = page.locator('#one .nv-more__link').filter({ hasText: 'Titre numéro 3' });
+  await expect(row).toHaveCount(1);
+  await expect(page.locator('#one .nv-pager__link')).toContainText('Titre numéro 3');
+  publish(collection([], (articles) => { articles[3].translations.fr.title = 'Titre numéro 3, corrigé'; }));
+  await expect(page.locator(readCopy).filter({ hasText: 'Titre numéro 3, corrigé' })).toHaveCount(1, { timeout: 10_000 });
+  await expect(page.locator('#one .nv-more__link').first()).toHaveText('Titre numéro 3, corrigé');
+  await expect(page.locator('#one .nv-pager__link')).toContainText('Titre numéro 3, corrigé');
+});

@@ -1,7 +1,7 @@
 //! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON
 //! (`Response.json()`); the reader takes the articles from the JS value one by one. A refresh
 //! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
-//! Viewers of one file share their first reading of it.
+//! Viewers of one file that read it together share the request.
 
 use super::error::LoadError;
 use super::model::Article;
@@ -45,42 +45,16 @@ pub async fn refetch_collection(
 mod browser {
     use super::*;
     use crate::data::read::read_collection;
-    use futures::future::{FutureExt, LocalBoxFuture, Shared};
     use std::cell::RefCell;
     use std::collections::HashMap;
-    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. Viewers of
-    /// one file that start reading it together (several on a page) share one request and one
-    /// reading: `futures`' `Shared`, its output in an `Rc` so that the last viewer to take it
-    /// takes it without a copy.
+    /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. What it
+    /// could not read is told to the publisher in the console: the file's fault, or each article
+    /// left out.
     pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
-        type Reading = Shared<LocalBoxFuture<'static, Rc<Result<Fetched, LoadError>>>>;
-        thread_local! {
-            static READING: RefCell<HashMap<String, Reading>> = RefCell::default();
-        }
-        let reading = READING.with(|readings| {
-            let mut readings = readings.borrow_mut();
-            let reading = readings.entry(url.to_string()).or_insert_with(|| {
-                let url = url.to_string();
-                async move { Rc::new(read_file(&url).await) }
-                    .boxed_local()
-                    .shared()
-            });
-            reading.clone()
-        });
-        let read = reading.await;
-        // Done: a later reading (Retry, another viewer added later) asks the server again.
-        READING.with(|readings| readings.borrow_mut().remove(url));
-        Rc::try_unwrap(read).unwrap_or_else(|shared| (*shared).clone())
-    }
-
-    /// Downloads `url` and reads it. What it could not read is told to the publisher in the
-    /// console: the file's fault, or each article left out.
-    async fn read_file(url: &str) -> Result<Fetched, LoadError> {
         let read = async {
             let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
             let (json, validator) =
@@ -150,16 +124,28 @@ mod browser {
             )
             .map_err(network)?;
         let result = async {
-            let fault = |e: JsValue| match controller.signal().aborted() {
+            // Aborted by this time limit, or by that of the viewer whose request it shares.
+            let aborted = |e: &JsValue| {
+                e.dyn_ref::<js_sys::Error>()
+                    .is_some_and(|e| e.name() == "AbortError")
+            };
+            let fault = |e: JsValue| match controller.signal().aborted() || aborted(&e) {
                 true => LoadError::Timeout(timeout_seconds),
                 false => network(e),
             };
-            let response: web_sys::Response =
-                JsFuture::from(window.fetch_with_str_and_init(url, &init))
-                    .await
-                    .map_err(fault)?
-                    .dyn_into()
-                    .map_err(network)?;
+            let answer = match revalidate {
+                Some(_) => window.fetch_with_str_and_init(url, &init),
+                None => shared_fetch(&window, url, &init),
+            };
+            let answer = JsFuture::from(answer.clone()).await;
+            forget_fetch(url);
+            let response: web_sys::Response = answer
+                .map_err(fault)?
+                .dyn_into::<web_sys::Response>()
+                .map_err(network)?
+                // The body is read from a copy: each viewer sharing the request reads its own.
+                .clone()
+                .map_err(network)?;
             if !response.ok() {
                 return Err(LoadError::Http(response.status()));
             }
@@ -181,6 +167,33 @@ mod browser {
         window.clear_timeout_with_handle(timer);
         drop(abort); // only now: the timer that could call it is cleared
         result
+    }
+
+    thread_local! {
+        /// Requests in flight by URL: viewers of one file that start reading it together (several
+        /// on a page) share one request, as the browser's promise of its response.
+        static FETCHING: RefCell<HashMap<String, js_sys::Promise>> = RefCell::default();
+    }
+
+    /// The request for `url` in flight, else a new one.
+    fn shared_fetch(
+        window: &web_sys::Window,
+        url: &str,
+        init: &web_sys::RequestInit,
+    ) -> js_sys::Promise {
+        FETCHING.with(|fetching| {
+            fetching
+                .borrow_mut()
+                .entry(url.to_string())
+                .or_insert_with(|| window.fetch_with_str_and_init(url, init))
+                .clone()
+        })
+    }
+
+    /// Once answered, a request is no longer shared: a later reading (Retry, a viewer added later)
+    /// asks the server again.
+    fn forget_fetch(url: &str) {
+        FETCHING.with(|fetching| fetching.borrow_mut().remove(url));
     }
 
     fn network(e: JsValue) -> LoadError {

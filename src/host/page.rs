@@ -65,9 +65,7 @@ pub fn follow_viewer(state: ViewerState) {
                 let _ = match previous != &article {
                     true => history
                         .replace_state(&place_state(reading_at.get_value()), "")
-                        .and_then(|_| {
-                            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-                        }),
+                        .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
                     false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
                 };
             }

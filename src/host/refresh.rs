@@ -124,7 +124,10 @@ fn in_the_readers_language(mut said: Vec<Announcement>) -> Option<Announcement> 
         .collect();
     let saved = super::storage::load("lang");
     let reader = preferred_language(None, saved.as_deref(), &browser);
-    let at = said.iter().position(|a| Some(a.lang) == reader).unwrap_or(0);
+    let at = said
+        .iter()
+        .position(|a| Some(a.lang) == reader)
+        .unwrap_or(0);
     (!said.is_empty()).then(|| said.swap_remove(at))
 }
 

@@ -43,6 +43,10 @@ fn tell_once(url: &str, error: &LoadError) {
 #[derive(Default)]
 pub struct Prefetch {
     busy: bool,
+    /// A prefetch failed, and no text has been read since: prefetching waits for one (a reader
+    /// tabbing through a list while the server is down would otherwise cause a request, and a
+    /// browser console line, per headline).
+    failing: bool,
     next: Option<String>,
 }
 
@@ -121,6 +125,9 @@ impl ViewerState {
                 tell_once(&url, error);
             }
             let forget = ahead && !state.is_open(&id);
+            state
+                .prefetch
+                .update_value(|p| p.failing = fetched.is_err() && (ahead || p.failing));
             state.texts.update(|texts| {
                 match fetched {
                     Ok(article) => texts.insert(id, Text::Ready(Arc::new(article))),
@@ -141,8 +148,9 @@ impl ViewerState {
     }
 
     /// Fetches article `id`'s text ahead of its opening (the reader points at or focuses its
-    /// headline, or it is the next one): when its text is elsewhere and not read yet, and never
-    /// more than one such request at a time (a later wish replaces an earlier waiting one).
+    /// headline, or it is the next one): when its text is elsewhere and not read yet, never more
+    /// than one such request at a time (a later wish replaces an earlier waiting one), and not
+    /// after a failure until a text is read again.
     pub fn prefetch(&self, id: &str) {
         let fresh = match self.texts.with_untracked(|t| t.get(id).cloned()) {
             None => false,
@@ -155,15 +163,20 @@ impl ViewerState {
         else {
             return;
         };
-        let busy = self.prefetch.try_update_value(|p| {
-            let busy = p.busy;
-            match busy {
-                true => p.next = Some(id.to_string()),
-                false => p.busy = true,
-            }
-            busy
-        });
-        if busy == Some(false) {
+        let start = self
+            .prefetch
+            .try_update_value(|p| match (p.failing, p.busy) {
+                (true, _) => false,
+                (false, true) => {
+                    p.next = Some(id.to_string());
+                    false
+                }
+                (false, false) => {
+                    p.busy = true;
+                    true
+                }
+            });
+        if start == Some(true) {
             self.fetch_text(id.to_string(), url, true, fresh);
         }
     }

@@ -281,7 +281,7 @@ fn article_page(
             {unavailable}
             {source_link}
         </article>
-        {neighbours(collection, &article.id, lang)}
+        {pager(state, article.id.to_string(), lang)}
         <OtherHeadlines id=article.id.to_string() lang />
     }
 }
@@ -297,41 +297,57 @@ pub fn pager_edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'
     }
 }
 
-/// Links to the previous and next articles, as they stand when the article opens; nothing when
-/// the article has neither.
-fn neighbours(collection: &Collection, id: &str, lang: Lang) -> Option<impl IntoView> {
-    let s = lang.strings();
+/// The headlines of the articles before and after article `id` in the pager's order.
+fn neighbour_headlines(
+    collection: &Collection,
+    id: &str,
+    lang: Lang,
+) -> (Option<Headline>, Option<Headline>) {
     let edition = pager_edition(collection, id, lang);
     let here = collection.position(id);
+    let default = collection.default_language.as_deref();
     let at = edition.iter().position(|&i| Some(i) == here);
     let neighbour = |at: Option<usize>| {
         at.and_then(|at| edition.get(at))
-            .map(|&i| &collection.articles[i])
+            .map(|&i| Headline::of(&collection.articles[i], lang, default))
     };
-    let previous = neighbour(at.and_then(|at| at.checked_sub(1)));
-    let next = neighbour(at.map(|at| at + 1));
-    if previous.is_none() && next.is_none() {
-        return None;
-    }
-    let default = collection.default_language.as_deref();
+    (
+        neighbour(at.and_then(|at| at.checked_sub(1))),
+        neighbour(at.map(|at| at + 1)),
+    )
+}
+
+/// Links to the previous and next articles, following the data (a newer reading may retitle or
+/// replace them); nothing when the article has neither.
+fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let sides = Memo::new(move |_| {
+        state
+            .collection()
+            .map(|c| neighbour_headlines(&c, &id, lang))
+            .unwrap_or_default()
+    });
     // The label is part of the link, so that its name says where it leads.
-    let side =
-        |article: Option<&Article>, label: &'static str, class: &'static str, rel: &'static str| {
-            article.map(|a| {
-                let headline = Headline::of(a, lang, default);
-                view! {
-                    <div class=class>
-                        <HeadlineLink headline class="nv-pager__link" rel label />
-                    </div>
-                }
-            })
-        };
-    Some(view! {
-        <nav class="nv-pager" aria-label=s.article_navigation>
-            {side(previous, s.previous_article, "nv-pager__prev", "prev")}
-            {side(next, s.next_article, "nv-pager__next", "next")}
-        </nav>
-    })
+    let side = |headline: Option<Headline>, label, class, rel| {
+        headline.map(|headline| {
+            view! {
+                <div class=class>
+                    <HeadlineLink headline class="nv-pager__link" rel label />
+                </div>
+            }
+        })
+    };
+    move || {
+        let (previous, next) = sides.get();
+        (previous.is_some() || next.is_some()).then(|| {
+            view! {
+                <nav class="nv-pager" aria-label=s.article_navigation>
+                    {side(previous, s.previous_article, "nv-pager__prev", "prev")}
+                    {side(next, s.next_article, "nv-pager__next", "next")}
+                </nav>
+            }
+        })
+    }
 }
 
 /// How many other headlines the list shows at first, and adds at each "more".
@@ -349,7 +365,7 @@ fn OtherHeadlines(
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let s = lang.strings();
-    let shown = RwSignal::new(LIST_PAGE);
+    let shown = RwSignal::new(untrack(|| back_to_rows(state, &id, lang)));
     let list = NodeRef::<html::Ul>::new();
     let total = {
         let id = id.clone();
@@ -412,7 +428,7 @@ fn OtherHeadlines(
             <section class="nv-more" aria-labelledby="nv-more-heading">
                 <h2 class="nv-more__heading" id="nv-more-heading">{s.more_headlines}</h2>
                 <ul class="nv-more__list" node_ref=list>
-                    <For each=move || shown_headlines.get() key=|headline| headline.id.clone() let(headline)>
+                    <For each=move || shown_headlines.get() key=|headline| headline.clone() let(headline)>
                         <li class="nv-more__item">
                             <HeadlineLink headline class="nv-more__link" />
                         </li>
@@ -432,6 +448,23 @@ fn OtherHeadlines(
             </section>
         </Show>
     }
+}
+
+/// How many rows the list starts with: a page, or, back to this article by Back or Forward, as
+/// many pages as reach the headline the reader had followed from it (they had shown more).
+fn back_to_rows(state: ViewerState, id: &str, lang: Lang) -> usize {
+    let (Arrival::Headline(left), Some(collection)) =
+        (state.arrival.get_value(), state.collection())
+    else {
+        return LIST_PAGE;
+    };
+    let here = collection.position(id);
+    let row = collection
+        .edition_for(lang)
+        .iter()
+        .filter(|&&i| Some(i) != here)
+        .position(|&i| *collection.articles[i].id == *left);
+    row.map_or(LIST_PAGE, |row| (row / LIST_PAGE + 1) * LIST_PAGE)
 }
 
 fn not_found_view(state: ViewerState, lang: Lang) -> impl IntoView {

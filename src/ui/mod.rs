@@ -133,28 +133,45 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
     });
 }
 
-/// Back or Forward: focus goes to the link to the article the reader left (`left`) in the view
-/// `heading` heads, where the browser puts the reader back; without one, nowhere, since focusing
-/// the heading would scroll the reader away from there.
-fn focus_headline_of(state: ViewerState, heading: web_sys::HtmlElement, left: String) {
+/// Back or Forward: focus goes to the link to the article the reader left (`left`), where the
+/// reader is put back (after the place is restored: two frames on); without one on screen,
+/// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
+/// reader away at the next key.
+fn focus_headline_of(state: ViewerState, left: String) {
     let href = article_href(&left, state.lang.get_untracked());
-    request_animation_frame(move || {
-        let Some(links) = heading
-            .closest(".nv-main")
-            .ok()
-            .flatten()
-            .and_then(|view| view.query_selector_all("a[href]").ok())
-        else {
-            return;
-        };
-        let link = (0..links.length())
+    let find = move || {
+        let root = state.root.get_untracked()?;
+        let links = root.query_selector_all("a[href]").ok()?;
+        let height = window().inner_height().ok()?.as_f64()?;
+        (0..links.length())
             .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|link| link.get_attribute("href").as_deref() == Some(href.as_str()));
-        if let Some(link) = link {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = link.focus_with_options(&options);
-        }
+            .filter(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
+            // Not the ticker's second copy, there only for the loop.
+            .filter(|link| link.closest("[aria-hidden]").ok().flatten().is_none())
+            .find(|link| {
+                let box_ = link.get_bounding_client_rect();
+                box_.top() >= 0.0 && box_.bottom() <= height
+            })
+    };
+    request_animation_frame(move || {
+        request_animation_frame(move || match find() {
+            Some(link) => {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = link.focus_with_options(&options);
+            }
+            None => {
+                let focused = document().active_element();
+                let root = state.root.get_untracked();
+                if let (Some(focused), Some(root)) = (focused, root) {
+                    if root.contains(Some(&focused)) {
+                        if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
+                            let _ = focused.blur();
+                        }
+                    }
+                }
+            }
+        })
     });
 }
 
@@ -194,7 +211,7 @@ pub fn MainHeading(
             }
             Arrival::Headline(left) => {
                 state.arrival.set_value(Arrival::Stay);
-                focus_headline_of(state, heading, left);
+                focus_headline_of(state, left);
             }
         }
     });
