@@ -133,10 +133,15 @@ test.describe('keyboard, back in the list', () => {
     // Tab goes on from there, not from the top of the page.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.nv-more') !== null)).toBe(true);
-    // Forward: back at the place in the next article too.
+    // Forward: back at the place in the next article too; and Back again, at the place the
+    // reader had moved on to since.
+    await page.evaluate(() => window.scrollBy(0, -200));
+    await page.waitForTimeout(100);
     await page.goForward();
     await expect(page.locator('.nv-article__title')).not.toBeFocused();
     await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(300);
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(place - 200);
   });
 
   test('Back after "show more" shows as many headlines and focuses the one followed; Forward focuses nothing off screen', async ({ page }) => {

@@ -309,8 +309,11 @@ test('a retitled headline shows its new title in the list and the pager', async 
   const row = page.locator('#one .nv-more__link').filter({ hasText: 'Titre numéro 3' });
   await expect(row).toHaveCount(1);
   await expect(page.locator('#one .nv-pager__link')).toContainText('Titre numéro 3');
+  // The reader is on the pager's link, which the update retitles: the link stays, and so does focus.
+  await page.locator('#one .nv-pager__link').focus();
   publish(collection([], (articles) => { articles[3].translations.fr.title = 'Titre numéro 3, corrigé'; }));
   await expect(page.locator(readCopy).filter({ hasText: 'Titre numéro 3, corrigé' })).toHaveCount(1, { timeout: 10_000 });
   await expect(page.locator('#one .nv-more__link').first()).toHaveText('Titre numéro 3, corrigé');
   await expect(page.locator('#one .nv-pager__link')).toContainText('Titre numéro 3, corrigé');
+  await expect(page.locator('#one .nv-pager__link')).toBeFocused();
 });

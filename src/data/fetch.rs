@@ -138,7 +138,9 @@ mod browser {
                 None => shared_fetch(&window, url, &init),
             };
             let answer = JsFuture::from(answer.clone()).await;
-            forget_fetch(url);
+            if revalidate.is_none() {
+                forget_fetch(url);
+            }
             let response: web_sys::Response = answer
                 .map_err(fault)?
                 .dyn_into::<web_sys::Response>()

@@ -8,6 +8,17 @@ use wasm_bindgen::JsValue;
 
 /// Keeps the page in step with `state`, and `state` in step with Back and Forward.
 pub fn follow_viewer(state: ViewerState) {
+    follow_in_title_and_language(state);
+    // Set while the state follows Back or Forward: the URL is then already the one to show, and
+    // writing it again would cut off the entries ahead (Forward would be lost).
+    let from_history = StoredValue::new(false);
+    write_history(state, from_history);
+    follow_history(state, from_history);
+    keep_place_across_reloads(state);
+}
+
+/// The document's title and `<html lang dir>` follow the open article and the language.
+fn follow_in_title_and_language(state: ViewerState) {
     Effect::new(move |_| {
         let lang = state.lang.get();
         if let Some(root) = document().document_element() {
@@ -28,16 +39,14 @@ pub fn follow_viewer(state: ViewerState) {
         };
         document().set_title(&title);
     });
+}
 
-    // Set while the state follows Back or Forward: the URL is then already the one to show, and
-    // writing it again would cut off the entries ahead (Forward would be lost).
-    let from_history = StoredValue::new(false);
-
-    // A new article is a new history entry, so Back walks the articles read; a new language
-    // only rewrites the current entry. An entry the reader leaves for another article keeps their
-    // place in it, which Back restores: the browser saves it at `pushState`, when the next article
-    // is already shown, clamped to that one's height. (Entries left by Back or Forward, the
-    // browser saves before their article goes.)
+/// A new article is a new history entry, so Back walks the articles read; a new language only
+/// rewrites the current entry. An entry the reader leaves for another article keeps their place
+/// in it, which Back restores: the browser saves it at `pushState`, when the next article is
+/// already shown, clamped to that one's height. (Entries left by Back or Forward, the browser
+/// saves before their article goes.)
+fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
     // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
     // still the place in the article being left when the next one is already in the page.
     let reading_at = StoredValue::new(window().scroll_y().unwrap_or_default());
@@ -75,7 +84,11 @@ pub fn follow_viewer(state: ViewerState) {
         }
         article
     });
+}
 
+/// Back and Forward: the entry's article and language show again, at the place the reader had in
+/// it, with focus on the headline they had followed from it.
+fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let place = js_sys::Reflect::get(&event.state(), &PLACE_KEY.into())
             .ok()
@@ -83,6 +96,10 @@ pub fn follow_viewer(state: ViewerState) {
         if let Some(y) = place {
             // Once the entry's article is shown again.
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            // Used once: the browser keeps the place from now on, until a push saves it anew.
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&JsValue::NULL, "");
+            }
         }
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
         let new_article = article != state.article_id.get_untracked();
@@ -101,7 +118,6 @@ pub fn follow_viewer(state: ViewerState) {
         }
     });
     on_cleanup(move || listener.remove());
-    keep_place_across_reloads(state);
 }
 
 /// The key of the reader's place in a history entry's state.

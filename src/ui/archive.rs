@@ -125,16 +125,29 @@ impl ViewerState {
                 tell_once(&url, error);
             }
             let forget = ahead && !state.is_open(&id);
+            // A server that fails or does not answer (not one missing file) stops prefetching.
+            let down = matches!(
+                &fetched,
+                Err(LoadError::Network(_) | LoadError::Timeout(_) | LoadError::Http(500..))
+            );
             state
                 .prefetch
-                .update_value(|p| p.failing = fetched.is_err() && (ahead || p.failing));
-            state.texts.update(|texts| {
-                match fetched {
-                    Ok(article) => texts.insert(id, Text::Ready(Arc::new(article))),
-                    Err(_) if forget => texts.remove(&id),
-                    Err(error) => texts.insert(id, Text::Failed(error)),
-                };
-            });
+                .update_value(|p| p.failing = down && ahead || p.failing && fetched.is_err());
+            // A newer reading that changed the article while this one was on its way wins.
+            let overtaken = state
+                .texts
+                .with_untracked(|t| matches!(t.get(&id), Some(Text::Stale)));
+            if !overtaken {
+                state.texts.update(|texts| {
+                    match fetched {
+                        Ok(article) => texts.insert(id, Text::Ready(Arc::new(article))),
+                        // No trace, but a changed text is still read past the cache later.
+                        Err(_) if forget && fresh => texts.insert(id, Text::Stale),
+                        Err(_) if forget => texts.remove(&id),
+                        Err(error) => texts.insert(id, Text::Failed(error)),
+                    };
+                });
+            }
             if ahead {
                 let next = state.prefetch.try_update_value(|p| {
                     p.busy = false;
@@ -206,8 +219,14 @@ impl ViewerState {
     /// Forgets a failed text, so that it is fetched again.
     pub fn retry_text(&self, id: &str) {
         self.arrival.set_value(Arrival::Retry);
+        self.try_again(id);
+    }
+
+    /// A text that failed is read again, past the browser's cache (the failure may have come
+    /// after a newer reading changed the article).
+    pub fn try_again(&self, id: &str) {
         self.texts.update(|texts| {
-            texts.remove(id);
+            texts.insert(id.to_string(), Text::Stale);
         });
     }
 

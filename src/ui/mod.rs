@@ -143,15 +143,21 @@ fn focus_headline_of(state: ViewerState, left: String) {
         let root = state.root.get_untracked()?;
         let links = root.query_selector_all("a[href]").ok()?;
         let height = window().inner_height().ok()?.as_f64()?;
-        (0..links.length())
+        let on_screen: Vec<_> = (0..links.length())
             .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
             .filter(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
             // Not the ticker's second copy, there only for the loop.
             .filter(|link| link.closest("[aria-hidden]").ok().flatten().is_none())
-            .find(|link| {
+            .filter(|link| {
                 let box_ = link.get_bounding_client_rect();
                 box_.top() >= 0.0 && box_.bottom() <= height
             })
+            .collect();
+        // The article's own links (list, pager) before the ticker's, which the reader may not
+        // have followed and whose focus stops the loop.
+        let in_ticker = |link: &web_sys::HtmlElement| link.closest(".nv-ticker").ok().flatten();
+        let own = on_screen.iter().find(|link| in_ticker(link).is_none());
+        own.or(on_screen.first()).cloned()
     };
     request_animation_frame(move || {
         request_animation_frame(move || match find() {

@@ -337,9 +337,7 @@ impl ViewerState {
                 .texts
                 .with_untracked(|t| matches!(t.get(id), Some(Text::Failed(_))))
             {
-                self.texts.update(|t| {
-                    t.remove(id);
-                });
+                self.try_again(id);
             }
         }
         self.pinned.set(None);
@@ -427,7 +425,8 @@ impl ViewerState {
         true
     }
 
-    /// Marks the texts read of articles `ids` as stale (touching `texts` only when one was read).
+    /// Marks what is known of articles `ids`' texts as stale: read, being read (that answer may
+    /// be older than the change) or failed; `texts` is touched only when one is known.
     fn forget_texts<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
         let read: Vec<&String> = ids
             .into_iter()
