@@ -216,7 +216,7 @@ impl ViewerState {
         !failed && !self.text_on_its_way()
     }
 
-    /// Forgets a failed text, so that it is fetched again.
+    /// Retry: a failed text is read again, and focus goes back to Retry if it fails again.
     pub fn retry_text(&self, id: &str) {
         self.arrival.set_value(Arrival::Retry);
         self.try_again(id);
