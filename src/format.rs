@@ -8,18 +8,13 @@
 use crate::data::rules::Published;
 use crate::i18n::Lang;
 
-/// The locale of each interface language: Moroccan Arabic keeps Western digits and names the
-/// months as Morocco does.
+/// The locale dates and numbers are written in (see `i18n::LANGUAGES`).
 #[cfg_attr(
     all(not(target_arch = "wasm32"), not(feature = "ssr")),
     allow(dead_code)
 )]
 fn locale(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "fr-FR",
-        Lang::En => "en-GB",
-        Lang::Ar => "ar-MA",
-    }
+    lang.language().locale
 }
 
 /// "14 mars 2022", "14 March 2022", "14 مارس 2022". A date-time is shown on the reader's own
@@ -55,7 +50,7 @@ pub fn format_number(n: usize, lang: Lang) -> String {
 
 /// The name of language `code` (any BCP 47 tag) in interface language `lang`, for notices such as
 /// "affiché en espagnol": the browser's `Intl.DisplayNames`. Natively the three interface
-/// languages are named from a table and any other keeps its code.
+/// languages are named from their table (`Language::language_names`) and any other keeps its code.
 pub fn language_name(code: &str, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
@@ -63,18 +58,11 @@ pub fn language_name(code: &str, lang: Lang) -> String {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let named = match (lang, code) {
-            (Lang::Fr, "fr") => "français",
-            (Lang::Fr, "en") => "anglais",
-            (Lang::Fr, "ar") => "arabe",
-            (Lang::En, "fr") => "French",
-            (Lang::En, "en") => "English",
-            (Lang::En, "ar") => "Arabic",
-            (Lang::Ar, "fr") => "الفرنسية",
-            (Lang::Ar, "en") => "الإنجليزية",
-            (Lang::Ar, "ar") => "العربية",
-            _ => code,
-        };
+        let names = lang.language().language_names;
+        let named = names
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or(code, |(_, name)| name);
         named.to_string()
     }
 }
@@ -91,7 +79,7 @@ mod intl {
     /// The `format` functions made so far, by language: dates in UTC, dates in the reader's
     /// time zone, numbers.
     #[derive(Default)]
-    struct Formatters([[Option<Function>; 3]; 3]);
+    struct Formatters([[Option<Function>; 3]; Lang::COUNT]);
 
     thread_local! {
         static CACHE: RefCell<Formatters> = RefCell::default();
@@ -151,7 +139,7 @@ mod intl {
     }
 
     thread_local! {
-        static NAMES: RefCell<[Option<Intl::DisplayNames>; 3]> = RefCell::default();
+        static NAMES: RefCell<[Option<Intl::DisplayNames>; Lang::COUNT]> = RefCell::default();
     }
 
     pub fn language_name(code: &str, lang: Lang) -> String {

@@ -1,24 +1,89 @@
 //! The interface languages and every string the interface shows, in each of them.
 
-/// A language the interface speaks.
+/// A language the interface speaks: an index into `LANGUAGES`, where all it knows of it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     Fr,
     En,
     Ar,
+    /// A pseudo-locale (`qps`) that only tests turn on, to prove that a language is one entry of
+    /// `LANGUAGES` (see `pseudo.rs`).
+    #[cfg(feature = "pseudo-locale")]
+    Pseudo,
 }
 
+/// Everything the viewer knows of one interface language.
+pub struct Language {
+    /// The BCP 47 primary subtag, as used in the data, the URL and `lang=`.
+    pub code: &'static str,
+    /// The locale dates and numbers are written in (`Intl`, ICU4X).
+    pub locale: &'static str,
+    /// The locale Open Graph names it by.
+    pub og_locale: &'static str,
+    /// `ltr` or `rtl`.
+    pub dir: &'static str,
+    /// Its name in itself, as the language toggle shows it.
+    pub native_name: &'static str,
+    /// The names of the interface languages in it, for the prerender (the browser asks `Intl`).
+    pub language_names: &'static [(&'static str, &'static str)],
+    pub strings: Strings,
+}
+
+/// The interface languages, in the order of `Lang` (and of the toggle). Moroccan Arabic keeps
+/// Western digits and names the months as Morocco does.
+pub const LANGUAGES: [Language; Lang::COUNT] = [
+    Language {
+        code: "fr",
+        locale: "fr-FR",
+        og_locale: "fr_FR",
+        dir: "ltr",
+        native_name: "Français",
+        language_names: &[("fr", "français"), ("en", "anglais"), ("ar", "arabe")],
+        strings: FR,
+    },
+    Language {
+        code: "en",
+        locale: "en-GB",
+        og_locale: "en_GB",
+        dir: "ltr",
+        native_name: "English",
+        language_names: &[("fr", "French"), ("en", "English"), ("ar", "Arabic")],
+        strings: EN,
+    },
+    Language {
+        code: "ar",
+        locale: "ar-MA",
+        og_locale: "ar_MA",
+        dir: "rtl",
+        native_name: "العربية",
+        language_names: &[("fr", "الفرنسية"), ("en", "الإنجليزية"), ("ar", "العربية")],
+        strings: AR,
+    },
+    #[cfg(feature = "pseudo-locale")]
+    pseudo::PSEUDO,
+];
+
+#[cfg(feature = "pseudo-locale")]
+mod pseudo;
+
 impl Lang {
+    /// How many interface languages there are: every per-language table is this long.
+    pub const COUNT: usize = Lang::ALL.len();
+
     /// Every interface language, in the order the toggle shows them.
+    #[cfg(not(feature = "pseudo-locale"))]
     pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+    #[cfg(feature = "pseudo-locale")]
+    pub const ALL: [Lang; 4] = [Lang::Fr, Lang::En, Lang::Ar, Lang::Pseudo];
+
+    /// All the viewer knows of this language.
+    pub fn language(self) -> &'static Language {
+        &LANGUAGES[self as usize]
+    }
 
     /// The BCP 47 primary subtag, as used in the data, the URL and `lang=`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-            Lang::Ar => "ar",
-        }
+        self.language().code
     }
 
     /// The language of a tag such as `fr`, `en-GB` or `AR`, if the interface speaks it.
@@ -32,15 +97,11 @@ impl Lang {
 
     /// `rtl` for Arabic, `ltr` otherwise.
     pub fn dir(self) -> &'static str {
-        direction_of(self.code())
+        self.language().dir
     }
 
     pub fn strings(self) -> &'static Strings {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-            Lang::Ar => &AR,
-        }
+        &self.language().strings
     }
 }
 
@@ -154,6 +215,8 @@ ui_strings! {
     theme_sepia,
     /// The open article is not in the chosen language. `{language}` is the one shown instead.
     translation_missing,
+    /// What a page opened from disk says (see `public/disk-note.js`).
+    opened_from_disk,
 }
 
 pub const FR: Strings = Strings {
@@ -211,6 +274,7 @@ pub const FR: Strings = Strings {
     theme_dark: "Sombre",
     theme_sepia: "Sépia",
     translation_missing: "Cet article n'existe pas en français — affiché en {language}.",
+    opened_from_disk: "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
 };
 
 pub const EN: Strings = Strings {
@@ -268,6 +332,7 @@ pub const EN: Strings = Strings {
     theme_dark: "Dark",
     theme_sepia: "Sepia",
     translation_missing: "This article is not available in English — shown in {language}.",
+    opened_from_disk: "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
 };
 
 pub const AR: Strings = Strings {
@@ -325,16 +390,8 @@ pub const AR: Strings = Strings {
     theme_dark: "داكن",
     theme_sepia: "سيبيا",
     translation_missing: "هذا المقال غير متوفر بالعربية — معروض باللغة {language}.",
+    opened_from_disk: "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
 };
-
-/// The name of a language in itself, as the toggle shows it.
-pub fn native_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Français",
-        Lang::En => "English",
-        Lang::Ar => "العربية",
-    }
-}
 
 /// Replaces each `{key}` in `template` by its value, in one pass, so text coming from a value is
 /// never read as a placeholder. A `{…}` that names no key is left as it is.
@@ -389,7 +446,7 @@ mod tests {
     #[test]
     fn every_language_uses_the_same_placeholders() {
         let french = FR.entries();
-        for lang in [Lang::En, Lang::Ar] {
+        for lang in Lang::ALL {
             for ((name, fr), (_, other)) in french.iter().zip(lang.strings().entries()) {
                 assert_eq!(placeholders(fr), placeholders(other), "{name} in {lang:?}");
             }
@@ -397,40 +454,70 @@ mod tests {
     }
 
     #[test]
-    fn no_french_message_is_left_in_english_or_arabic() {
-        let french = FR.entries();
-        for lang in [Lang::En, Lang::Ar] {
-            for ((name, fr), (_, other)) in french.iter().zip(lang.strings().entries()) {
-                assert_ne!(fr, &other, "{name} in {lang:?} is the French text");
+    fn no_message_of_one_language_is_left_in_another() {
+        for (i, one) in Lang::ALL.into_iter().enumerate() {
+            for other in Lang::ALL.into_iter().skip(i + 1) {
+                for ((name, a), (_, b)) in one
+                    .strings()
+                    .entries()
+                    .iter()
+                    .zip(other.strings().entries())
+                {
+                    assert_ne!(a, &b, "{name} is the same in {one:?} and {other:?}");
+                }
             }
         }
     }
 
     #[test]
-    fn arabic_messages_are_written_in_arabic_script() {
-        for (name, text) in AR.entries() {
-            assert!(
-                text.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
-                "{name} has no Arabic letter: {text}"
-            );
+    fn right_to_left_languages_are_written_in_their_script() {
+        for lang in Lang::ALL.into_iter().filter(|l| l.dir() == "rtl") {
+            for (name, text) in lang.strings().entries() {
+                assert!(
+                    text.chars().any(|c| ('\u{0590}'..='\u{08FF}').contains(&c)),
+                    "{name} in {lang:?} has no right-to-left letter: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_follows_lang_and_every_entry_is_whole() {
+        assert_eq!(LANGUAGES.len(), Lang::ALL.len());
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            let entry = lang.language();
+            assert_eq!(lang as usize, i, "{lang:?} is entry {i}");
+            assert_eq!(entry.dir, direction_of(entry.code), "{lang:?}");
+            assert_eq!(entry.og_locale.replace('_', "-"), entry.locale, "{lang:?}");
+            assert!(!entry.native_name.is_empty());
+            for named in ["fr", "en", "ar"] {
+                assert!(
+                    entry.language_names.iter().any(|(code, _)| *code == named),
+                    "{lang:?} names {named}"
+                );
+            }
         }
     }
 
     #[test]
     fn tags_map_to_interface_languages() {
-        assert_eq!(Lang::from_tag("fr"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("AR_ma"), Some(Lang::Ar));
+        for lang in Lang::ALL {
+            let code = lang.code();
+            assert_eq!(Lang::from_tag(code), Some(lang));
+            assert_eq!(Lang::from_tag(&code.to_uppercase()), Some(lang));
+            assert_eq!(Lang::from_tag(&format!("{code}-MA")), Some(lang));
+            assert_eq!(Lang::from_tag(&format!(" {code}_ma")), Some(lang));
+        }
         assert_eq!(Lang::from_tag("de"), None);
         assert_eq!(Lang::from_tag(""), None);
     }
 
     #[test]
-    fn arabic_is_right_to_left_and_the_others_left_to_right() {
+    fn content_languages_read_in_their_direction() {
         assert_eq!(Lang::Ar.dir(), "rtl");
         assert_eq!(Lang::Fr.dir(), "ltr");
-        assert_eq!(Lang::En.dir(), "ltr");
         assert_eq!(direction_of("he"), "rtl");
+        assert_eq!(direction_of("es"), "ltr");
     }
 
     #[test]

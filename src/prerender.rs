@@ -102,25 +102,6 @@ fn script_json(value: &Value) -> String {
     value.to_string().replace('<', "\\u003c")
 }
 
-/// The locale Open Graph names a language by.
-fn og_locale(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "fr_FR",
-        Lang::En => "en_GB",
-        Lang::Ar => "ar_MA",
-    }
-}
-
-/// The line a page opened from disk shows (see `public/disk-note.js`): only the prerendered page
-/// carries it, so it is not in the app's tables.
-fn needs_serving(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
-        Lang::En => "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
-        Lang::Ar => "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
-    }
-}
-
 /// A description of at most about 160 characters: the summary, else the first paragraph.
 fn description(summary: Option<&str>, first_paragraph: Option<&str>) -> Option<String> {
     let text = summary
@@ -241,7 +222,7 @@ pub fn prerender_page(
              <script type=\"application/ld+json\">{ld}</script>",
             about = escape(&about),
             title = escape(&t.title),
-            locale = og_locale(lang),
+            locale = lang.language().og_locale,
             ld = script_json(&ld),
         ));
     }
@@ -253,7 +234,7 @@ pub fn prerender_page(
     );
     let note = format!(
         "<p class=\"nv-disk-note\" hidden>{}</p>",
-        escape(needs_serving(lang))
+        escape(lang.strings().opened_from_disk)
     );
     let found_host = Cell::new(false);
     let page = rewrite_str(

@@ -150,10 +150,10 @@ pub struct Collection {
     order: Vec<usize>,
     /// For each interface language (in `Lang::ALL` order), the positions of the articles written
     /// in it, in ticker order.
-    editions: [Vec<usize>; 3],
+    editions: [Vec<usize>; Lang::COUNT],
     by_id: HashMap<ArticleId, usize>,
     /// The article opened when none is asked for, for each interface language (see `featured`).
-    featured: [Option<usize>; 3],
+    featured: [Option<usize>; Lang::COUNT],
 }
 
 /// Ticker order: newest first; undated articles after the dated ones.
@@ -172,7 +172,7 @@ impl Collection {
         let mut order: Vec<usize> = (0..articles.len()).collect();
         // A stable sort keeps data order among equal keys, so undated articles keep theirs.
         order.sort_by(|&a, &b| newest_first(&articles[a], &articles[b]));
-        let editions: [Vec<usize>; 3] = Lang::ALL.map(|lang| {
+        let editions: [Vec<usize>; Lang::COUNT] = Lang::ALL.map(|lang| {
             order
                 .iter()
                 .copied()

@@ -1,7 +1,7 @@
 //! The language toggle: each language named in itself, the current one pressed.
 
 use crate::host::storage;
-use crate::i18n::{native_name, Lang};
+use crate::i18n::Lang;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn LanguageToggle() -> impl IntoView {
                     aria-pressed=move || (state.lang.get() == lang).to_string()
                     on:click=move |_| choose(lang)
                 >
-                    {native_name(lang)}
+                    {lang.language().native_name}
                 </button>
             }
         })
