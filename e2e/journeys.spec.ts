@@ -387,6 +387,31 @@ test('with no pick, the theme the system shows is the one pressed', async ({ pag
   await expect(page.getByRole('button', { name: 'Clair' })).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('with no pick, the pressed theme follows the system as it changes, embedded too', async ({ page }) => {
+  await openViewer(page);
+  const dark = page.getByRole('button', { name: 'Sombre' });
+  const light = page.getByRole('button', { name: 'Clair' });
+  await expect(light).toHaveAttribute('aria-pressed', 'true');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(dark).toHaveAttribute('aria-pressed', 'true');
+  await expect(light).toHaveAttribute('aria-pressed', 'false');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(light).toHaveAttribute('aria-pressed', 'true');
+  // A reader's pick wins over the system's.
+  await page.getByRole('button', { name: 'Sépia' }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.getByRole('button', { name: 'Sépia' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(dark).toHaveAttribute('aria-pressed', 'false');
+  // An embedded viewer follows too (the pick above forgotten).
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('./demo.html');
+  await page.emulateMedia({ colorScheme: 'light' });
+  const embedded = page.locator('#viewer-fr .nv-tools__button[data-choice="dark"]');
+  await expect(embedded).toHaveAttribute('aria-pressed', 'false');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(embedded).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('A− and A+ are named by what they show, and keep focus at their limit', async ({ page }) => {
   await openViewer(page, './?lang=ar');
   const larger = page.getByRole('button', { name: /^A\+/ });

@@ -18,14 +18,21 @@ pub struct Language {
     pub code: &'static str,
     /// The locale dates and numbers are written in (`Intl`, ICU4X).
     pub locale: &'static str,
-    /// The locale Open Graph names it by.
+    /// The locale Open Graph names it by (the prerender's; these three fields stay out of the
+    /// bundle).
+    #[cfg(not(target_arch = "wasm32"))]
     pub og_locale: &'static str,
     /// `ltr` or `rtl`.
     pub dir: &'static str,
     /// Its name in itself, as the language toggle shows it.
     pub native_name: &'static str,
     /// The names of the interface languages in it, for the prerender (the browser asks `Intl`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub language_names: &'static [(&'static str, &'static str)],
+    /// What a page opened from disk says (see `public/disk-note.js`): only prerendered pages
+    /// carry it.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub opened_from_disk: &'static str,
     pub strings: Strings,
 }
 
@@ -35,28 +42,40 @@ pub const LANGUAGES: [Language; Lang::COUNT] = [
     Language {
         code: "fr",
         locale: "fr-FR",
+        #[cfg(not(target_arch = "wasm32"))]
         og_locale: "fr_FR",
         dir: "ltr",
         native_name: "Français",
+        #[cfg(not(target_arch = "wasm32"))]
         language_names: &[("fr", "français"), ("en", "anglais"), ("ar", "arabe")],
+        #[cfg(not(target_arch = "wasm32"))]
+        opened_from_disk: "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
         strings: FR,
     },
     Language {
         code: "en",
         locale: "en-GB",
+        #[cfg(not(target_arch = "wasm32"))]
         og_locale: "en_GB",
         dir: "ltr",
         native_name: "English",
+        #[cfg(not(target_arch = "wasm32"))]
         language_names: &[("fr", "French"), ("en", "English"), ("ar", "Arabic")],
+        #[cfg(not(target_arch = "wasm32"))]
+        opened_from_disk: "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
         strings: EN,
     },
     Language {
         code: "ar",
         locale: "ar-MA",
+        #[cfg(not(target_arch = "wasm32"))]
         og_locale: "ar_MA",
         dir: "rtl",
         native_name: "العربية",
+        #[cfg(not(target_arch = "wasm32"))]
         language_names: &[("fr", "الفرنسية"), ("en", "الإنجليزية"), ("ar", "العربية")],
+        #[cfg(not(target_arch = "wasm32"))]
+        opened_from_disk: "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
         strings: AR,
     },
     #[cfg(feature = "pseudo-locale")]
@@ -215,8 +234,6 @@ ui_strings! {
     theme_sepia,
     /// The open article is not in the chosen language. `{language}` is the one shown instead.
     translation_missing,
-    /// What a page opened from disk says (see `public/disk-note.js`).
-    opened_from_disk,
 }
 
 pub const FR: Strings = Strings {
@@ -274,7 +291,6 @@ pub const FR: Strings = Strings {
     theme_dark: "Sombre",
     theme_sepia: "Sépia",
     translation_missing: "Cet article n'existe pas en français — affiché en {language}.",
-    opened_from_disk: "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
 };
 
 pub const EN: Strings = Strings {
@@ -332,7 +348,6 @@ pub const EN: Strings = Strings {
     theme_dark: "Dark",
     theme_sepia: "Sepia",
     translation_missing: "This article is not available in English — shown in {language}.",
-    opened_from_disk: "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
 };
 
 pub const AR: Strings = Strings {
@@ -390,7 +405,6 @@ pub const AR: Strings = Strings {
     theme_dark: "داكن",
     theme_sepia: "سيبيا",
     translation_missing: "هذا المقال غير متوفر بالعربية — معروض باللغة {language}.",
-    opened_from_disk: "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
 };
 
 /// Replaces each `{key}` in `template` by its value, in one pass, so text coming from a value is
@@ -490,6 +504,7 @@ mod tests {
             assert_eq!(entry.dir, direction_of(entry.code), "{lang:?}");
             assert_eq!(entry.og_locale.replace('_', "-"), entry.locale, "{lang:?}");
             assert!(!entry.native_name.is_empty());
+            assert!(!entry.opened_from_disk.trim().is_empty());
             for named in ["fr", "en", "ar"] {
                 assert!(
                     entry.language_names.iter().any(|(code, _)| *code == named),

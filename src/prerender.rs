@@ -76,11 +76,14 @@ pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> 
 /// The viewer's first view as HTML, as `ViewerRoot` renders it for `first`.
 pub fn render_first_view(first: &FirstView) -> String {
     Owner::new_root(None).with(|| {
-        let state = ViewerState::new(Config {
-            standalone: true,
-            lang: Some(first.lang),
-            ..Config::default()
-        });
+        let state = ViewerState::new(
+            Config {
+                standalone: true,
+                lang: Some(first.lang),
+                ..Config::default()
+            },
+            crate::host::browser(),
+        );
         state
             .data
             .set(Data::Ready(Arc::new(first.snapshot.clone())));
@@ -234,7 +237,7 @@ pub fn prerender_page(
     );
     let note = format!(
         "<p class=\"nv-disk-note\" hidden>{}</p>",
-        escape(lang.strings().opened_from_disk)
+        escape(lang.language().opened_from_disk)
     );
     let found_host = Cell::new(false);
     let page = rewrite_str(

@@ -18,10 +18,13 @@ const BUNDLED: &str = include_str!("../public/articles.json");
 
 #[wasm_bindgen_test]
 async fn the_pseudo_locale_mounts_switches_and_reads_its_strings() {
-    let state = ViewerState::new(Config {
-        lang: Some(Lang::Fr),
-        ..Config::default()
-    });
+    let state = ViewerState::new(
+        Config {
+            lang: Some(Lang::Fr),
+            ..Config::default()
+        },
+        news_viewer::host::browser(),
+    );
     state.set_collection(parse_collection(BUNDLED).expect("the bundled collection loads"));
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();

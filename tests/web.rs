@@ -44,13 +44,19 @@ impl Mounted {
     }
 }
 
+/// Mounts a viewer of `json` as a first visit would (nothing saved by an earlier test).
 fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    saved.clear().unwrap();
     let validated = parse_collection(json).expect("test collection loads");
-    let state = ViewerState::new(Config {
-        article: article.map(Into::into),
-        lang: Some(lang),
-        ..Config::default()
-    });
+    let state = ViewerState::new(
+        Config {
+            article: article.map(Into::into),
+            lang: Some(lang),
+            ..Config::default()
+        },
+        news_viewer::host::browser(),
+    );
     state.set_collection(validated);
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
@@ -147,7 +153,7 @@ async fn language_toggle_switches_edition_article_and_direction() {
 
     m.click(".nv-langs__button[lang='ar']");
     leptos::task::tick().await;
-    assert_eq!(m.state.lang.get_untracked(), Lang::Ar);
+    assert_eq!(m.state.prefs.lang.get_untracked(), Lang::Ar);
     assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
     assert_eq!(
@@ -348,21 +354,21 @@ async fn reporting_an_image_blurs_it_thanks_the_reader_and_tells_the_host() {
 async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let arabic = r#"{"schema": 1, "default_language": "ar", "articles": [
         {"id": "x", "translations": {"fr": {"title": "Titre"}, "ar": {"title": "عنوان"}}}]}"#;
-    let state = ViewerState::new(Config::default());
-    assert!(state.follows_collection_language.get_untracked());
+    let state = ViewerState::new(Config::default(), news_viewer::host::browser());
+    assert!(state.prefs.follows_collection_language.get_untracked());
     // Also on a second load, such as after Retry.
     for _ in 0..2 {
         state.set_collection(parse_collection(arabic).unwrap());
-        assert_eq!(state.lang.get_untracked(), Lang::Ar);
+        assert_eq!(state.prefs.lang.get_untracked(), Lang::Ar);
     }
     let m = mount(arabic, Lang::Fr, None);
-    m.state.follows_collection_language.set(true);
+    m.state.prefs.follows_collection_language.set(true);
     leptos::task::tick().await;
     m.click(".nv-langs__button[lang='fr']");
     leptos::task::tick().await;
     m.state.set_collection(parse_collection(arabic).unwrap());
     assert_eq!(
-        m.state.lang.get_untracked(),
+        m.state.prefs.lang.get_untracked(),
         Lang::Fr,
         "the reader's pick stands"
     );

@@ -16,15 +16,14 @@
 //! - `data-frame`: the viewer is the whole page of an iframe: it reads `?article=&lang=` and posts
 //!   its height to the parent window.
 
-use super::storage;
 #[cfg(feature = "hydrate")]
 use crate::data::read::parse_collection;
 use crate::i18n::Lang;
 use crate::js::bundle_base;
 use crate::routing::parse_query;
+use crate::ui::state::Config;
 #[cfg(feature = "hydrate")]
 use crate::ui::state::FirstView;
-use crate::ui::state::{Config, Saved, Theme, ViewerState};
 use crate::ui::Viewer;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -67,9 +66,7 @@ pub fn mount_all() {
     }
 }
 
-/// Reads a host element's settings (see the module's documentation), the reader's saved
-/// preferences and the browser's languages: everything a viewer needs from the page, read here
-/// so that the components render from their props alone.
+/// Reads a host element's settings (see the module's documentation) and the browser's languages.
 pub fn read_config(host: &HtmlElement) -> Config {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let standalone = host.has_attribute("data-standalone");
@@ -100,22 +97,12 @@ pub fn read_config(host: &HtmlElement) -> Config {
         ticker_only: attr("data-view").as_deref() == Some("ticker"),
         link_pattern: attr("data-link"),
         label: attr("data-label"),
-        saved: Saved {
-            lang: storage::load("lang"),
-            theme: storage::load("theme").as_deref().and_then(Theme::from_name),
-            text_size: storage::load("text-size").and_then(|v| v.parse().ok()),
-        },
         browser_languages: window()
             .navigator()
             .languages()
             .iter()
             .filter_map(|l| l.as_string())
             .collect(),
-        prefers_dark: window()
-            .match_media("(prefers-color-scheme: dark)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches()),
     }
 }
 
@@ -147,8 +134,11 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
                 js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
             }
             let host = host.clone();
-            leptos::mount::hydrate_from(host, move || view! { <Viewer config first_view /> })
-                .forget();
+            leptos::mount::hydrate_from(
+                host,
+                move || view! { <Viewer config host=super::browser() first_view /> },
+            )
+            .forget();
             return Ok(());
         }
     }
@@ -177,7 +167,11 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     if host.has_attribute("data-frame") {
         post_height_to_parent(&container)?;
     }
-    leptos::mount::mount_to(container, move || view! { <Viewer config /> }).forget();
+    leptos::mount::mount_to(
+        container,
+        move || view! { <Viewer config host=super::browser() /> },
+    )
+    .forget();
     Ok(())
 }
 
@@ -185,11 +179,10 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
 /// its top in view. The standalone page scrolls itself to the top (see `page`); an embedded
 /// viewer scrolls its host page when the article's top is out of view; an iframe viewer asks
 /// its parent, which alone can scroll.
-pub fn arrive_at(state: ViewerState, heading: &HtmlElement) {
+pub fn arrive_at(heading: &HtmlElement, standalone: bool, frame: bool) {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     let _ = heading.focus_with_options(&options);
-    let (standalone, frame) = state.config.with_value(|c| (c.standalone, c.frame));
     if standalone {
         return;
     }

@@ -20,7 +20,7 @@ pub fn follow_viewer(state: ViewerState) {
 /// The document's title and `<html lang dir>` follow the open article and the language.
 fn follow_in_title_and_language(state: ViewerState) {
     Effect::new(move |_| {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
             let _ = root.set_attribute("dir", lang.dir());
@@ -56,7 +56,7 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
     on_cleanup(move || on_scroll.remove());
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.article_id.get();
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         if from_history.get_value() {
             from_history.set_value(false);
             return article;
@@ -106,7 +106,7 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
         // Only when the URL effect will run (and clear it): else the next change would be lost.
         from_history.set_value(lang.is_some() || new_article);
         if let Some(lang) = lang {
-            state.lang.set(lang);
+            state.prefs.lang.set(lang);
         }
         if new_article {
             // Not the heading, which may be far above the place the reader is put back at.

@@ -7,8 +7,8 @@
 
 use crate::data::fetch::refetch_collection;
 use crate::data::model::Collection;
-use crate::i18n::Lang;
-use crate::ui::state::preferred_language;
+use crate::ui::state::{preferred_language, ViewerState};
+use crate::ui::viewer::{take_reading, Announcement};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
@@ -19,13 +19,6 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The longest wait between two readings, after failures.
 const MAX_WAIT_MS: u32 = 30 * 60 * 1000;
-
-/// What a viewer would say of a new reading (in its live region): in which language, and how to
-/// say it. A page says it once, however many viewers it has.
-pub struct Announcement {
-    pub lang: Lang,
-    pub say: Box<dyn FnOnce()>,
-}
 
 /// Called with each new reading of the file.
 type Listener = Box<dyn Fn(Arc<Collection>) -> Option<Announcement>>;
@@ -39,6 +32,18 @@ struct Feed {
 
 thread_local! {
     static FEEDS: RefCell<HashMap<String, Rc<Feed>>> = RefCell::default();
+}
+
+/// Passes every newer reading of the file at `src` (absolute) to the viewer of `state` (see
+/// `ui::viewer::take_reading`), from the reading it has (`validator`).
+pub fn keep_reading(state: ViewerState, src: String, validator: Option<String>) {
+    let every = state.config.with_value(|c| c.refresh_ms);
+    follow(
+        &src,
+        every,
+        validator,
+        Box::new(move |fresh| take_reading(state, fresh)),
+    );
 }
 
 /// Calls `listener` with every new reading of the file at `src` (an absolute URL), read every

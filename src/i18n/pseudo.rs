@@ -8,10 +8,14 @@ use super::{Language, Strings};
 pub const PSEUDO: Language = Language {
     code: "qps",
     locale: "en-XA",
+    #[cfg(not(target_arch = "wasm32"))]
     og_locale: "en_XA",
     dir: "ltr",
     native_name: "⟦Pséûdö⟧",
+    #[cfg(not(target_arch = "wasm32"))]
     language_names: &[("fr", "⟦Fréñçh⟧"), ("en", "⟦Éñglîsh⟧"), ("ar", "⟦Àràbîç⟧"), ("qps", "⟦Pséûdö⟧")],
+    #[cfg(not(target_arch = "wasm32"))]
+    opened_from_disk: "⟦Thîs pàgé îs öpéñéd fröm dîsk⟧",
     strings: Strings {
         viewer_name: "⟦Ñéws⟧",
         headlines: "⟦Héàdlîñés⟧",
@@ -67,6 +71,5 @@ pub const PSEUDO: Language = Language {
         theme_dark: "⟦Dàrk⟧",
         theme_sepia: "⟦Sépîà⟧",
         translation_missing: "⟦Thîs àrtîçlé îs ñöt àvàîlàblé îñ Pséûdö — shöwñ îñ {language}.⟧",
-        opened_from_disk: "⟦Thîs pàgé îs öpéñéd fröm dîsk: tö réàd fûrthér, sérvé thîs földér fröm à wéb sérvér (màké sérvé, ör àñý stàtîç höst).⟧",
     },
 };

@@ -294,7 +294,7 @@ pub fn follow_texts(state: ViewerState) {
         let (Some(id), Some(collection)) = (state.current.get(), state.collection()) else {
             return;
         };
-        let lang = state.lang.get_untracked();
+        let lang = state.prefs.lang.get_untracked();
         let edition = super::article_view::pager_edition(&collection, &id, lang);
         let here = collection.position(&id);
         let Some(next) = edition

@@ -42,7 +42,7 @@ pub fn ArticleView() -> impl IntoView {
     };
     let shown = Memo::new(move |_| {
         (
-            state.lang.get(),
+            state.prefs.lang.get(),
             state.current.get(),
             state.article_id.get(),
             state.revision.get(),
@@ -157,7 +157,7 @@ fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
 /// notice for anything else.
 pub fn part_failed(state: ViewerState, errors: ArcRwSignal<Errors>) -> impl IntoView {
     move || {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         let not_found = errors.read().iter().any(|(_, e)| {
             matches!(
                 e.downcast_ref::<ViewError>(),

@@ -5,11 +5,10 @@
 //! caption or its description.
 
 use crate::data::model::{Article, Translation};
-use crate::host::events::{emit, IMAGE_REPORT};
-use crate::host::storage;
 use crate::i18n::direction_of;
 use crate::routing::safe_href;
 use crate::ui::focus_when_shown;
+use crate::ui::page::{tell, IMAGE_REPORT};
 use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
@@ -40,7 +39,7 @@ pub fn figure(
         // Read once mounted, so that a hydrated page starts as the prerendered one did; an image
         // that failed before the app ran fired its error unheard.
         Effect::new(move |_| {
-            reported.set(storage::load(&key).is_some());
+            reported.set(state.host.page.load(&key).is_some());
             if let Some(img) = img.get() {
                 broken.set(img.complete() && img.natural_width() == 0);
             }
@@ -59,18 +58,19 @@ pub fn figure(
         NodeRef::<html::Button>::new(),
     );
     // Built with the article, which is rebuilt when the language changes.
-    let s = state.lang.get_untracked().strings();
+    let s = state.prefs.lang.get_untracked().strings();
     let tell_host = {
         let (id, src) = (article.id.to_string(), src.clone());
         move |action: &str| {
             if let Some(root) = state.root.get_untracked() {
-                let lang = state.lang.get_untracked().code();
+                let lang = state.prefs.lang.get_untracked().code();
                 let detail = [
                     ("articleId", id.as_str()),
                     ("imageSrc", &src),
                     ("lang", lang),
                 ];
-                emit(
+                tell(
+                    state.host.page,
                     &root,
                     IMAGE_REPORT,
                     &[&detail[..], &[("action", action)]].concat(),
@@ -81,7 +81,7 @@ pub fn figure(
     let report = {
         let (key, tell_host) = (key.clone(), tell_host.clone());
         move |_| {
-            storage::save(&key, "1");
+            state.host.page.save(&key, Some("1"));
             reported.set(true);
             status.set(Some(s.report_thanks));
             can_undo.set(true);
@@ -115,7 +115,7 @@ pub fn figure(
     };
     let undo = move |_| {
         reports.update_value(|n| *n += 1);
-        storage::remove(&key);
+        state.host.page.save(&key, None);
         reported.set(false);
         revealed.set(false);
         can_undo.set(false);

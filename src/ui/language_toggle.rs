@@ -1,6 +1,5 @@
 //! The language toggle: each language named in itself, the current one pressed.
 
-use crate::host::storage;
 use crate::i18n::Lang;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
@@ -12,14 +11,12 @@ use leptos::prelude::*;
 pub fn LanguageToggle() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let choose = move |lang: Lang| {
-        state.follows_collection_language.set(false);
         // A pinned featured article gives way to the new language's (see `ViewerState::pinned`).
         if state.pinned.get_untracked().is_some() {
             state.let_go();
             state.pinned.set(None);
         }
-        state.lang.set(lang);
-        storage::save("lang", lang.code());
+        state.prefs.pick_language(lang);
     };
     let buttons = Lang::ALL
         .into_iter()
@@ -31,7 +28,7 @@ pub fn LanguageToggle() -> impl IntoView {
                     lang=lang.code()
                     dir=lang.dir()
                     data-choice=lang.code()
-                    aria-pressed=move || (state.lang.get() == lang).to_string()
+                    aria-pressed=move || (state.prefs.lang.get() == lang).to_string()
                     on:click=move |_| choose(lang)
                 >
                     {lang.language().native_name}

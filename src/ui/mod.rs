@@ -4,6 +4,8 @@ pub mod archive;
 pub mod article_view;
 pub mod figure;
 pub mod language_toggle;
+pub mod page;
+pub mod prefs;
 pub mod reader_tools;
 pub mod state;
 pub mod ticker;
@@ -97,7 +99,7 @@ pub fn HeadlineLink(
         }
     };
     // The label is interface text inside a link in the article's language.
-    let ui = state.lang.get_untracked();
+    let ui = state.prefs.lang.get_untracked();
     let label = label.map(|label| {
         view! { <span class="nv-pager__label" lang=ui.code() dir=ui.dir()>{label}</span> }
     });
@@ -138,7 +140,7 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
 /// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
 /// reader away at the next key.
 fn focus_headline_of(state: ViewerState, left: String) {
-    let href = article_href(&left, state.lang.get_untracked());
+    let href = article_href(&left, state.prefs.lang.get_untracked());
     let find = move || {
         let root = state.root.get_untracked()?;
         let links = root.query_selector_all("a[href]").ok()?;
@@ -213,7 +215,8 @@ pub fn MainHeading(
             Arrival::Retry if !untrack(|| state.text_is_read()) => {}
             Arrival::Heading | Arrival::Retry => {
                 state.arrival.set_value(Arrival::Stay);
-                crate::host::mount::arrive_at(state, &heading);
+                let (standalone, frame) = state.config.with_value(|c| (c.standalone, c.frame));
+                state.host.page.arrive_at(&heading, standalone, frame);
             }
             Arrival::Headline(left) => {
                 state.arrival.set_value(Arrival::Stay);

@@ -1,10 +1,10 @@
 //! Reading comfort and sharing: text size, colour theme (both remembered for the reader's next
 //! visit) and a Share button.
 
-use crate::host::storage;
 use crate::routing::{article_href, publisher_link, safe_href};
 use crate::ui::focus_when_shown;
-use crate::ui::state::{Theme, ViewerState, TEXT_SIZES};
+use crate::ui::prefs::{Theme, TEXT_SIZES};
+use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 #[component]
 pub fn ReaderTools() -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    let s = state.lang.get_untracked().strings();
+    let s = state.prefs.lang.get_untracked().strings();
     // What the last share or copy came to; nothing before the first.
     let status = RwSignal::new(None::<String>);
     // The link to copy by hand, when the clipboard refuses it.
@@ -32,12 +32,8 @@ pub fn ReaderTools() -> impl IntoView {
                 type="button"
                 class=class
                 title=label
-                aria-disabled=move || (state.text_size.get() == limit).then_some("true")
-                on:click=move |_| {
-                    let size = state.text_size.get_untracked().saturating_add_signed(step).min(TEXT_SIZES - 1);
-                    state.text_size.set(size);
-                    storage::save("text-size", &size.to_string());
-                }
+                aria-disabled=move || (state.prefs.text_size.get() == limit).then_some("true")
+                on:click=move |_| state.prefs.step_text_size(step)
             >
                 <span dir="ltr">{text}</span>
                 <span class="nv-hidden">" " {label}</span>
@@ -50,11 +46,8 @@ pub fn ReaderTools() -> impl IntoView {
                 type="button"
                 class="nv-tools__button"
                 data-choice=theme.name()
-                aria-pressed=move || (state.shown_theme() == theme).to_string()
-                on:click=move |_| {
-                    state.theme.set(Some(theme));
-                    storage::save("theme", theme.name());
-                }
+                aria-pressed=move || (state.prefs.shown_theme() == theme).to_string()
+                on:click=move |_| state.prefs.pick_theme(theme)
             >
                 {label}
             </button>
@@ -100,7 +93,7 @@ pub fn ReaderTools() -> impl IntoView {
 /// article's source, else the host page.
 fn share_url(state: ViewerState) -> String {
     let page = window().location().href().unwrap_or_default();
-    let lang = state.lang.get_untracked();
+    let lang = state.prefs.lang.get_untracked();
     let id = state.current.get_untracked().unwrap_or_default();
     let absolute = |href: &str| {
         web_sys::Url::new_with_base(href, &page)

@@ -1,11 +1,12 @@
-//! The viewer's shared state: the loaded collection, the language and the open article, as one
-//! `Copy` context that every component reads.
+//! The viewer's shared state: the loaded collection, the reader's settings (`prefs`) and the
+//! open article, as one `Copy` context that every component reads.
 
 use super::archive::{placed, Prefetch, Text};
+use super::page::{tell, Page, OPEN};
+use super::prefs::Preferences;
 use crate::data::error::{LoadError, ViewError};
 use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
-use crate::host::events::{emit, OPEN};
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
@@ -35,12 +36,8 @@ pub struct Config {
     pub link_pattern: Option<String>,
     /// Name of the ticker's landmark, for pages that hold several tickers (names must differ).
     pub label: Option<String>,
-    /// The reader's saved preferences, read by the mounting layer.
-    pub saved: Saved,
     /// The browser's preferred languages (`navigator.languages`).
     pub browser_languages: Vec<String>,
-    /// The system asks for dark colours (`prefers-color-scheme: dark`).
-    pub prefers_dark: bool,
 }
 
 /// Five minutes between two readings of the collection file, unless the page says otherwise.
@@ -69,14 +66,6 @@ pub enum Arrival {
     Headline(String),
 }
 
-/// What the reader chose on an earlier visit.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Saved {
-    pub lang: Option<String>,
-    pub theme: Option<Theme>,
-    pub text_size: Option<usize>,
-}
-
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -90,9 +79,7 @@ impl Default for Config {
             ticker_only: false,
             link_pattern: None,
             label: None,
-            saved: Saved::default(),
             browser_languages: Vec::new(),
-            prefers_dark: false,
         }
     }
 }
@@ -113,57 +100,34 @@ pub enum Data {
     Failed(LoadError),
 }
 
-/// A colour theme the reader can pick; without a pick the viewer follows `prefers-color-scheme`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-    Sepia,
+/// What the mounting layer gives a viewer: the page it is on, and what follows the viewer there.
+#[derive(Clone, Copy)]
+pub struct Host {
+    pub page: &'static dyn Page,
+    /// Keeps a standalone page's URL, history and title in step with the viewer.
+    pub follow_page: fn(ViewerState),
+    /// Reads the collection file at `src` (absolute) again every `data-refresh` seconds, from the
+    /// reading the viewer has (its validator), and passes each newer one to `take_reading`.
+    pub keep_reading: fn(ViewerState, String, Option<String>),
 }
-
-impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Sepia];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::Sepia => "sepia",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Theme> {
-        Theme::ALL.into_iter().find(|t| t.name() == name)
-    }
-}
-
-/// Text size steps the reader can choose from; `TEXT_SIZE_DEFAULT` is the designed size.
-pub const TEXT_SIZES: usize = 5;
-pub const TEXT_SIZE_DEFAULT: usize = 1;
 
 /// The one context of a viewer. Components derive what they show from it.
 #[derive(Clone, Copy)]
 pub struct ViewerState {
     pub data: RwSignal<Data>,
-    pub lang: RwSignal<Lang>,
+    /// The reader's settings (language, theme, text size).
+    pub prefs: Preferences,
+    /// The page the viewer is on, and what follows it there.
+    pub host: Host,
     /// The article asked for; `None` opens the featured one.
     pub article_id: RwSignal<Option<String>>,
     /// The id of the open article once loaded: what every headline link asks.
     pub current: Memo<Option<String>>,
     pub config: StoredValue<Config>,
-    /// The reader's picked theme, if any.
-    pub theme: RwSignal<Option<Theme>>,
-    /// Index into the text size steps, `0..TEXT_SIZES`.
-    pub text_size: RwSignal<usize>,
-    /// The system asks for dark colours (see `Config::prefers_dark`).
-    pub prefers_dark: RwSignal<bool>,
     /// The collection file is being read (the root is then `aria-busy`).
     pub busy: RwSignal<bool>,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
-    /// Nothing asked for a language (page, URL, saved choice, browser) and the reader has not
-    /// picked one: the collection's `default_language` decides once it is loaded.
-    pub follows_collection_language: RwSignal<bool>,
     /// Where focus goes once the view the reader's action asked for is in place. Never set on
     /// load or by an update.
     pub arrival: StoredValue<Arrival>,
@@ -195,15 +159,18 @@ pub struct ViewerState {
 impl ViewerState {
     /// The state of a viewer for `config`: in the language the page, the URL, the reader's saved
     /// choice or the browser asks for, else (once loaded) the collection's default.
-    pub fn new(config: Config) -> Self {
-        let preferred = preferred_language(
-            config.lang,
-            config.saved.lang.as_deref(),
-            &config.browser_languages,
-        );
+    pub fn new(config: Config, host: Host) -> Self {
+        let saved = host.page.load("lang");
+        let preferred =
+            preferred_language(config.lang, saved.as_deref(), &config.browser_languages);
         let data = RwSignal::new(Data::Loading);
         let article_id = RwSignal::new(config.article.clone());
-        let lang = RwSignal::new(initial_language(preferred, None));
+        let prefs = Preferences::new(
+            host.page,
+            initial_language(preferred, None),
+            preferred.is_none(),
+        );
+        let lang = prefs.lang;
         let pinned = RwSignal::new(None::<String>);
         let texts = RwSignal::new(HashMap::<String, Text>::new());
         let current = Memo::new(move |_| {
@@ -225,22 +192,13 @@ impl ViewerState {
         });
         ViewerState {
             data,
-            lang,
+            prefs,
+            host,
             article_id,
             current,
-            theme: RwSignal::new(config.saved.theme),
-            text_size: RwSignal::new(
-                config
-                    .saved
-                    .text_size
-                    .filter(|s| *s < TEXT_SIZES)
-                    .unwrap_or(TEXT_SIZE_DEFAULT),
-            ),
-            prefers_dark: RwSignal::new(config.prefers_dark),
             config: StoredValue::new(config),
             busy: RwSignal::new(false),
             root: NodeRef::new(),
-            follows_collection_language: RwSignal::new(preferred.is_none()),
             arrival: StoredValue::new(Arrival::Stay),
             pinned,
             held: RwSignal::new(None),
@@ -257,9 +215,9 @@ impl ViewerState {
 
     /// Puts a validated collection in place.
     pub fn set_collection(&self, validated: Validated) {
-        if self.follows_collection_language.get_untracked() {
+        if self.prefs.follows_collection_language.get_untracked() {
             let default = validated.collection.default_language.as_deref();
-            self.lang.set(initial_language(None, default));
+            self.prefs.lang.set(initial_language(None, default));
         }
         let src = self.config.with_value(|c| c.src.clone());
         let collection = placed(validated.collection, &src, true);
@@ -288,7 +246,7 @@ impl ViewerState {
 
     /// The interface strings of the current language.
     pub fn strings(&self) -> &'static Strings {
-        self.lang.get().strings()
+        self.prefs.lang.get().strings()
     }
 
     /// Applies `f` to the open article: the one asked for, or the featured one, with its full
@@ -354,8 +312,13 @@ impl ViewerState {
             self.arrival.set_value(Arrival::Stay);
         }
         if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
-            let lang = self.lang.get_untracked().code();
-            emit(&root, OPEN, &[("articleId", id.as_str()), ("lang", lang)]);
+            let lang = self.prefs.lang.get_untracked().code();
+            tell(
+                self.host.page,
+                &root,
+                OPEN,
+                &[("articleId", id.as_str()), ("lang", lang)],
+            );
         }
     }
 
@@ -439,14 +402,6 @@ impl ViewerState {
                 }
             });
         }
-    }
-
-    /// The theme shown: the reader's pick, else the system's light or dark.
-    pub fn shown_theme(&self) -> Theme {
-        self.theme.get().unwrap_or(match self.prefers_dark.get() {
-            true => Theme::Dark,
-            false => Theme::Light,
-        })
     }
 }
 

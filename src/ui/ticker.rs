@@ -51,7 +51,7 @@ pub fn Ticker() -> impl IntoView {
             all.iter().position(|h| Some(&h.id) == stop.as_ref())
         });
         let at = at.unwrap_or_default();
-        let forward = state.lang.get_untracked().dir() == "ltr";
+        let forward = state.prefs.lang.get_untracked().dir() == "ltr";
         let to = match ev.key().as_str() {
             "ArrowRight" if forward => (at + 1).min(last),
             "ArrowLeft" if !forward => (at + 1).min(last),
@@ -213,7 +213,7 @@ fn start_offset(track: &web_sys::Element, inner: &web_sys::Element) -> f64 {
 /// The headlines of the reader's edition (or the one it falls back to, see `edition_for`) on the
 /// first page, newest first, as the ticker links them.
 fn edition_headlines(state: ViewerState) -> Vec<Headline> {
-    let lang = state.lang.get();
+    let lang = state.prefs.lang.get();
     let Some(collection) = state.collection() else {
         return Vec::new();
     };
@@ -404,7 +404,10 @@ fn shown_headlines(
     };
     Effect::new(move |seen: Option<(Lang, u32)>| {
         latest.track();
-        let now = (state.lang.get_untracked(), state.updates.get_untracked());
+        let now = (
+            state.prefs.lang.get_untracked(),
+            state.updates.get_untracked(),
+        );
         match seen {
             Some((lang, updates)) if lang == now.0 && updates != now.1 => join(false),
             _ => shown.set(latest.get_untracked()),

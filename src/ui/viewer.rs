@@ -1,13 +1,14 @@
 //! The viewer as a whole: loads the collection, then lays out the language toggle, the ticker and
 //! the article, or says why it cannot.
 
+use super::page::{tell, LANGUAGE, READY, UPDATE};
+use super::prefs::{Settings, Theme};
 use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
 use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
-use crate::host::events::{emit, LANGUAGE, READY};
-use crate::host::page;
+use crate::data::model::Collection;
 use crate::i18n::Lang;
-use crate::ui::state::{Config, Data, FirstView, Theme, ViewerState, TEXT_SIZE_DEFAULT};
+use crate::ui::state::{Config, Data, FirstView, Host, ViewerState};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,55 +19,51 @@ use std::sync::Arc;
 /// and turns to the reader's own settings and the file's data right after.
 #[component]
 pub fn Viewer(
-    /// Where the data is, how the viewer sits on the page and what the reader saved.
+    /// Where the data is and how the viewer sits on the page.
     config: Config,
+    /// The page it is on.
+    host: Host,
     /// The prerendered first view to hydrate, if any.
     #[prop(optional)]
     first_view: Option<FirstView>,
 ) -> impl IntoView {
     let standalone = config.standalone;
+    let state = ViewerState::new(config, host);
     // A prerendered page stays in its language unless the URL or the reader's saved choice asks
     // for another: switching because of the browser's languages alone would redo the first view
     // for every such reader.
-    let asked = config
-        .lang
-        .or_else(|| config.saved.lang.as_deref().and_then(Lang::from_tag));
-    let state = ViewerState::new(config);
+    let asked = state
+        .config
+        .with_value(|c| c.lang)
+        .or_else(|| state.prefs.saved_language());
     let settings = first_view.map(|first| {
-        state.follows_collection_language.set(false);
-        let settings = (
-            asked,
-            state.article_id.get_untracked(),
-            state.theme.get_untracked(),
-            state.text_size.get_untracked(),
-            state.prefers_dark.get_untracked(),
-        );
-        state.lang.set(first.lang);
+        state.prefs.follows_collection_language.set(false);
+        let reader = (state.prefs.settings(), state.article_id.get_untracked());
+        state.prefs.put(Settings {
+            lang: Some(first.lang),
+            ..Settings::DESIGNED
+        });
         state.article_id.set(None);
-        state.theme.set(None);
-        state.text_size.set(TEXT_SIZE_DEFAULT);
-        state.prefers_dark.set(false);
         state.data.set(Data::Ready(Arc::new(first.snapshot)));
-        settings
+        reader
     });
     provide_context(state);
     let owner = Owner::current();
     // Once hydrated (or mounted): the reader's settings, then the page's and host's followers,
     // so that settling on them neither adds a history entry nor tells the host of an action.
     spawn_local(async move {
-        if let Some((asked, article, theme, size, dark)) = settings {
-            if let Some(lang) = asked {
-                state.lang.set(lang);
-            }
+        if let Some((settings, article)) = settings {
+            state.prefs.put(Settings {
+                lang: asked,
+                ..settings
+            });
             state.article_id.set(article);
-            state.theme.set(theme);
-            state.text_size.set(size);
-            state.prefers_dark.set(dark);
         }
         if let Some(owner) = owner {
             owner.with(|| {
+                state.prefs.follow_the_system();
                 if standalone {
-                    page::follow_viewer(state);
+                    (host.follow_page)(state);
                 }
                 tell_the_host(state);
                 // A ticker strip shows no article: it reads no text.
@@ -84,10 +81,11 @@ pub fn Viewer(
 /// `article-viewer:open` is the reader's (see `ViewerState::navigate`).
 fn tell_the_host(state: ViewerState) {
     Effect::new(move |previous: Option<Lang>| {
-        let lang = state.lang.get();
+        let lang = state.prefs.lang.get();
         if let (Some(previous), Some(root)) = (previous, state.root.get_untracked()) {
             if previous != lang {
-                emit(
+                tell(
+                    state.host.page,
                     &root,
                     LANGUAGE,
                     &[("lang", lang.code()), ("previous", previous.code())],
@@ -117,10 +115,23 @@ fn load(state: ViewerState) {
                 state.set_collection(validated);
                 if let Some(root) = state.root.get_untracked() {
                     let id = state.current.get_untracked().unwrap_or_default();
-                    let lang = state.lang.get_untracked().code();
-                    emit(&root, READY, &[("articleId", &id), ("lang", lang)]);
+                    let lang = state.prefs.lang.get_untracked().code();
+                    tell(
+                        state.host.page,
+                        &root,
+                        READY,
+                        &[("articleId", &id), ("lang", lang)],
+                    );
                 }
-                keep_reading(state, &src, validator);
+                let every = state.config.with_value(|c| c.refresh_ms);
+                let absolute = document()
+                    .base_uri()
+                    .ok()
+                    .flatten()
+                    .and_then(|base| web_sys::Url::new_with_base(&src, &base).ok());
+                if let Some(url) = absolute.filter(|_| every > 0) {
+                    (state.host.keep_reading)(state, url.href(), validator);
+                }
             }
             Err(error) => {
                 if !shows_first_view {
@@ -131,78 +142,62 @@ fn load(state: ViewerState) {
     });
 }
 
-/// Follows the collection file at `src` (see `host::refresh`) every `data-refresh` seconds,
-/// taking in each newer reading: the live region says how many headlines are new, and the host
-/// page hears which articles were added, changed and removed.
-#[cfg(target_arch = "wasm32")]
-fn keep_reading(state: ViewerState, src: &str, validator: Option<String>) {
-    use crate::host::refresh::Announcement;
-    let every = state.config.with_value(|c| c.refresh_ms);
-    let Some(absolute) = document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|base| web_sys::Url::new_with_base(src, &base).ok())
-    else {
-        return;
-    };
-    if every == 0 {
-        return;
-    }
-    let on_update = move |fresh| {
-        // For the benchmark and for publishers profiling their page: the file is read, from here
-        // on it is the viewer's own work.
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("news-viewer:update");
-        }
-        let changes = state.take_update(fresh)?;
-        let strings = state.strings();
-        // Emptied first, so that the same words said twice are still announced.
-        state.news.set(None);
-        // The new headlines of the reader's edition: those the ticker and the list show.
-        let lang = state.lang.get_untracked();
-        let added = state.collection().map_or(0, |c| {
-            let edition = c.edition_for(lang);
-            let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
-            changes.added.iter().filter(in_edition).count()
-        });
-        let announcement = (added > 0).then(|| {
-            let count = crate::format::format_number(added, lang);
-            let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
-            let say = move || request_animation_frame(move || state.news.set(Some(said)));
-            Announcement {
-                lang,
-                say: Box::new(say),
-            }
-        });
-        if let Some(root) = state.root.get_untracked() {
-            let detail = js_sys::Object::new();
-            for (key, ids) in [
-                ("added", &changes.added),
-                ("changed", &changes.changed),
-                ("removed", &changes.removed),
-            ] {
-                let list: js_sys::Array = ids
-                    .iter()
-                    .map(|id| wasm_bindgen::JsValue::from(id))
-                    .collect();
-                let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
-            }
-            crate::host::events::emit_detail(&root, crate::host::events::UPDATE, &detail);
-        }
-        announcement
-    };
-    crate::host::refresh::follow(&absolute.href(), every, validator, Box::new(on_update));
+/// What a viewer would say of a newer reading of its file (in its live region): in which
+/// language, and how to say it. A page says it once, however many viewers it has.
+pub struct Announcement {
+    pub lang: Lang,
+    pub say: Box<dyn FnOnce()>,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn keep_reading(_: ViewerState, _: &str, _: Option<String>) {}
+/// Takes in a newer reading of the collection file (see `ViewerState::take_update`): the host
+/// page hears which articles were added, changed and removed, and what the live region would
+/// say of it (how many headlines of the reader's edition are new) is returned.
+pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announcement> {
+    // For the benchmark and for publishers profiling their page: the file is read, from here on
+    // it is the viewer's own work.
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark("news-viewer:update");
+    }
+    let changes = state.take_update(fresh)?;
+    let strings = state.strings();
+    // Emptied first, so that the same words said twice are still announced.
+    state.news.set(None);
+    // The new headlines of the reader's edition: those the ticker and the list show.
+    let lang = state.prefs.lang.get_untracked();
+    let added = state.collection().map_or(0, |c| {
+        let edition = c.edition_for(lang);
+        let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
+        changes.added.iter().filter(in_edition).count()
+    });
+    let announcement = (added > 0).then(|| {
+        let count = crate::format::format_number(added, lang);
+        let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
+        let say = move || request_animation_frame(move || state.news.set(Some(said)));
+        Announcement {
+            lang,
+            say: Box::new(say),
+        }
+    });
+    if let Some(root) = state.root.get_untracked() {
+        let detail = js_sys::Object::new();
+        for (key, ids) in [
+            ("added", &changes.added),
+            ("changed", &changes.changed),
+            ("removed", &changes.removed),
+        ] {
+            let list: js_sys::Array = ids.iter().map(wasm_bindgen::JsValue::from).collect();
+            let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
+        }
+        state.host.page.tell(&root, UPDATE, &detail);
+    }
+    announcement
+}
 
 /// What the viewer shows for the state in context.
 #[component]
 pub fn ViewerRoot() -> impl IntoView {
     let state = expect_context::<ViewerState>();
-    let lang = move || state.lang.get();
+    let lang = move || state.prefs.lang.get();
     let ticker_only = state.config.with_value(|c| c.ticker_only);
     // Which part shows changes rarely; what the ready part shows follows the data inside it, so
     // new data patches the views in place instead of building them again.
@@ -274,8 +269,8 @@ pub fn ViewerRoot() -> impl IntoView {
             node_ref=state.root
             lang=move || lang().code()
             dir=move || lang().dir()
-            data-theme=move || state.theme.get().map(Theme::name)
-            data-text-size=move || state.text_size.get().to_string()
+            data-theme=move || state.prefs.theme.get().map(Theme::name)
+            data-text-size=move || state.prefs.text_size.get().to_string()
             data-live=move || live.get().then_some("")
             aria-busy=move || state.busy.get().then_some("true")
         >
