@@ -159,7 +159,8 @@ test('the ticker stops animating when scrolled out of view or when the tab is hi
   await expect(ticker).not.toHaveClass(/is-idle/);
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    // As the browser fires it: at the document, bubbling (to the window).
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
   await expect(ticker).toHaveClass(/is-idle/);
 });

@@ -9,6 +9,7 @@ pub mod format;
 pub mod host;
 pub mod i18n;
 pub mod js;
+pub mod observe;
 #[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
 pub mod prerender;
 pub mod routing;

@@ -6,7 +6,8 @@
 use crate::data::model::Collection;
 use crate::data::read::{article_in, read_collection};
 use crate::i18n::Lang;
-use crate::ui::state::{initial_language, Config, Data, FirstView, ViewerState};
+use crate::ui::feed::Data;
+use crate::ui::state::{initial_language, Config, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
 use crate::ui::ViewerRoot;
 use leptos::prelude::*;
@@ -85,6 +86,7 @@ pub fn render_first_view(first: &FirstView) -> String {
             crate::host::browser(),
         );
         state
+            .feed
             .data
             .set(Data::Ready(Arc::new(first.snapshot.clone())));
         provide_context(state);

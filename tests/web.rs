@@ -802,7 +802,7 @@ async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
         "the version being read stays"
     );
     assert_eq!(
-        m.state.article_id.get_untracked(),
+        m.state.nav.article_id.get_untracked(),
         None,
         "the URL's article is untouched"
     );

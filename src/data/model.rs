@@ -270,6 +270,17 @@ impl Collection {
         &self.editions[lang as usize]
     }
 
+    /// The articles the pager walks from article `id`, in ticker order: the reader's edition (see
+    /// `edition_for`) when it holds that article, else every article (the open one is in another
+    /// language). Positions in `articles`.
+    pub fn pager_edition(&self, id: &str, lang: Lang) -> &[usize] {
+        let edition = self.edition_for(lang);
+        match self.position(id) {
+            Some(here) if !edition.contains(&here) => self.order(),
+            _ => edition,
+        }
+    }
+
     /// The edition a reader of `lang` sees headlines from: `lang`'s own, else (when it has none)
     /// the collection's default language's, else the first interface language that has any.
     pub fn edition_for(&self, lang: Lang) -> &[usize] {

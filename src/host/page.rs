@@ -2,7 +2,8 @@
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
 use crate::routing::{article_href, parse_query};
-use crate::ui::state::{Arrival, ViewerState};
+use crate::ui::navigation::Arrival;
+use crate::ui::state::ViewerState;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -55,7 +56,7 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
     });
     on_cleanup(move || on_scroll.remove());
     Effect::new(move |previous: Option<Option<String>>| {
-        let article = state.article_id.get();
+        let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
         if from_history.get_value() {
             from_history.set_value(false);
@@ -102,7 +103,7 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             }
         }
         let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
-        let new_article = article != state.article_id.get_untracked();
+        let new_article = article != state.nav.article_id.get_untracked();
         // Only when the URL effect will run (and clear it): else the next change would be lost.
         from_history.set_value(lang.is_some() || new_article);
         if let Some(lang) = lang {
@@ -111,6 +112,7 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
         if new_article {
             // Not the heading, which may be far above the place the reader is put back at.
             let arrival = state
+                .nav
                 .current
                 .get_untracked()
                 .map_or(Arrival::Stay, Arrival::Headline);
@@ -154,7 +156,7 @@ fn keep_place_across_reloads(state: ViewerState) {
     });
     let pending = StoredValue::new(saved);
     Effect::new(move |_| {
-        if state.busy.get() || state.text_on_its_way() {
+        if state.feed.busy.get() || state.text_on_its_way() {
             return;
         }
         if let Some(y) = pending.get_value() {

@@ -2,14 +2,18 @@
 //! source, then the way to the neighbouring and other headlines.
 
 use super::archive::Text;
+use super::feed::{Data, Held};
 use super::figure::figure;
-use super::{focus_when_shown, Headline, HeadlineLink, MainHeading, ReaderTools};
+use super::focus::{focus_when_shown, MainHeading};
+use super::headline::{Headline, HeadlineLink};
+use super::navigation::Arrival;
+use super::reader_tools::ReaderTools;
+use super::state::ViewerState;
 use crate::data::error::{LoadError, ViewError};
-use crate::data::model::{reading_minutes, Article, Collection};
+use crate::data::model::{reading_minutes, Article, Collection, Translation};
 use crate::format::{format_number, format_published, language_name};
-use crate::i18n::{direction_of, fill, Lang};
+use crate::i18n::{direction_of, fill, Lang, Strings};
 use crate::routing::safe_href;
-use crate::ui::state::{Arrival, Data, Held, ViewerState};
 use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
@@ -27,10 +31,15 @@ pub fn ArticleView() -> impl IntoView {
     // An article whose text is elsewhere is built again once its text is read, or fails: whether
     // it still waits for its text, and whether that failed.
     let text_phase = move || {
-        let Some(id) = state.current.get().or_else(|| state.article_id.get()) else {
+        let Some(id) = state
+            .nav
+            .current
+            .get()
+            .or_else(|| state.nav.article_id.get())
+        else {
             return (false, false);
         };
-        let text = state.text(&id);
+        let text = state.archive.text(&id);
         let elsewhere = state
             .collection()
             .and_then(|c| c.article(&id).map(Article::text_elsewhere))
@@ -43,9 +52,9 @@ pub fn ArticleView() -> impl IntoView {
     let shown = Memo::new(move |_| {
         (
             state.prefs.lang.get(),
-            state.current.get(),
-            state.article_id.get(),
-            state.revision.get(),
+            state.nav.current.get(),
+            state.nav.article_id.get(),
+            state.feed.revision.get(),
             text_phase(),
         )
     });
@@ -53,11 +62,11 @@ pub fn ArticleView() -> impl IntoView {
         let (lang, ..) = shown.get();
         // A reader on the article's heading stays there when its text arrives (when nothing
         // else asks for their focus).
-        if state.arrival.get_value() == Arrival::Stay && heading_has_focus(state) {
-            state.arrival.set_value(Arrival::Heading);
+        if state.nav.arrival.get_value() == Arrival::Stay && heading_has_focus(state) {
+            state.nav.arrival.set_value(Arrival::Heading);
         }
         if let Some(failed) = untrack(|| state.deep_link_pending()) {
-            let id = state.article_id.get_untracked().unwrap_or_default();
+            let id = state.nav.article_id.get_untracked().unwrap_or_default();
             return Ok(EitherOf3::C(text_part(state, id, failed, lang)));
         }
         let page = untrack(|| {
@@ -74,7 +83,7 @@ pub fn ArticleView() -> impl IntoView {
         }
     };
     view! {
-        {move || state.held.get().map(|held| held_notice(state, held))}
+        {move || state.feed.held.get().map(|held| held_notice(state, held))}
         {page}
     }
 }
@@ -109,8 +118,8 @@ fn text_part(
             let retry = NodeRef::<html::Button>::new();
             Effect::new(move |_| {
                 if let Some(button) = retry.get() {
-                    if state.arrival.get_value() == Arrival::Retry {
-                        state.arrival.set_value(Arrival::Stay);
+                    if state.nav.arrival.get_value() == Arrival::Retry {
+                        state.nav.arrival.set_value(Arrival::Stay);
                         let _ = button.focus();
                     }
                 }
@@ -132,9 +141,9 @@ fn text_part(
 fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
     let s = state.strings();
     let show_update = move |_| {
-        state.arrival.set_value(Arrival::Heading);
+        state.nav.arrival.set_value(Arrival::Heading);
         if state.let_go() {
-            state.revision.update(|n| *n += 1);
+            state.feed.revision.update(|n| *n += 1);
         }
     };
     let action = (!held.withdrawn).then(|| {
@@ -189,33 +198,15 @@ fn article_page(
         <MainHeading class="nv-article__title" text=t.title.to_string() lang=shown_in.to_string() />
     };
 
-    let source_name = article.source.as_ref().map(|s| &*s.name);
-    let date = article
-        .published
-        .as_ref()
-        .map(|p| format_published(p, lang));
-    // A name or date in another script is isolated from the sentence around it.
-    let isolate = |text: &str| format!("\u{2068}{text}\u{2069}");
-    let (source_name, date) = (source_name.map(isolate), date.as_deref().map(isolate));
-    let published = match (source_name.as_deref(), date.as_deref()) {
-        (Some(source), Some(date)) => Some(fill(
-            s.published_in_on,
-            &[("source", source), ("date", date)],
-        )),
-        (Some(source), None) => Some(fill(s.published_in, &[("source", source)])),
-        (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
-        (None, None) => None,
-    };
     // The text, when it is elsewhere and not read yet: loading, or why it failed.
     let text = article
         .text_elsewhere()
-        .then(|| match state.text(&article.id) {
+        .then(|| match state.archive.text(&article.id) {
             Some(Text::Failed(error)) => Some(error),
             _ => None,
         });
     let paragraphs = t.body.paragraphs();
-    let reading = reading_minutes(&paragraphs)
-        .map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
+    let meta = meta_line(article, &paragraphs, lang);
 
     let notice = (shown_in != lang.code()).then(|| {
         let text = fill(
@@ -225,17 +216,7 @@ fn article_page(
         view! { <p class="nv-notice" role="note">{text}</p> }
     });
 
-    let collection_src = state.config.with_value(|c| c.src.clone());
-    let source_link = article
-        .source_url(t)
-        .and_then(|url| safe_href(url, article.base(&collection_src)))
-        .map(|href| {
-            view! {
-                <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
-                    {s.read_at_source}
-                </a>
-            }
-        });
+    let source_link = source_link(state, article, t, s);
     let headline_only = t.body.is_empty() && text.is_none();
     let unavailable = (headline_only && source_link.is_none())
         .then(|| view! { <p class="nv-article__unavailable">{s.full_text_unavailable}</p> });
@@ -244,16 +225,6 @@ fn article_page(
         .map(|p| view! { <p>{p}</p> })
         .collect();
     let image = figure(state, article, t, shown_in);
-    let meta = (published.is_some() || reading.is_some()).then(|| {
-        view! {
-            <p class="nv-article__meta">
-                <span class="nv-article__facts">
-                    {published.map(|text| view! { <span>{text}</span> })}
-                    {reading.map(|text| view! { <span>{text}</span> })}
-                </span>
-            </p>
-        }
-    });
     let body = match text {
         Some(failed) => Some(Either::Left(text_part(
             state,
@@ -286,15 +257,55 @@ fn article_page(
     }
 }
 
-/// The articles the pager walks, in ticker order: the reader's edition (see `edition_for`) when
-/// it holds the open article, else every article (the open one is in another language).
-/// Positions in `collection.articles`.
-pub fn pager_edition<'c>(collection: &'c Collection, id: &str, lang: Lang) -> &'c [usize] {
-    let edition = collection.edition_for(lang);
-    match collection.position(id) {
-        Some(here) if !edition.contains(&here) => collection.order(),
-        _ => edition,
-    }
+/// The line under the title: where and when the article was published, and its reading time
+/// (from its `paragraphs`), in `lang`.
+fn meta_line(article: &Article, paragraphs: &[String], lang: Lang) -> Option<impl IntoView> {
+    let s = lang.strings();
+    let source_name = article.source.as_ref().map(|s| &*s.name);
+    let date = article
+        .published
+        .as_ref()
+        .map(|p| format_published(p, lang));
+    // A name or date in another script is isolated from the sentence around it.
+    let isolate = |text: &str| format!("\u{2068}{text}\u{2069}");
+    let (source_name, date) = (source_name.map(isolate), date.as_deref().map(isolate));
+    let published = match (source_name.as_deref(), date.as_deref()) {
+        (Some(source), Some(date)) => Some(fill(
+            s.published_in_on,
+            &[("source", source), ("date", date)],
+        )),
+        (Some(source), None) => Some(fill(s.published_in, &[("source", source)])),
+        (None, Some(date)) => Some(fill(s.published_on, &[("date", date)])),
+        (None, None) => None,
+    };
+    let reading = reading_minutes(paragraphs)
+        .map(|m| fill(s.reading_time, &[("minutes", &format_number(m, lang))]));
+    (published.is_some() || reading.is_some()).then(|| {
+        view! {
+            <p class="nv-article__meta">
+                <span class="nv-article__facts">
+                    {published.map(|text| view! { <span>{text}</span> })}
+                    {reading.map(|text| view! { <span>{text}</span> })}
+                </span>
+            </p>
+        }
+    })
+}
+
+/// The link to the article at its source, when it has an allowed one.
+fn source_link(
+    state: ViewerState,
+    article: &Article,
+    t: &Translation,
+    s: &'static Strings,
+) -> Option<impl IntoView> {
+    let collection_src = state.config.with_value(|c| c.src.clone());
+    let href = safe_href(article.source_url(t)?, article.base(&collection_src))?;
+    Some(view! {
+        <a class="nv-article__source" href=href target="_blank" rel="noopener noreferrer">
+            {s.read_at_source}
+        </a>
+    })
 }
 
 /// The headlines of the articles before and after article `id` in the pager's order.
@@ -303,7 +314,7 @@ fn neighbour_headlines(
     id: &str,
     lang: Lang,
 ) -> (Option<Headline>, Option<Headline>) {
-    let edition = pager_edition(collection, id, lang);
+    let edition = collection.pager_edition(id, lang);
     let here = collection.position(id);
     let default = collection.default_language.as_deref();
     let at = edition.iter().position(|&i| Some(i) == here);
@@ -367,31 +378,8 @@ fn OtherHeadlines(
     let s = lang.strings();
     let shown = RwSignal::new(untrack(|| back_to_rows(state, &id, lang)));
     let list = NodeRef::<html::Ul>::new();
-    let total = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            state.collection().map_or(0, |c| {
-                let edition = c.edition_for(lang);
-                let listed = c.position(&id).is_some_and(|p| edition.contains(&p));
-                edition.len() - usize::from(listed)
-            })
-        })
-    };
-    // Only the shown headlines are built: the collection may hold tens of thousands.
-    let shown_headlines = Memo::new(move |_| {
-        let Some(collection) = state.collection() else {
-            return Vec::new();
-        };
-        let default = collection.default_language.as_deref();
-        let here = collection.position(&id);
-        collection
-            .edition_for(lang)
-            .iter()
-            .filter(|&&i| Some(i) != here)
-            .take(shown.get())
-            .map(|&i| Headline::of(&collection.articles[i], lang, default))
-            .collect::<Vec<_>>()
-    });
+    let total = listed_total(state, id.clone(), lang);
+    let shown_headlines = listed_headlines(state, id, lang, shown);
     // The button may go once everything shows: focus moves on to the first new headline, which
     // is also where the reader goes on reading.
     let more = move |first_new: usize| {
@@ -407,6 +395,7 @@ fn OtherHeadlines(
     // An archive's older headlines are read when the ones read so far are all shown.
     let has_older = move || {
         state
+            .feed
             .data
             .with(|d| matches!(d, Data::Ready(c) if c.older.is_some()))
     };
@@ -418,7 +407,7 @@ fn OtherHeadlines(
         }
     };
     let older_failed = move || {
-        state.older_failed.get().map(|error| {
+        state.archive.older_failed.get().map(|error| {
             let why = fill(s.older_failed, &[("reason", &error.reason(lang))]);
             view! { <p class="nv-more__failed" role="alert">{why}</p> }
         })
@@ -438,7 +427,7 @@ fn OtherHeadlines(
                     <button
                         type="button"
                         class="nv-more__button nv-button"
-                        aria-disabled=move || state.reading_older.get().then_some("true")
+                        aria-disabled=move || state.archive.reading_older.get().then_some("true")
                         on:click=show_more
                     >
                         {s.show_more}
@@ -450,11 +439,46 @@ fn OtherHeadlines(
     }
 }
 
+/// How many headlines the list has in all: the edition's, but for the open article `id`.
+fn listed_total(state: ViewerState, id: String, lang: Lang) -> Memo<usize> {
+    Memo::new(move |_| {
+        state.collection().map_or(0, |c| {
+            let edition = c.edition_for(lang);
+            let listed = c.position(&id).is_some_and(|p| edition.contains(&p));
+            edition.len() - usize::from(listed)
+        })
+    })
+}
+
+/// The first `shown` headlines of the list. Only these are built: the collection may hold tens
+/// of thousands.
+fn listed_headlines(
+    state: ViewerState,
+    id: String,
+    lang: Lang,
+    shown: RwSignal<usize>,
+) -> Memo<Vec<Headline>> {
+    Memo::new(move |_| {
+        let Some(collection) = state.collection() else {
+            return Vec::new();
+        };
+        let default = collection.default_language.as_deref();
+        let here = collection.position(&id);
+        collection
+            .edition_for(lang)
+            .iter()
+            .filter(|&&i| Some(i) != here)
+            .take(shown.get())
+            .map(|&i| Headline::of(&collection.articles[i], lang, default))
+            .collect::<Vec<_>>()
+    })
+}
+
 /// How many rows the list starts with: a page, or, back to this article by Back or Forward, as
 /// many pages as reach the headline the reader had followed from it (they had shown more).
 fn back_to_rows(state: ViewerState, id: &str, lang: Lang) -> usize {
     let (Arrival::Headline(left), Some(collection)) =
-        (state.arrival.get_value(), state.collection())
+        (state.nav.arrival.get_value(), state.collection())
     else {
         return LIST_PAGE;
     };

@@ -4,18 +4,142 @@
 //! reader can take the report back for a few seconds. An image that fails to load leaves only its
 //! caption or its description.
 
+use super::focus::focus_when_shown;
+use super::page::{tell, IMAGE_REPORT};
+use super::state::ViewerState;
 use crate::data::model::{Article, Translation};
-use crate::i18n::direction_of;
+use crate::i18n::{direction_of, Strings};
 use crate::routing::safe_href;
-use crate::ui::focus_when_shown;
-use crate::ui::page::{tell, IMAGE_REPORT};
-use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
 use std::time::Duration;
 
 /// How long the reader can undo a report.
 const UNDO_FOR: Duration = Duration::from_secs(10);
+
+/// A reader's report of an image: whether they reported it, what the status line says, and
+/// the controls focus moves between as they report, undo or show the image anyway.
+#[derive(Clone, Copy)]
+struct Report {
+    state: ViewerState,
+    /// The article's id and the image's address, as the host page hears them.
+    about: StoredValue<(String, String)>,
+    reported: RwSignal<bool>,
+    /// Shown anyway, though reported.
+    revealed: RwSignal<bool>,
+    status: RwSignal<Option<&'static str>>,
+    can_undo: RwSignal<bool>,
+    /// Counts reports and undos, so that a report's Undo timer knows whether it is still current.
+    reports: StoredValue<u32>,
+    controls: Controls,
+}
+
+/// The figure and its buttons.
+#[derive(Clone, Copy)]
+struct Controls {
+    figure: NodeRef<html::Figure>,
+    report: NodeRef<html::Button>,
+    undo: NodeRef<html::Button>,
+    reveal: NodeRef<html::Button>,
+}
+
+impl Report {
+    fn new(state: ViewerState, id: String, src: String) -> Self {
+        Report {
+            state,
+            about: StoredValue::new((id, src)),
+            reported: RwSignal::new(false),
+            revealed: RwSignal::new(false),
+            status: RwSignal::new(None),
+            can_undo: RwSignal::new(false),
+            reports: StoredValue::new(0),
+            controls: Controls {
+                figure: NodeRef::new(),
+                report: NodeRef::new(),
+                undo: NodeRef::new(),
+                reveal: NodeRef::new(),
+            },
+        }
+    }
+
+    /// Where the report is remembered for this reader.
+    fn key(&self) -> String {
+        self.about.with_value(|(id, _)| format!("reported:{id}"))
+    }
+
+    fn blurred(&self) -> bool {
+        self.reported.get() && !self.revealed.get()
+    }
+
+    /// Tells the host page of `action` (`report` or `undo`).
+    fn tell_host(&self, action: &str) {
+        let Some(root) = self.state.root.get_untracked() else {
+            return;
+        };
+        let lang = self.state.prefs.lang.get_untracked().code();
+        self.about.with_value(|(id, src)| {
+            let detail = [
+                ("articleId", id.as_str()),
+                ("imageSrc", src.as_str()),
+                ("lang", lang),
+                ("action", action),
+            ];
+            tell(self.state.host.page, &root, IMAGE_REPORT, &detail);
+        });
+    }
+
+    fn report(self) {
+        let s = self.state.strings();
+        self.state.host.page.save(&self.key(), Some("1"));
+        self.reported.set(true);
+        self.status.set(Some(s.report_thanks));
+        self.can_undo.set(true);
+        self.tell_host("report");
+        // The report button is now disabled: focus goes to the Undo that replaces it.
+        let undo = self.controls.undo;
+        focus_when_shown(move || undo.try_get_untracked().flatten().map(Into::into));
+        // Only this report's timer may close its Undo (an undo and a new report start over).
+        let this_report = self.reports.try_update_value(|n| {
+            *n += 1;
+            *n
+        });
+        set_timeout(move || self.close_undo(this_report), UNDO_FOR);
+    }
+
+    /// The time to undo report number `this_report` is over, unless another came since.
+    fn close_undo(self, this_report: Option<u32>) {
+        if self.reports.try_get_value() != this_report {
+            return;
+        }
+        let Controls { undo, reveal, .. } = self.controls;
+        let undo_had_focus = undo
+            .try_get_untracked()
+            .flatten()
+            .is_some_and(|b| document().active_element() == Some(b.into()));
+        let _ = self.can_undo.try_set(false);
+        if undo_had_focus {
+            focus_when_shown(move || reveal.try_get_untracked().flatten().map(Into::into));
+        }
+    }
+
+    fn undo(self) {
+        self.reports.update_value(|n| *n += 1);
+        self.state.host.page.save(&self.key(), None);
+        self.reported.set(false);
+        self.revealed.set(false);
+        self.can_undo.set(false);
+        self.status.set(Some(self.state.strings().report_withdrawn));
+        self.tell_host("undo");
+        let report = self.controls.report;
+        focus_when_shown(move || report.try_get_untracked().flatten().map(Into::into));
+    }
+
+    fn reveal(self) {
+        self.revealed.set(true);
+        let figure = self.controls.figure;
+        focus_when_shown(move || figure.try_get_untracked().flatten().map(Into::into));
+    }
+}
 
 /// The figure, or nothing when the article has no image or its address is not allowed. `lang` is
 /// the language `translation` is written in: its caption and description take it.
@@ -30,103 +154,22 @@ pub fn figure(
         &image.src,
         article.base(&state.config.with_value(|c| c.src.clone())),
     )?;
-    let key = format!("reported:{}", article.id);
-    let reported = RwSignal::new(false);
+    let report = Report::new(state, article.id.to_string(), src.clone());
+    let Report {
+        reported, controls, ..
+    } = report;
     let broken = RwSignal::new(false);
     let img = NodeRef::<html::Img>::new();
-    {
-        let key = key.clone();
-        // Read once mounted, so that a hydrated page starts as the prerendered one did; an image
-        // that failed before the app ran fired its error unheard.
-        Effect::new(move |_| {
-            reported.set(state.host.page.load(&key).is_some());
-            if let Some(img) = img.get() {
-                broken.set(img.complete() && img.natural_width() == 0);
-            }
-        });
-    }
-    let revealed = RwSignal::new(false);
-    let status = RwSignal::new(None::<&'static str>);
-    let can_undo = RwSignal::new(false);
-    // Counts reports and undos, so that a report's Undo timer knows whether it is still current.
-    let reports = StoredValue::new(0u32);
-    let blurred = move || reported.get() && !revealed.get();
-    let (figure_el, report_button, undo_button, reveal_button) = (
-        NodeRef::<html::Figure>::new(),
-        NodeRef::<html::Button>::new(),
-        NodeRef::<html::Button>::new(),
-        NodeRef::<html::Button>::new(),
-    );
+    // Read once mounted, so that a hydrated page starts as the prerendered one did; an image
+    // that failed before the app ran fired its error unheard.
+    Effect::new(move |_| {
+        reported.set(state.host.page.load(&report.key()).is_some());
+        if let Some(img) = img.get() {
+            broken.set(img.complete() && img.natural_width() == 0);
+        }
+    });
     // Built with the article, which is rebuilt when the language changes.
     let s = state.prefs.lang.get_untracked().strings();
-    let tell_host = {
-        let (id, src) = (article.id.to_string(), src.clone());
-        move |action: &str| {
-            if let Some(root) = state.root.get_untracked() {
-                let lang = state.prefs.lang.get_untracked().code();
-                let detail = [
-                    ("articleId", id.as_str()),
-                    ("imageSrc", &src),
-                    ("lang", lang),
-                ];
-                tell(
-                    state.host.page,
-                    &root,
-                    IMAGE_REPORT,
-                    &[&detail[..], &[("action", action)]].concat(),
-                );
-            }
-        }
-    };
-    let report = {
-        let (key, tell_host) = (key.clone(), tell_host.clone());
-        move |_| {
-            state.host.page.save(&key, Some("1"));
-            reported.set(true);
-            status.set(Some(s.report_thanks));
-            can_undo.set(true);
-            tell_host("report");
-            // The report button is now disabled: focus goes to the Undo that replaces it.
-            focus_when_shown(move || undo_button.try_get_untracked().flatten().map(Into::into));
-            // Only this report's timer may close its Undo (an undo and a new report start over).
-            let this_report = reports.try_update_value(|n| {
-                *n += 1;
-                *n
-            });
-            set_timeout(
-                move || {
-                    if reports.try_get_value() != this_report {
-                        return;
-                    }
-                    let undo_had_focus = undo_button
-                        .try_get_untracked()
-                        .flatten()
-                        .is_some_and(|b| document().active_element() == Some(b.into()));
-                    let _ = can_undo.try_set(false);
-                    if undo_had_focus {
-                        focus_when_shown(move || {
-                            reveal_button.try_get_untracked().flatten().map(Into::into)
-                        });
-                    }
-                },
-                UNDO_FOR,
-            );
-        }
-    };
-    let undo = move |_| {
-        reports.update_value(|n| *n += 1);
-        state.host.page.save(&key, None);
-        reported.set(false);
-        revealed.set(false);
-        can_undo.set(false);
-        status.set(Some(s.report_withdrawn));
-        tell_host("undo");
-        focus_when_shown(move || report_button.try_get_untracked().flatten().map(Into::into));
-    };
-    let reveal = move |_| {
-        revealed.set(true);
-        focus_when_shown(move || figure_el.try_get_untracked().flatten().map(Into::into));
-    };
     let words = |text: &Option<String>| text.clone().filter(|c| !c.trim().is_empty());
     let caption = words(&translation.image_caption);
     let alt = words(&translation.image_alt);
@@ -140,9 +183,9 @@ pub fn figure(
             class:is-broken=move || broken.get()
             style:display=move || (broken.get() && !has_words).then_some("none")
             tabindex="-1"
-            node_ref=figure_el
+            node_ref=controls.figure
         >
-            <div class="nv-figure__frame" class:is-blurred=blurred>
+            <div class="nv-figure__frame" class:is-blurred=move || report.blurred()>
                 <img
                     src=src
                     width=image.width.map(|d| d.0)
@@ -155,12 +198,12 @@ pub fn figure(
                     node_ref=img
                     on:error=move |_| broken.set(true)
                 />
-                <Show when=blurred>
+                <Show when=move || report.blurred()>
                     <button
                         type="button"
                         class="nv-figure__reveal nv-button"
-                        node_ref=reveal_button
-                        on:click=reveal
+                        node_ref=controls.reveal
+                        on:click=move |_| report.reveal()
                     >
                         {s.show_image}
                     </button>
@@ -174,24 +217,38 @@ pub fn figure(
                     </p>
                 }
             })}
-            <button
-                type="button"
-                class="nv-figure__report"
-                disabled=move || reported.get()
-                node_ref=report_button
-                on:click=report
-            >
-                {move || if reported.get() { s.image_reported } else { s.report_image }}
-            </button>
-            <p class="nv-figure__status" role="status">
-                {move || status.get()}
-                <Show when=move || can_undo.get()>
-                    " "
-                    <button type="button" class="nv-figure__undo" node_ref=undo_button on:click=undo.clone()>
-                        {s.undo}
-                    </button>
-                </Show>
-            </p>
+            {report_controls(report, s)}
         </figure>
     })
+}
+
+/// The report button, and the status line with its Undo.
+fn report_controls(report: Report, s: &'static Strings) -> impl IntoView {
+    let Report {
+        reported,
+        status,
+        can_undo,
+        controls,
+        ..
+    } = report;
+    view! {
+        <button
+            type="button"
+            class="nv-figure__report"
+            disabled=move || reported.get()
+            node_ref=controls.report
+            on:click=move |_| report.report()
+        >
+            {move || if reported.get() { s.image_reported } else { s.report_image }}
+        </button>
+        <p class="nv-figure__status" role="status">
+            {move || status.get()}
+            <Show when=move || can_undo.get()>
+                " "
+                <button type="button" class="nv-figure__undo" node_ref=controls.undo on:click=move |_| report.undo()>
+                    {s.undo}
+                </button>
+            </Show>
+        </p>
+    }
 }

@@ -1,7 +1,7 @@
 //! The language toggle: each language named in itself, the current one pressed.
 
+use super::state::ViewerState;
 use crate::i18n::Lang;
-use crate::ui::state::ViewerState;
 use leptos::prelude::*;
 
 /// Buttons for every interface language, whatever the collection holds: a reader always finds
@@ -12,9 +12,9 @@ pub fn LanguageToggle() -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let choose = move |lang: Lang| {
         // A pinned featured article gives way to the new language's (see `ViewerState::pinned`).
-        if state.pinned.get_untracked().is_some() {
+        if state.nav.pinned.get_untracked().is_some() {
             state.let_go();
-            state.pinned.set(None);
+            state.nav.pinned.set(None);
         }
         state.prefs.pick_language(lang);
     };

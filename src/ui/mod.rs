@@ -1,236 +1,26 @@
-//! The viewer's components, one concern a file, and the small pieces they share.
+//! The viewer's components, one concern a file: the state they share is in `state.rs` and its parts
+//! (`prefs`, `feed`, `navigation`, `archive`), what they need from the page in `page.rs`.
 
 pub mod archive;
 pub mod article_view;
+pub mod feed;
 pub mod figure;
+pub mod focus;
+pub mod headline;
 pub mod language_toggle;
+pub mod navigation;
 pub mod page;
 pub mod prefs;
 pub mod reader_tools;
+pub mod reading;
 pub mod state;
 pub mod ticker;
 pub mod viewer;
 
 pub use article_view::ArticleView;
+pub use focus::MainHeading;
+pub use headline::{Headline, HeadlineLink};
 pub use language_toggle::LanguageToggle;
 pub use reader_tools::ReaderTools;
 pub use ticker::Ticker;
 pub use viewer::{Viewer, ViewerRoot};
-
-use crate::data::model::Article;
-use crate::i18n::{direction_of, Lang};
-use crate::routing::article_href;
-use leptos::either::Either;
-use leptos::html;
-use leptos::prelude::*;
-use state::{Arrival, ViewerState};
-use wasm_bindgen::JsCast;
-
-/// An article's headline as the ticker and the lists link it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Headline {
-    pub id: String,
-    /// The language the title is written in.
-    pub code: String,
-    pub title: String,
-    pub href: String,
-}
-
-impl Headline {
-    /// `article` in `lang`, or in the language it falls back to (see `translation_for`), linked
-    /// to its deep link.
-    pub fn of(article: &Article, lang: Lang, default: Option<&str>) -> Self {
-        let (code, t) = article.translation_for(lang.code(), default);
-        Headline {
-            id: article.id.to_string(),
-            code: code.to_string(),
-            title: t.title.to_string(),
-            href: article_href(&article.id, lang),
-        }
-    }
-}
-
-/// A link to an article. A click opens it in this viewer, unless the reader asked the browser
-/// for a new tab or window; the open article's links are marked `aria-current`.
-#[component]
-pub fn HeadlineLink(
-    headline: Headline,
-    /// The link's class.
-    class: &'static str,
-    /// `rel`, such as `next` for the next article.
-    #[prop(optional)]
-    rel: Option<&'static str>,
-    /// Words before the title that belong to the link's name, such as "Next article".
-    #[prop(optional)]
-    label: Option<&'static str>,
-    /// Whether a click opens the article here; a ticker-only strip leaves it to the browser.
-    #[prop(default = true)]
-    opens_here: bool,
-    /// `tabindex`, for lists that are one tab stop (the ticker).
-    #[prop(optional, into)]
-    tabindex: Option<Signal<i32>>,
-) -> impl IntoView {
-    let state = expect_context::<ViewerState>();
-    let Headline {
-        id,
-        code,
-        title,
-        href,
-    } = headline;
-    let is_current = {
-        let id = id.clone();
-        move || state.current.with(|c| c.as_deref() == Some(id.as_str()))
-    };
-    // An archive's text is fetched ahead when the reader is about to open the article.
-    let prefetch = {
-        let id = id.clone();
-        move || {
-            if opens_here {
-                state.prefetch(&id)
-            }
-        }
-    };
-    let on_click = move |ev: web_sys::MouseEvent| {
-        let new_tab =
-            ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
-        if opens_here && !new_tab {
-            ev.prevent_default();
-            state.navigate(Some(id.clone()));
-        }
-    };
-    // The label is interface text inside a link in the article's language.
-    let ui = state.prefs.lang.get_untracked();
-    let label = label.map(|label| {
-        view! { <span class="nv-pager__label" lang=ui.code() dir=ui.dir()>{label}</span> }
-    });
-    view! {
-        <a
-            class=class
-            href=href
-            rel=rel
-            dir=direction_of(&code)
-            lang=code
-            aria-current=move || is_current().then_some("true")
-            tabindex=move || tabindex.map(|t| t.get())
-            on:click=on_click
-            on:pointerenter={
-                let prefetch = prefetch.clone();
-                move |_| prefetch()
-            }
-            on:focus=move |_| prefetch()
-        >
-            {label}
-            {title}
-        </a>
-    }
-}
-
-/// Focuses what `find` finds once the views changed by the current action are in place (the
-/// next frame): the control that replaces one an action removed, or where the reader goes on.
-pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 'static) {
-    request_animation_frame(move || {
-        if let Some(el) = find() {
-            let _ = el.focus();
-        }
-    });
-}
-
-/// Back or Forward: focus goes to the link to the article the reader left (`left`), where the
-/// reader is put back (after the place is restored: two frames on); without one on screen,
-/// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
-/// reader away at the next key.
-fn focus_headline_of(state: ViewerState, left: String) {
-    let href = article_href(&left, state.prefs.lang.get_untracked());
-    let find = move || {
-        let root = state.root.get_untracked()?;
-        let links = root.query_selector_all("a[href]").ok()?;
-        let height = window().inner_height().ok()?.as_f64()?;
-        let on_screen: Vec<_> = (0..links.length())
-            .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .filter(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
-            // Not the ticker's second copy, there only for the loop.
-            .filter(|link| link.closest("[aria-hidden]").ok().flatten().is_none())
-            .filter(|link| {
-                let box_ = link.get_bounding_client_rect();
-                box_.top() >= 0.0 && box_.bottom() <= height
-            })
-            .collect();
-        // The article's own links (list, pager) before the ticker's, which the reader may not
-        // have followed and whose focus stops the loop.
-        let in_ticker = |link: &web_sys::HtmlElement| link.closest(".nv-ticker").ok().flatten();
-        let own = on_screen.iter().find(|link| in_ticker(link).is_none());
-        own.or(on_screen.first()).cloned()
-    };
-    request_animation_frame(move || {
-        request_animation_frame(move || match find() {
-            Some(link) => {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = link.focus_with_options(&options);
-            }
-            None => {
-                let focused = document().active_element();
-                let root = state.root.get_untracked();
-                if let (Some(focused), Some(root)) = (focused, root) {
-                    if root.contains(Some(&focused)) {
-                        if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = focused.blur();
-                        }
-                    }
-                }
-            }
-        })
-    });
-}
-
-/// The main heading of a view: the page's `<h1>` when the viewer is the page (standalone, or the
-/// page of an iframe), an `<h2>` when it sits inside a host page's own outline. When the reader
-/// has just navigated, it takes focus (so its text is announced and Tab goes on from it) and is
-/// brought into view.
-#[component]
-pub fn MainHeading(
-    /// The heading's class.
-    class: &'static str,
-    /// Its text.
-    text: String,
-    /// The language its text is written in, when it is the article's rather than the interface's.
-    #[prop(optional)]
-    lang: Option<String>,
-) -> impl IntoView {
-    let state = expect_context::<ViewerState>();
-    let dir = lang.as_deref().map(direction_of);
-    let h1 = NodeRef::<html::H1>::new();
-    let h2 = NodeRef::<html::H2>::new();
-    Effect::new(move |_| {
-        let heading: Option<web_sys::HtmlElement> = h1
-            .get()
-            .map(Into::into)
-            .or_else(|| h2.get().map(Into::into));
-        let Some(heading) = heading else {
-            return;
-        };
-        match state.arrival.get_value() {
-            Arrival::Stay => {}
-            // Until the text is in: a Retry that fails again goes back to Retry (`text_part`).
-            Arrival::Retry if !untrack(|| state.text_is_read()) => {}
-            Arrival::Heading | Arrival::Retry => {
-                state.arrival.set_value(Arrival::Stay);
-                let (standalone, frame) = state.config.with_value(|c| (c.standalone, c.frame));
-                state.host.page.arrive_at(&heading, standalone, frame);
-            }
-            Arrival::Headline(left) => {
-                state.arrival.set_value(Arrival::Stay);
-                focus_headline_of(state, left);
-            }
-        }
-    });
-    if state.config.with_value(|c| c.standalone || c.frame) {
-        Either::Left(
-            view! { <h1 class=class tabindex="-1" lang=lang dir=dir node_ref=h1>{text}</h1> },
-        )
-    } else {
-        Either::Right(
-            view! { <h2 class=class tabindex="-1" lang=lang dir=dir node_ref=h2>{text}</h2> },
-        )
-    }
-}

@@ -1,10 +1,10 @@
 //! Reading comfort and sharing: text size, colour theme (both remembered for the reader's next
 //! visit) and a Share button.
 
+use super::focus::focus_when_shown;
+use super::prefs::{Theme, TEXT_SIZES};
+use super::state::ViewerState;
 use crate::routing::{article_href, publisher_link, safe_href};
-use crate::ui::focus_when_shown;
-use crate::ui::prefs::{Theme, TEXT_SIZES};
-use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -94,7 +94,7 @@ pub fn ReaderTools() -> impl IntoView {
 fn share_url(state: ViewerState) -> String {
     let page = window().location().href().unwrap_or_default();
     let lang = state.prefs.lang.get_untracked();
-    let id = state.current.get_untracked().unwrap_or_default();
+    let id = state.nav.current.get_untracked().unwrap_or_default();
     let absolute = |href: &str| {
         web_sys::Url::new_with_base(href, &page)
             .map(|u| u.href())

@@ -1,16 +1,17 @@
 //! The viewer's shared state: the loaded collection, the reader's settings (`prefs`) and the
 //! open article, as one `Copy` context that every component reads.
 
-use super::archive::{placed, Prefetch, Text};
+use super::archive::{placed, Archive, Text};
+use super::feed::{Data, Feed, Held};
+use super::navigation::{Arrival, Navigation};
 use super::page::{tell, Page, OPEN};
 use super::prefs::Preferences;
-use crate::data::error::{LoadError, ViewError};
+use crate::data::error::ViewError;
 use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How a viewer was placed on the page, read once from its host element.
@@ -43,29 +44,6 @@ pub struct Config {
 /// Five minutes between two readings of the collection file, unless the page says otherwise.
 pub const REFRESH_DEFAULT_MS: u32 = 300_000;
 
-/// An open article that a newer reading of the file changed or withdrew: the reader keeps the
-/// version they were reading until they leave it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Held {
-    pub id: String,
-    pub withdrawn: bool,
-}
-
-/// Where focus goes once the view a reader's action asked for is in place.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Arrival {
-    /// Nowhere: the view changed by itself (loading, an update).
-    #[default]
-    Stay,
-    /// The article's heading, brought into view: the reader opened an article.
-    Heading,
-    /// The Retry button again if the text fails again, else the heading.
-    Retry,
-    /// Back or Forward: the link to the article the reader left (by id), where the browser puts
-    /// them back, if the view shows one; else nowhere, so that nothing scrolls.
-    Headline(String),
-}
-
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -92,14 +70,6 @@ pub struct FirstView {
     pub lang: Lang,
 }
 
-/// Where loading the collection stands.
-#[derive(Clone, Debug)]
-pub enum Data {
-    Loading,
-    Ready(Arc<Collection>),
-    Failed(LoadError),
-}
-
 /// What the mounting layer gives a viewer: the page it is on, and what follows the viewer there.
 #[derive(Clone, Copy)]
 pub struct Host {
@@ -111,49 +81,24 @@ pub struct Host {
     pub keep_reading: fn(ViewerState, String, Option<String>),
 }
 
-/// The one context of a viewer. Components derive what they show from it.
+/// The one context of a viewer: its parts, each a `Copy` context of its own, and what the viewer
+/// was given. Components derive what they show from it.
 #[derive(Clone, Copy)]
 pub struct ViewerState {
-    pub data: RwSignal<Data>,
-    /// The reader's settings (language, theme, text size).
-    pub prefs: Preferences,
+    /// How the viewer sits on the page.
+    pub config: StoredValue<Config>,
     /// The page the viewer is on, and what follows it there.
     pub host: Host,
-    /// The article asked for; `None` opens the featured one.
-    pub article_id: RwSignal<Option<String>>,
-    /// The id of the open article once loaded: what every headline link asks.
-    pub current: Memo<Option<String>>,
-    pub config: StoredValue<Config>,
-    /// The collection file is being read (the root is then `aria-busy`).
-    pub busy: RwSignal<bool>,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
-    /// Where focus goes once the view the reader's action asked for is in place. Never set on
-    /// load or by an update.
-    pub arrival: StoredValue<Arrival>,
-    /// The featured article a reader had open when a newer reading of the file arrived: it stays
-    /// open (without changing the URL) until the reader opens another one or changes language
-    /// (which lets a held version go too).
-    pub pinned: RwSignal<Option<String>>,
-    /// The open article, when a newer reading changed or withdrew it (see `take_update`).
-    pub held: RwSignal<Option<Held>>,
-    /// The file as last read by a refresh: what the next reading is compared with, and what shows
-    /// once a held article is let go.
-    pub latest: StoredValue<Option<Arc<Collection>>>,
-    /// How many newer readings of the file were taken in.
-    pub updates: RwSignal<u32>,
-    /// Bumped to show the open article again, in its updated version.
-    pub revision: RwSignal<u32>,
-    /// What the live region says about the last update ("Nouveaux titres : 3").
-    pub news: RwSignal<Option<String>>,
-    /// Articles' full files (an archive's `text_url`), by id, as read this session.
-    pub texts: RwSignal<HashMap<String, Text>>,
-    /// The texts fetched ahead of the reader (see `prefetch`).
-    pub prefetch: StoredValue<Prefetch>,
-    /// The next page of older headlines is being read (see `read_older`).
-    pub reading_older: RwSignal<bool>,
-    /// Why the older headlines could not be read.
-    pub older_failed: RwSignal<Option<LoadError>>,
+    /// The reader's settings (language, theme, text size).
+    pub prefs: Preferences,
+    /// The collection shown, and the newer readings of its file.
+    pub feed: Feed,
+    /// The open article.
+    pub nav: Navigation,
+    /// An archive's texts and older pages.
+    pub archive: Archive,
 }
 
 impl ViewerState {
@@ -163,53 +108,22 @@ impl ViewerState {
         let saved = host.page.load("lang");
         let preferred =
             preferred_language(config.lang, saved.as_deref(), &config.browser_languages);
-        let data = RwSignal::new(Data::Loading);
-        let article_id = RwSignal::new(config.article.clone());
         let prefs = Preferences::new(
             host.page,
             initial_language(preferred, None),
             preferred.is_none(),
         );
-        let lang = prefs.lang;
-        let pinned = RwSignal::new(None::<String>);
-        let texts = RwSignal::new(HashMap::<String, Text>::new());
-        let current = Memo::new(move |_| {
-            let Data::Ready(collection) = &*data.read() else {
-                return None;
-            };
-            match article_id.get().or_else(|| pinned.get()) {
-                Some(id) => collection
-                    .article(&id)
-                    .map(|a| a.id.to_string())
-                    .or_else(|| {
-                        // An article on no page read so far, whose file a deep link fetched.
-                        texts
-                            .with(|t| matches!(t.get(&id), Some(Text::Ready(_))))
-                            .then_some(id)
-                    }),
-                None => collection.featured(lang.get()).map(|a| a.id.to_string()),
-            }
-        });
+        let feed = Feed::new();
+        let archive = Archive::new();
+        let nav = Navigation::new(config.article.clone(), feed.data, archive.texts, prefs.lang);
         ViewerState {
-            data,
-            prefs,
-            host,
-            article_id,
-            current,
             config: StoredValue::new(config),
-            busy: RwSignal::new(false),
+            host,
             root: NodeRef::new(),
-            arrival: StoredValue::new(Arrival::Stay),
-            pinned,
-            held: RwSignal::new(None),
-            latest: StoredValue::new(None),
-            updates: RwSignal::new(0),
-            revision: RwSignal::new(0),
-            news: RwSignal::new(None),
-            texts,
-            prefetch: StoredValue::new(Prefetch::default()),
-            reading_older: RwSignal::new(false),
-            older_failed: RwSignal::new(None),
+            prefs,
+            feed,
+            nav,
+            archive,
         }
     }
 
@@ -225,7 +139,7 @@ impl ViewerState {
         // are not read again, and the article is not built again for them.
         if let Some(first_view) = self.collection() {
             let shown = |a: &&Article| a.translations.iter().any(|(_, t)| !t.body.is_empty());
-            self.texts.update(|texts| {
+            self.archive.texts.update(|texts| {
                 for article in collection.articles.iter().filter(|a| a.text_elsewhere()) {
                     if let Some(known) = first_view.article(&article.id).filter(shown) {
                         texts.insert(article.id.to_string(), Text::Ready(Arc::new(known.clone())));
@@ -233,15 +147,12 @@ impl ViewerState {
                 }
             });
         }
-        self.data.set(Data::Ready(Arc::new(collection)));
+        self.feed.data.set(Data::Ready(Arc::new(collection)));
     }
 
-    /// The collection, once loaded (a cheap `Arc` clone).
+    /// The collection, once loaded (a cheap `Arc` clone; tracked).
     pub fn collection(&self) -> Option<Arc<Collection>> {
-        self.data.with(|d| match d {
-            Data::Ready(c) => Some(c.clone()),
-            _ => None,
-        })
+        self.feed.collection()
     }
 
     /// The interface strings of the current language.
@@ -259,13 +170,13 @@ impl ViewerState {
         let Some(collection) = self.collection() else {
             return Ok(None);
         };
-        let Some(id) = self.current.get() else {
-            return match self.article_id.get() {
+        let Some(id) = self.nav.current.get() else {
+            return match self.nav.article_id.get() {
                 Some(asked) => Err(ViewError::ArticleNotFound(asked)),
                 None => Ok(None),
             };
         };
-        let full = match self.text(&id) {
+        let full = match self.archive.text(&id) {
             Some(Text::Ready(article)) => Some(article),
             _ => None,
         };
@@ -284,34 +195,37 @@ impl ViewerState {
     /// `navigate`, with focus going to `arrival` once the article shows.
     pub fn navigate_to(&self, id: Option<String>, arrival: Arrival) {
         let before = (
-            self.article_id.get_untracked(),
-            self.current.get_untracked(),
+            self.nav.article_id.get_untracked(),
+            self.nav.current.get_untracked(),
         );
-        self.arrival.set_value(arrival);
+        self.nav.arrival.set_value(arrival);
         let released = self.let_go();
         if let Some(id) = &id {
             // A text that failed before is tried again.
             if self
+                .archive
                 .texts
                 .with_untracked(|t| matches!(t.get(id), Some(Text::Failed(_))))
             {
-                self.try_again(id);
+                self.archive.try_again(id);
             }
         }
-        self.pinned.set(None);
-        self.article_id.set(id);
+        self.nav.pinned.set(None);
+        self.nav.article_id.set(id);
         let after = (
-            self.article_id.get_untracked(),
-            self.current.get_untracked(),
+            self.nav.article_id.get_untracked(),
+            self.nav.current.get_untracked(),
         );
         if released {
             // The same article, now in its newer version: shown again.
-            self.revision.update(|n| *n += 1);
+            self.feed.revision.update(|n| *n += 1);
         } else if after == before {
             // Nothing is shown anew, so nothing takes focus later.
-            self.arrival.set_value(Arrival::Stay);
+            self.nav.arrival.set_value(Arrival::Stay);
         }
-        if let (Some(id), Some(root)) = (self.current.get_untracked(), self.root.get_untracked()) {
+        if let (Some(id), Some(root)) =
+            (self.nav.current.get_untracked(), self.root.get_untracked())
+        {
             let lang = self.prefs.lang.get_untracked().code();
             tell(
                 self.host.page,
@@ -327,7 +241,11 @@ impl ViewerState {
     /// they were reading, and the place, focus, language and URL they had.
     pub fn take_update(&self, fresh: Arc<Collection>) -> Option<Changes> {
         let shown = self.collection()?;
-        let before = self.latest.get_value().unwrap_or_else(|| shown.clone());
+        let before = self
+            .feed
+            .latest
+            .get_value()
+            .unwrap_or_else(|| shown.clone());
         // The older pages the reader has read stay, and are not taken for withdrawn.
         let src = self.config.with_value(|c| c.src.clone());
         let archive = fresh.article_url.is_some() || fresh.older.is_some();
@@ -339,7 +257,7 @@ impl ViewerState {
         if changes.is_empty() {
             return None;
         }
-        let open = self.current.get_untracked();
+        let open = self.nav.current.get_untracked();
         // Texts of articles that changed are read again when they open (the open one stays until
         // the reader lets its held version go).
         let stale = changes
@@ -347,9 +265,9 @@ impl ViewerState {
             .iter()
             .chain(&changes.removed)
             .filter(|id| open.as_ref() != Some(*id));
-        self.forget_texts(stale);
-        if self.article_id.get_untracked().is_none() {
-            self.pinned.set(open.clone());
+        self.archive.forget(stale);
+        if self.nav.article_id.get_untracked().is_none() {
+            self.nav.pinned.set(open.clone());
         }
         let held = open.and_then(|id| {
             let reading = shown.article(&id)?;
@@ -358,50 +276,35 @@ impl ViewerState {
                 now => Some((reading.clone(), now.is_none())),
             }
         });
-        self.held
+        self.feed
+            .held
             .set(held.as_ref().map(|(article, withdrawn)| Held {
                 id: article.id.to_string(),
                 withdrawn: *withdrawn,
             }));
-        self.latest.set_value(Some(fresh.clone()));
+        self.feed.latest.set_value(Some(fresh.clone()));
         let data = match held {
             Some((reading, _)) => Arc::new(fresh.with_article(reading)),
             None => fresh,
         };
-        self.updates.update(|n| *n += 1);
-        self.data.set(Data::Ready(data));
+        self.feed.updates.update(|n| *n += 1);
+        self.feed.data.set(Data::Ready(data));
         Some(changes)
     }
 
     /// Shows the file as last read, dropping the old version of a held article; whether one was
     /// held.
     pub fn let_go(&self) -> bool {
-        let Some(held) = self.held.get_untracked() else {
+        let Some(held) = self.feed.held.get_untracked() else {
             return false;
         };
         // Its text, when it is elsewhere, is read again: it changed too.
-        self.forget_texts([&held.id]);
-        self.held.set(None);
-        if let Some(latest) = self.latest.get_value() {
-            self.data.set(Data::Ready(latest));
+        self.archive.forget([&held.id]);
+        self.feed.held.set(None);
+        if let Some(latest) = self.feed.latest.get_value() {
+            self.feed.data.set(Data::Ready(latest));
         }
         true
-    }
-
-    /// Marks what is known of articles `ids`' texts as stale: read, being read (that answer may
-    /// be older than the change) or failed; `texts` is touched only when one is known.
-    fn forget_texts<'a>(&self, ids: impl IntoIterator<Item = &'a String>) {
-        let read: Vec<&String> = ids
-            .into_iter()
-            .filter(|id| self.texts.with_untracked(|t| t.contains_key(*id)))
-            .collect();
-        if !read.is_empty() {
-            self.texts.update(|texts| {
-                for id in read {
-                    texts.insert(id.clone(), Text::Stale);
-                }
-            });
-        }
     }
 }
 

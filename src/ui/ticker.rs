@@ -1,14 +1,13 @@
 //! The headline ticker: the current edition's headlines in a seamless loop that moves at a
 //! constant speed on the compositor, pauses for the reader and reads each headline once.
 
-use super::{Headline, HeadlineLink};
+use super::headline::{Headline, HeadlineLink};
+use super::state::ViewerState;
 use crate::i18n::Lang;
+use crate::observe::{on_resize, on_sight};
 use crate::routing::pattern_href;
-use crate::ui::state::ViewerState;
 use leptos::html;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// The most headlines the ticker carries: the newest of the edition. More would make one loop
@@ -31,9 +30,56 @@ pub fn Ticker() -> impl IntoView {
     idle_when_unseen(track, offscreen, tab_hidden);
 
     let unseen = Signal::derive(move || offscreen.get() || tab_hidden.get());
-    let headlines = shown_headlines(state, track, unseen);
-    // The headline the keyboard reaches the ticker at: the last one the reader was on while it is
-    // still there, else the first.
+    let (headlines, on_wrap) = shown_headlines(state, track, unseen);
+    let (tab_stop, on_key, on_focus) = one_tab_stop(state, headlines, copy);
+
+    let label = move || state.strings().headlines;
+    let custom_label = state.config.with_value(|c| c.label.clone());
+    // A toggle button: one name, and `aria-pressed` says whether the ticker is paused (a name
+    // that changed too would be read as "Play the ticker, pressed").
+    let toggle_label = move || state.strings().pause_ticker;
+
+    view! {
+        <section
+            class="nv-ticker"
+            class:is-paused=move || paused.get()
+            class:is-idle=move || offscreen.get() || tab_hidden.get()
+            aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
+            aria-label=custom_label
+        >
+            <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
+            <div class="nv-ticker__viewport" on:focusin=hold_still on:focusout=move_on>
+                <div class="nv-ticker__track" node_ref=track on:animationiteration=move |_| on_wrap()>
+                    <HeadlineCopy headlines list=copy tab_stop on:keydown=on_key on:focusin=on_focus />
+                    <HeadlineCopy headlines />
+                </div>
+            </div>
+            <button
+                type="button"
+                class="nv-ticker__toggle"
+                aria-pressed=move || paused.get().to_string()
+                aria-label=toggle_label
+                title=toggle_label
+                on:click=move |_| paused.update(|p| *p = !*p)
+            >
+                <span class="nv-icon" aria-hidden="true"></span>
+            </button>
+        </section>
+    }
+}
+
+/// The headlines as one tab stop: the one the keyboard reaches the ticker at (the last one the
+/// reader was on while it is still there, else the first), the keys that move it, and the focus
+/// (a click, Tab) that sets it.
+fn one_tab_stop(
+    state: ViewerState,
+    headlines: RwSignal<Vec<Headline>>,
+    copy: NodeRef<html::Ul>,
+) -> (
+    Memo<Option<String>>,
+    impl Fn(web_sys::KeyboardEvent) + Clone + 'static,
+    impl Fn(web_sys::FocusEvent) + Clone + 'static,
+) {
     let chosen = RwSignal::new(None::<String>);
     let tab_stop = Memo::new(move |_| {
         headlines.with(|all| {
@@ -84,39 +130,7 @@ pub fn Ticker() -> impl IntoView {
         }
     };
 
-    let label = move || state.strings().headlines;
-    let custom_label = state.config.with_value(|c| c.label.clone());
-    // A toggle button: one name, and `aria-pressed` says whether the ticker is paused (a name
-    // that changed too would be read as "Play the ticker, pressed").
-    let toggle_label = move || state.strings().pause_ticker;
-
-    view! {
-        <section
-            class="nv-ticker"
-            class:is-paused=move || paused.get()
-            class:is-idle=move || offscreen.get() || tab_hidden.get()
-            aria-labelledby=custom_label.is_none().then_some("nv-ticker-label")
-            aria-label=custom_label
-        >
-            <span class="nv-ticker__label" id="nv-ticker-label">{label}</span>
-            <div class="nv-ticker__viewport" on:focusin=hold_still on:focusout=move_on>
-                <div class="nv-ticker__track" node_ref=track>
-                    <HeadlineCopy headlines list=copy tab_stop on:keydown=on_key on:focusin=on_focus />
-                    <HeadlineCopy headlines />
-                </div>
-            </div>
-            <button
-                type="button"
-                class="nv-ticker__toggle"
-                aria-pressed=move || paused.get().to_string()
-                aria-label=toggle_label
-                title=toggle_label
-                on:click=move |_| paused.update(|p| *p = !*p)
-            >
-                <span class="nv-icon" aria-hidden="true"></span>
-            </button>
-        </section>
-    }
+    (tab_stop, on_key, on_focus)
 }
 
 /// The link of the `at`th headline of a copy.
@@ -292,13 +306,7 @@ fn keep_duration_in_step(state: ViewerState, track: NodeRef<html::Div>) {
         };
         let speed = state.config.with_value(|c| c.ticker_speed).max(1.0);
         let measured = track.clone();
-        let on_resize = Closure::<dyn FnMut()>::new(move || retime(&measured, speed, 0.0));
-        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&track);
-        let keep = SendWrapper::new((observer, on_resize));
-        on_cleanup(move || keep.0.disconnect());
+        on_resize(&track, move || retime(&measured, speed, 0.0));
     });
 }
 
@@ -355,7 +363,7 @@ fn shown_headlines(
     state: ViewerState,
     track: NodeRef<html::Div>,
     unseen: Signal<bool>,
-) -> RwSignal<Vec<Headline>> {
+) -> (RwSignal<Vec<Headline>>, impl Fn() + Copy + 'static) {
     let latest = Memo::new(move |_| edition_headlines(state));
     let shown = RwSignal::new(latest.get_untracked());
     let waiting = StoredValue::new(false);
@@ -406,7 +414,7 @@ fn shown_headlines(
         latest.track();
         let now = (
             state.prefs.lang.get_untracked(),
-            state.updates.get_untracked(),
+            state.feed.updates.get_untracked(),
         );
         match seen {
             Some((lang, updates)) if lang == now.0 && updates != now.1 => join(false),
@@ -420,28 +428,13 @@ fn shown_headlines(
             join(false);
         }
     });
-    // The loop wrapped: a waiting update can join now.
-    Effect::new(move |_| {
-        let Some(track) = track.get() else { return };
-        let on_wrap = Closure::<dyn FnMut()>::new(move || {
-            if waiting.get_value() {
-                join(true);
-            }
-        });
-        let _ = track.add_event_listener_with_callback(
-            "animationiteration",
-            on_wrap.as_ref().unchecked_ref(),
-        );
-        let keep = SendWrapper::new((track, on_wrap));
-        on_cleanup(move || {
-            let (track, on_wrap) = &*keep;
-            let _ = track.remove_event_listener_with_callback(
-                "animationiteration",
-                on_wrap.as_ref().unchecked_ref(),
-            );
-        });
-    });
-    shown
+    // The loop wrapped (`animationiteration` on the track): a waiting update can join now.
+    let on_wrap = move || {
+        if waiting.get_value() {
+            join(true);
+        }
+    };
+    (shown, on_wrap)
 }
 
 /// Marks the ticker idle while it is scrolled out of view or its tab is hidden, so it costs
@@ -454,40 +447,13 @@ fn idle_when_unseen(
     Effect::new(move |_| {
         // The moving track, clipped by its viewport: it intersects the screen when the strip does.
         let Some(track) = track.get() else { return };
-        let on_intersect =
-            Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                if let Some(entry) = entries
-                    .iter()
-                    .last()
-                    .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-                {
-                    offscreen.set(!entry.is_intersecting());
-                }
-            });
-        let Ok(observer) =
-            web_sys::IntersectionObserver::new(on_intersect.as_ref().unchecked_ref())
-        else {
-            return;
-        };
-        observer.observe(&track);
-
-        let document = document();
-        let on_visibility = {
-            let document = document.clone();
-            Closure::<dyn FnMut()>::new(move || tab_hidden.set(document.hidden()))
-        };
-        let _ = document.add_event_listener_with_callback(
-            "visibilitychange",
-            on_visibility.as_ref().unchecked_ref(),
-        );
-        let keep = SendWrapper::new((observer, on_intersect, document, on_visibility));
-        on_cleanup(move || {
-            let (observer, _, document, on_visibility) = &*keep;
-            observer.disconnect();
-            let _ = document.remove_event_listener_with_callback(
-                "visibilitychange",
-                on_visibility.as_ref().unchecked_ref(),
-            );
+        on_sight(&track, move |seen| offscreen.set(!seen));
+    });
+    // In an effect, as the observer: only in the browser.
+    Effect::new(move |_| {
+        let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            tab_hidden.set(document().hidden());
         });
+        on_cleanup(move || on_visibility.remove());
     });
 }

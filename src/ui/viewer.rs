@@ -1,14 +1,18 @@
 //! The viewer as a whole: loads the collection, then lays out the language toggle, the ticker and
 //! the article, or says why it cannot.
 
+use super::article_view::ArticleView;
+use super::feed::Data;
+use super::focus::MainHeading;
+use super::language_toggle::LanguageToggle;
 use super::page::{tell, LANGUAGE, READY, UPDATE};
 use super::prefs::{Settings, Theme};
-use super::{ArticleView, LanguageToggle, MainHeading, Ticker};
+use super::state::{Config, FirstView, Host, ViewerState};
+use super::ticker::Ticker;
 use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
 use crate::data::model::Collection;
 use crate::i18n::Lang;
-use crate::ui::state::{Config, Data, FirstView, Host, ViewerState};
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -38,13 +42,13 @@ pub fn Viewer(
         .or_else(|| state.prefs.saved_language());
     let settings = first_view.map(|first| {
         state.prefs.follows_collection_language.set(false);
-        let reader = (state.prefs.settings(), state.article_id.get_untracked());
+        let reader = (state.prefs.settings(), state.nav.article_id.get_untracked());
         state.prefs.put(Settings {
             lang: Some(first.lang),
             ..Settings::DESIGNED
         });
-        state.article_id.set(None);
-        state.data.set(Data::Ready(Arc::new(first.snapshot)));
+        state.nav.article_id.set(None);
+        state.feed.data.set(Data::Ready(Arc::new(first.snapshot)));
         reader
     });
     provide_context(state);
@@ -57,7 +61,7 @@ pub fn Viewer(
                 lang: asked,
                 ..settings
             });
-            state.article_id.set(article);
+            state.nav.article_id.set(article);
         }
         if let Some(owner) = owner {
             owner.with(|| {
@@ -68,7 +72,7 @@ pub fn Viewer(
                 tell_the_host(state);
                 // A ticker strip shows no article: it reads no text.
                 if !state.config.with_value(|c| c.ticker_only) {
-                    super::archive::follow_texts(state);
+                    super::reading::follow_texts(state);
                 }
             });
         }
@@ -101,20 +105,23 @@ fn tell_the_host(state: ViewerState) {
 /// in the console, what it could not read).
 fn load(state: ViewerState) {
     // A first view stays on screen while the file is read; the file's data then wins.
-    let shows_first_view = state.data.with_untracked(|d| matches!(d, Data::Ready(_)));
+    let shows_first_view = state
+        .feed
+        .data
+        .with_untracked(|d| matches!(d, Data::Ready(_)));
     if !shows_first_view {
-        state.data.set(Data::Loading);
+        state.feed.data.set(Data::Loading);
     }
     let src = state.config.with_value(|c| c.src.clone());
-    state.busy.set(true);
+    state.feed.busy.set(true);
     spawn_local(async move {
         let fetched = fetch_collection(&src).await;
-        state.busy.set(false);
+        state.feed.busy.set(false);
         match fetched {
             Ok((validated, validator)) => {
                 state.set_collection(validated);
                 if let Some(root) = state.root.get_untracked() {
-                    let id = state.current.get_untracked().unwrap_or_default();
+                    let id = state.nav.current.get_untracked().unwrap_or_default();
                     let lang = state.prefs.lang.get_untracked().code();
                     tell(
                         state.host.page,
@@ -135,7 +142,7 @@ fn load(state: ViewerState) {
             }
             Err(error) => {
                 if !shows_first_view {
-                    state.data.set(Data::Failed(error));
+                    state.feed.data.set(Data::Failed(error));
                 }
             }
         }
@@ -161,7 +168,7 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     let changes = state.take_update(fresh)?;
     let strings = state.strings();
     // Emptied first, so that the same words said twice are still announced.
-    state.news.set(None);
+    state.feed.news.set(None);
     // The new headlines of the reader's edition: those the ticker and the list show.
     let lang = state.prefs.lang.get_untracked();
     let added = state.collection().map_or(0, |c| {
@@ -172,7 +179,7 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     let announcement = (added > 0).then(|| {
         let count = crate::format::format_number(added, lang);
         let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
-        let say = move || request_animation_frame(move || state.news.set(Some(said)));
+        let say = move || request_animation_frame(move || state.feed.news.set(Some(said)));
         Announcement {
             lang,
             say: Box::new(say),
@@ -201,14 +208,14 @@ pub fn ViewerRoot() -> impl IntoView {
     let ticker_only = state.config.with_value(|c| c.ticker_only);
     // Which part shows changes rarely; what the ready part shows follows the data inside it, so
     // new data patches the views in place instead of building them again.
-    let phase = Memo::new(move |_| match &*state.data.read() {
+    let phase = Memo::new(move |_| match &*state.feed.data.read() {
         Data::Loading => Phase::Loading,
         Data::Failed(error) => Phase::Failed(error.clone()),
         Data::Ready(_) => Phase::Ready,
     });
     // A file without headlines shows no ticker (its edition falls back to any other first).
     let has_headlines = move || {
-        state.data.with(|d| match d {
+        state.feed.data.with(|d| match d {
             Data::Ready(c) => !c.order().is_empty(),
             _ => false,
         })
@@ -217,43 +224,25 @@ pub fn ViewerRoot() -> impl IntoView {
     // a page opened from disk, the moments before hydration).
     let live = RwSignal::new(false);
     Effect::new(move |_| live.set(true));
-    let body = move || {
-        match phase.get() {
-            Phase::Loading => EitherOf4::A(view! {
-                <div class="nv-loading" role="status">
-                    <div class="nv-ticker nv-ticker--placeholder"></div>
-                    <p>{state.strings().loading}</p>
-                </div>
-            }),
-            Phase::Failed(error) => {
-                let s = state.strings();
-                // Isolated, so that the URL keeps its own direction and the sentence's full stop stays
-                // in place in Arabic.
-                let src = state
-                    .config
-                    .with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
-                EitherOf4::B(view! {
-                    <div class="nv-error" role="alert">
-                        <MainHeading class="nv-error__what" text=crate::i18n::fill(s.load_failed, &[("url", &src)]) />
-                        <p class="nv-error__why">{crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang()))])}</p>
-                        <button type="button" class="nv-button" on:click=move |_| load(state)>
-                            {s.retry}
-                        </button>
-                    </div>
-                })
-            }
-            Phase::Ready if ticker_only => {
-                EitherOf4::C(view! { <Show when=has_headlines><Ticker /></Show> })
-            }
-            Phase::Ready => EitherOf4::D(view! {
-                <Show when=has_headlines><Ticker /></Show>
-                <div class="nv-main">
-                    <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
-                        <ArticleView />
-                    </ErrorBoundary>
-                </div>
-            }),
+    let body = move || match phase.get() {
+        Phase::Loading => EitherOf4::A(view! {
+            <div class="nv-loading" role="status">
+                <div class="nv-ticker nv-ticker--placeholder"></div>
+                <p>{state.strings().loading}</p>
+            </div>
+        }),
+        Phase::Failed(error) => EitherOf4::B(load_failed(state, error)),
+        Phase::Ready if ticker_only => {
+            EitherOf4::C(view! { <Show when=has_headlines><Ticker /></Show> })
         }
+        Phase::Ready => EitherOf4::D(view! {
+            <Show when=has_headlines><Ticker /></Show>
+            <div class="nv-main">
+                <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
+                    <ArticleView />
+                </ErrorBoundary>
+            </div>
+        }),
     };
     let bar = (!ticker_only).then(|| {
         view! {
@@ -272,11 +261,33 @@ pub fn ViewerRoot() -> impl IntoView {
             data-theme=move || state.prefs.theme.get().map(Theme::name)
             data-text-size=move || state.prefs.text_size.get().to_string()
             data-live=move || live.get().then_some("")
-            aria-busy=move || state.busy.get().then_some("true")
+            aria-busy=move || state.feed.busy.get().then_some("true")
         >
-            <p class="nv-hidden" role="status">{move || state.news.get()}</p>
+            <p class="nv-hidden" role="status">{move || state.feed.news.get()}</p>
             {bar}
             {body}
+        </div>
+    }
+}
+
+/// Why the collection could not be read, and Retry.
+fn load_failed(state: ViewerState, error: LoadError) -> impl IntoView {
+    let s = state.strings();
+    let lang = state.prefs.lang.get();
+    // Isolated, so that the URL keeps its own direction and the sentence's full stop stays in
+    // place in Arabic.
+    let src = state
+        .config
+        .with_value(|c| format!("\u{2068}{}\u{2069}", c.src));
+    let what = crate::i18n::fill(s.load_failed, &[("url", &src)]);
+    let why = crate::i18n::fill(s.load_failed_reason, &[("reason", &error.reason(lang))]);
+    view! {
+        <div class="nv-error" role="alert">
+            <MainHeading class="nv-error__what" text=what />
+            <p class="nv-error__why">{why}</p>
+            <button type="button" class="nv-button" on:click=move |_| load(state)>
+                {s.retry}
+            </button>
         </div>
     }
 }
