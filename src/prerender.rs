@@ -3,7 +3,7 @@
 //! arrives, reads without JavaScript, and carries the featured article's title, description,
 //! Open Graph tags and JSON-LD. The app then hydrates it from the snapshot embedded beside it.
 
-use crate::data::model::Collection;
+use crate::data::model::{Article, Collection};
 use crate::data::read::{article_in, read_collection};
 use crate::i18n::Lang;
 use crate::ui::feed::Data;
@@ -165,6 +165,47 @@ fn with_featured_text(
     true
 }
 
+/// The page's title and the metadata that describe `article` (the featured one) to search engines
+/// and link previews: description, Open Graph, JSON-LD.
+fn article_metadata(collection: &Collection, article: &Article, lang: Lang) -> (String, String) {
+    let s = lang.strings();
+    let default = collection.default_language.as_deref();
+    let (code, t) = article.translation_for(lang.code(), default);
+    let title = format!("{} — {}", &*t.title, s.viewer_name);
+    let paragraphs = t.body.paragraphs();
+    let about = description(t.summary.as_deref(), paragraphs.first().map(String::as_str))
+        .unwrap_or_else(|| t.title.to_string());
+    let mut ld = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": &*t.title,
+        "inLanguage": code,
+        "description": about,
+    });
+    if let Some(published) = &article.published {
+        ld["datePublished"] = json!(published.text);
+    }
+    if let Some(source) = &article.source {
+        ld["sourceOrganization"] = json!({"@type": "NewsMediaOrganization", "name": &*source.name});
+        if let Some(url) = article.source_url(t) {
+            ld["isBasedOn"] = json!(url);
+        }
+    }
+    let head = format!(
+        "<meta name=\"description\" content=\"{about}\">\
+         <meta property=\"og:title\" content=\"{title}\">\
+         <meta property=\"og:description\" content=\"{about}\">\
+         <meta property=\"og:type\" content=\"article\">\
+         <meta property=\"og:locale\" content=\"{locale}\">\
+         <script type=\"application/ld+json\">{ld}</script>",
+        about = escape(&about),
+        title = escape(&t.title),
+        locale = lang.language().og_locale,
+        ld = script_json(&ld),
+    );
+    (title, head)
+}
+
 /// Writes the first view of collection file `articles_json` into the built `index_html`: the
 /// rendered view inside the standalone host, the snapshot after it, and the page's language,
 /// title and sharing metadata. Fails when the file cannot be read or the page has no
@@ -192,45 +233,10 @@ pub fn prerender_page(
     let view = render_first_view(&first);
     let s = lang.strings();
 
-    let mut head = String::new();
-    let mut title = s.viewer_name.to_string();
-    if let Some(article) = collection.featured(lang) {
-        let default = collection.default_language.as_deref();
-        let (code, t) = article.translation_for(lang.code(), default);
-        title = format!("{} — {}", &*t.title, s.viewer_name);
-        let paragraphs = t.body.paragraphs();
-        let about = description(t.summary.as_deref(), paragraphs.first().map(String::as_str))
-            .unwrap_or_else(|| t.title.to_string());
-        let mut ld = json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": &*t.title,
-            "inLanguage": code,
-            "description": about,
-        });
-        if let Some(published) = &article.published {
-            ld["datePublished"] = json!(published.text);
-        }
-        if let Some(source) = &article.source {
-            ld["sourceOrganization"] =
-                json!({"@type": "NewsMediaOrganization", "name": &*source.name});
-            if let Some(url) = article.source_url(t) {
-                ld["isBasedOn"] = json!(url);
-            }
-        }
-        head.push_str(&format!(
-            "<meta name=\"description\" content=\"{about}\">\
-             <meta property=\"og:title\" content=\"{title}\">\
-             <meta property=\"og:description\" content=\"{about}\">\
-             <meta property=\"og:type\" content=\"article\">\
-             <meta property=\"og:locale\" content=\"{locale}\">\
-             <script type=\"application/ld+json\">{ld}</script>",
-            about = escape(&about),
-            title = escape(&t.title),
-            locale = lang.language().og_locale,
-            ld = script_json(&ld),
-        ));
-    }
+    let (title, head) = match collection.featured(lang) {
+        Some(article) => article_metadata(&collection, article, lang),
+        None => (s.viewer_name.to_string(), String::new()),
+    };
 
     let snapshot = format!(
         "<script type=\"application/json\" id=\"{SNAPSHOT_ID}\" data-lang=\"{code}\">{json}</script>",

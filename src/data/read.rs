@@ -136,10 +136,6 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
         .ok_or(LoadError::ArticlesNotAnArray)?;
 
     let mut out = Validated::default();
-    let at = |key: &str, problem: Problem| Problem {
-        path: format!("/{key}{}", problem.path),
-        ..problem
-    };
     if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
         out.problems.push(at("generated", problem));
     }
@@ -176,6 +172,24 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
     };
     let (article_url, older) = (link("article_url"), link("older"));
 
+    let articles = read_articles(items, &mut out);
+    out.collection = Collection::new(default_language, articles);
+    out.collection.article_url = article_url;
+    out.collection.older = older;
+    Ok(out)
+}
+
+/// `problem`, found under `key`.
+fn at(key: &str, problem: Problem) -> Problem {
+    Problem {
+        path: format!("/{key}{}", problem.path),
+        ..problem
+    }
+}
+
+/// The valid articles among `items`, with unique ids; each other one is skipped, its problem
+/// kept in `out`.
+fn read_articles<D: Document>(items: Vec<D>, out: &mut Validated) -> Vec<Article> {
     let mut articles = Vec::with_capacity(items.len());
     let mut ids = HashSet::with_capacity(items.len());
     for (position, item) in items.into_iter().enumerate() {
@@ -202,10 +216,7 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
             }
         }
     }
-    out.collection = Collection::new(default_language, articles);
-    out.collection.article_url = article_url;
-    out.collection.older = older;
-    Ok(out)
+    articles
 }
 
 /// The article `id` of an article's full file (see `text_url`), or why the file does not give it.
