@@ -72,8 +72,8 @@ pub struct Archive {
     pub older_failed: RwSignal<Option<LoadError>>,
 }
 
-impl Archive {
-    pub fn new() -> Self {
+impl Default for Archive {
+    fn default() -> Self {
         Archive {
             texts: RwSignal::new(HashMap::new()),
             prefetch: StoredValue::new(Prefetch::default()),
@@ -81,7 +81,9 @@ impl Archive {
             older_failed: RwSignal::new(None),
         }
     }
+}
 
+impl Archive {
     /// What is known of article `id`'s full file (tracked).
     pub fn text(&self, id: &str) -> Option<Text> {
         self.texts.with(|texts| texts.get(id).cloned())

@@ -41,8 +41,8 @@ pub struct Feed {
     pub news: RwSignal<Option<String>>,
 }
 
-impl Feed {
-    pub fn new() -> Self {
+impl Default for Feed {
+    fn default() -> Self {
         Feed {
             data: RwSignal::new(Data::Loading),
             busy: RwSignal::new(false),
@@ -53,7 +53,9 @@ impl Feed {
             news: RwSignal::new(None),
         }
     }
+}
 
+impl Feed {
     /// The collection, once loaded (a cheap `Arc` clone; tracked).
     pub fn collection(&self) -> Option<Arc<Collection>> {
         self.data.with(|d| match d {

@@ -113,8 +113,8 @@ impl ViewerState {
             initial_language(preferred, None),
             preferred.is_none(),
         );
-        let feed = Feed::new();
-        let archive = Archive::new();
+        let feed = Feed::default();
+        let archive = Archive::default();
         let nav = Navigation::new(config.article.clone(), feed.data, archive.texts, prefs.lang);
         ViewerState {
             config: StoredValue::new(config),
