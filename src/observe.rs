@@ -1,5 +1,6 @@
 //! The browser's observers that Leptos has no hook for, wrapped once so that components pass a
-//! plain closure: each lasts as long as the reactive owner it is started in. (leptos-use has
+//! plain closure: an observer lasts as long as the reactive owner it is started in; an idle
+//! callback runs once. (leptos-use has
 //! them, with its element and watch machinery; its one hook tried here, `use_preferred_dark`, cost
 //! 5.2 KB brotli, more than the first-load budget has left.)
 

@@ -18,6 +18,9 @@ const BUNDLED: &str = include_str!("../public/articles.json");
 
 #[wasm_bindgen_test]
 async fn the_pseudo_locale_mounts_switches_and_reads_its_strings() {
+    // A first visit: nothing saved.
+    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    saved.clear().unwrap();
     let state = ViewerState::new(
         Config {
             lang: Some(Lang::Fr),

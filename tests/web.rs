@@ -44,10 +44,15 @@ impl Mounted {
     }
 }
 
-/// Mounts a viewer of `json` as a first visit would (nothing saved by an earlier test).
-fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
+/// Forgets what an earlier test saved: each test is a first visit.
+fn first_visit() {
     let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     saved.clear().unwrap();
+}
+
+/// Mounts a viewer of `json` as a first visit would.
+fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
+    first_visit();
     let validated = parse_collection(json).expect("test collection loads");
     let state = ViewerState::new(
         Config {
@@ -354,6 +359,7 @@ async fn reporting_an_image_blurs_it_thanks_the_reader_and_tells_the_host() {
 async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let arabic = r#"{"schema": 1, "default_language": "ar", "articles": [
         {"id": "x", "translations": {"fr": {"title": "Titre"}, "ar": {"title": "عنوان"}}}]}"#;
+    first_visit();
     let state = ViewerState::new(Config::default(), news_viewer::host::browser());
     assert!(state.prefs.follows_collection_language.get_untracked());
     // Also on a second load, such as after Retry.

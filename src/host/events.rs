@@ -1,7 +1,7 @@
 //! The page the viewer is mounted on, as `ui::page::Page` asks for it: events dispatched on the
 //! host element (they bubble and cross the shadow boundary; `event.detail` is a plain object of
-//! strings, of lists of ids for `update`), saved preferences (see `storage`) and scrolling the
-//! host page to an article (see `mount::arrive_at`).
+//! strings, of lists of ids for `update`), saved preferences (see `storage`), scrolling the host
+//! page to an article (see `mount::arrive_at`) and the system's colour scheme, followed live.
 
 use super::{mount, storage};
 use crate::ui::page::Page;

@@ -1,6 +1,7 @@
-//! What a viewer needs from the page it is on: telling the host page of the reader's actions,
-//! the reader's saved choices, and bringing an article into view. The mounting layer (`host`)
-//! gives it; `ui` never reaches the page by itself, so component tests can give their own.
+//! What a viewer needs from the page around it: telling the host page of the reader's actions,
+//! the reader's saved choices, bringing an article into view on the host page, the system's
+//! colour scheme. The mounting layer (`host`) gives it, and `ui` never imports `host`. (The
+//! components use the document they are in, its location and timing, directly.)
 
 use leptos::prelude::RwSignal;
 use wasm_bindgen::JsValue;

@@ -1,7 +1,7 @@
-//! The reader's settings: the interface language, the colour theme and the text size. Each is
-//! read from what the reader saved on an earlier visit and saved when the reader changes it, here
-//! and nowhere else; a prerendered first view hydrates with them as designed, and they are put
-//! back once it has.
+//! The reader's settings: the interface language, the colour theme and the text size. In `ui`,
+//! each is read from what the reader saved on an earlier visit (`Settings::saved`) and saved when
+//! the reader changes it here and nowhere else; a prerendered first view hydrates with them as
+//! designed (`Settings::DESIGNED`), and `Viewer` puts them back once it has.
 
 use super::page::Page;
 use crate::i18n::Lang;
@@ -54,7 +54,7 @@ impl Settings {
     };
 
     /// What the reader saved on `page`.
-    fn saved(page: &dyn Page) -> Settings {
+    pub fn saved(page: &dyn Page) -> Settings {
         Settings {
             lang: page.load("lang").and_then(|l| Lang::from_tag(&l)),
             theme: page.load("theme").and_then(|t| Theme::from_name(&t)),
@@ -85,9 +85,13 @@ pub struct Preferences {
 }
 
 impl Preferences {
-    /// The settings the reader saved on `page`, in `lang` (see `ViewerState::new`).
-    pub fn new(page: &'static dyn Page, lang: Lang, follows_collection_language: bool) -> Self {
-        let saved = Settings::saved(page);
+    /// The settings the reader `saved` on `page`, in `lang` (see `ViewerState::new`).
+    pub fn new(
+        page: &'static dyn Page,
+        saved: Settings,
+        lang: Lang,
+        follows_collection_language: bool,
+    ) -> Self {
         Preferences {
             lang: RwSignal::new(lang),
             follows_collection_language: RwSignal::new(follows_collection_language),
@@ -103,7 +107,7 @@ impl Preferences {
         Settings::saved(self.page).lang
     }
 
-    /// The settings as they stand (the language only if the reader picked it).
+    /// The settings as they stand (the language shown as the language).
     pub fn settings(&self) -> Settings {
         Settings {
             lang: Some(self.lang.get_untracked()),

@@ -5,7 +5,7 @@ use super::archive::{placed, Archive, Text};
 use super::feed::{Data, Feed, Held};
 use super::navigation::{Arrival, Navigation};
 use super::page::{tell, Page, OPEN};
-use super::prefs::Preferences;
+use super::prefs::{Preferences, Settings};
 use crate::data::error::ViewError;
 use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
@@ -105,11 +105,15 @@ impl ViewerState {
     /// The state of a viewer for `config`: in the language the page, the URL, the reader's saved
     /// choice or the browser asks for, else (once loaded) the collection's default.
     pub fn new(config: Config, host: Host) -> Self {
-        let saved = host.page.load("lang");
-        let preferred =
-            preferred_language(config.lang, saved.as_deref(), &config.browser_languages);
+        let saved = Settings::saved(host.page);
+        let preferred = preferred_language(
+            config.lang,
+            saved.lang.map(Lang::code),
+            &config.browser_languages,
+        );
         let prefs = Preferences::new(
             host.page,
+            saved,
             initial_language(preferred, None),
             preferred.is_none(),
         );
