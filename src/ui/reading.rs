@@ -3,6 +3,12 @@
 //! ahead of it, one request at a time), a deep link to an article on no page read so far through
 //! `article_url`, and the older pages when the reader asks for more headlines. Texts are kept for
 //! the session (see `archive.rs`).
+//!
+//! Not Leptos' `LocalResource`: a text is one entry of a map shared by the open article, the
+//! prefetches (one at a time, joined when the reader opens the article on its way) and the
+//! updates that mark it stale while it is read; a resource per open article would read again on
+//! every change of article and could not join or drop a reading on its way. The first view's
+//! text is in its snapshot, which a resource's server render would replace by its fallback.
 
 use super::archive::{placed, tell_once, Text};
 use super::feed::Data;
