@@ -3,14 +3,12 @@
 //! every part in it, without a panic.
 #![cfg(all(target_arch = "wasm32", feature = "pseudo-locale"))]
 
-use leptos::prelude::*;
-use news_viewer::data::read::parse_collection;
 use news_viewer::i18n::Lang;
-use news_viewer::ui::state::{Config, ViewerState};
-use news_viewer::ui::ViewerRoot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,24 +16,7 @@ const BUNDLED: &str = include_str!("../public/articles.json");
 
 #[wasm_bindgen_test]
 async fn the_pseudo_locale_mounts_switches_and_reads_its_strings() {
-    // A first visit: nothing saved.
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    saved.clear().unwrap();
-    let state = ViewerState::new(
-        Config {
-            lang: Some(Lang::Fr),
-            ..Config::default()
-        },
-        news_viewer::host::browser(),
-    );
-    state.set_collection(parse_collection(BUNDLED).expect("the bundled collection loads"));
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || {
-        provide_context(state);
-        view! { <ViewerRoot /> }
-    })
-    .forget();
+    let (_, host) = support::mount_viewer(BUNDLED, Lang::Fr, None);
     leptos::task::tick().await;
     let text = |selector: &str| {
         host.query_selector(selector)

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use news_viewer::data::read::parse_collection;
 use news_viewer::i18n::Lang;
 use news_viewer::ui::state::{Config, ViewerState};
-use news_viewer::ui::ViewerRoot;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
+
+mod support;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,32 +45,9 @@ impl Mounted {
     }
 }
 
-/// Forgets what an earlier test saved: each test is a first visit.
-fn first_visit() {
-    let saved = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    saved.clear().unwrap();
-}
-
 /// Mounts a viewer of `json` as a first visit would.
 fn mount(json: &str, lang: Lang, article: Option<&str>) -> Mounted {
-    first_visit();
-    let validated = parse_collection(json).expect("test collection loads");
-    let state = ViewerState::new(
-        Config {
-            article: article.map(Into::into),
-            lang: Some(lang),
-            ..Config::default()
-        },
-        news_viewer::host::browser(),
-    );
-    state.set_collection(validated);
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || {
-        provide_context(state);
-        view! { <ViewerRoot /> }
-    })
-    .forget();
+    let (state, host) = support::mount_viewer(json, lang, article);
     Mounted { state, host }
 }
 
@@ -359,7 +337,7 @@ async fn reporting_an_image_blurs_it_thanks_the_reader_and_tells_the_host() {
 async fn the_collections_default_language_applies_until_the_reader_picks_one() {
     let arabic = r#"{"schema": 1, "default_language": "ar", "articles": [
         {"id": "x", "translations": {"fr": {"title": "Titre"}, "ar": {"title": "عنوان"}}}]}"#;
-    first_visit();
+    support::first_visit();
     let state = ViewerState::new(Config::default(), news_viewer::host::browser());
     assert!(state.prefs.follows_collection_language.get_untracked());
     // Also on a second load, such as after Retry.

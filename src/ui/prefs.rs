@@ -81,6 +81,8 @@ pub struct Preferences {
     pub text_size: RwSignal<usize>,
     /// The system asks for dark colours (`prefers-color-scheme: dark`), as of now.
     pub prefers_dark: RwSignal<bool>,
+    /// The language the reader had saved when the viewer started.
+    saved_lang: Option<Lang>,
     page: &'static dyn Page,
 }
 
@@ -98,13 +100,14 @@ impl Preferences {
             theme: RwSignal::new(saved.theme),
             text_size: RwSignal::new(saved.text_size),
             prefers_dark: RwSignal::new(false),
+            saved_lang: saved.lang,
             page,
         }
     }
 
-    /// The language the reader saved, if any.
+    /// The language the reader had saved when the viewer started, if any.
     pub fn saved_language(&self) -> Option<Lang> {
-        Settings::saved(self.page).lang
+        self.saved_lang
     }
 
     /// The settings as they stand (the language shown as the language).
