@@ -33,7 +33,24 @@ pub struct Language {
     /// carry it.
     #[cfg(not(target_arch = "wasm32"))]
     pub opened_from_disk: &'static str,
+    /// What only published pages say, outside the viewer (see `crate::prerender`).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub pages: PageStrings,
     pub strings: Strings,
+}
+
+/// The words of published pages around the viewer, which a reader without JavaScript and a
+/// crawler follow: the page in other languages, and the lists of every headline.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct PageStrings {
+    /// Before the links to this page in other languages.
+    pub other_languages: &'static str,
+    /// The link to the list of every headline, and that list's heading.
+    pub all_headlines: &'static str,
+    /// The list's page number: `{n}` of `{count}`.
+    pub list_page: &'static str,
+    pub newer: &'static str,
+    pub older: &'static str,
 }
 
 /// The interface languages, in the order of `Lang` (and of the toggle). Moroccan Arabic keeps
@@ -50,6 +67,14 @@ pub const LANGUAGES: [Language; Lang::COUNT] = [
         language_names: &[("fr", "français"), ("en", "anglais"), ("ar", "arabe")],
         #[cfg(not(target_arch = "wasm32"))]
         opened_from_disk: "Cette page est ouverte depuis le disque : pour lire la suite, servez ce dossier avec un serveur web (make serve, ou tout hébergement statique).",
+        #[cfg(not(target_arch = "wasm32"))]
+        pages: PageStrings {
+            other_languages: "Dans d’autres langues :",
+            all_headlines: "Toutes les dépêches",
+            list_page: "page {n} sur {count}",
+            newer: "Plus récentes",
+            older: "Plus anciennes",
+        },
         strings: FR,
     },
     Language {
@@ -63,6 +88,14 @@ pub const LANGUAGES: [Language; Lang::COUNT] = [
         language_names: &[("fr", "French"), ("en", "English"), ("ar", "Arabic")],
         #[cfg(not(target_arch = "wasm32"))]
         opened_from_disk: "This page is opened from disk: to read further, serve this folder from a web server (make serve, or any static host).",
+        #[cfg(not(target_arch = "wasm32"))]
+        pages: PageStrings {
+            other_languages: "In other languages:",
+            all_headlines: "All headlines",
+            list_page: "page {n} of {count}",
+            newer: "Newer",
+            older: "Older",
+        },
         strings: EN,
     },
     Language {
@@ -76,6 +109,14 @@ pub const LANGUAGES: [Language; Lang::COUNT] = [
         language_names: &[("fr", "الفرنسية"), ("en", "الإنجليزية"), ("ar", "العربية")],
         #[cfg(not(target_arch = "wasm32"))]
         opened_from_disk: "هذه الصفحة مفتوحة من القرص: لمتابعة القراءة، قدّم هذا المجلد عبر خادم ويب (make serve أو أي استضافة ثابتة).",
+        #[cfg(not(target_arch = "wasm32"))]
+        pages: PageStrings {
+            other_languages: "بلغات أخرى:",
+            all_headlines: "كل العناوين",
+            list_page: "الصفحة {n} من {count}",
+            newer: "الأحدث",
+            older: "الأقدم",
+        },
         strings: AR,
     },
     #[cfg(feature = "pseudo-locale")]

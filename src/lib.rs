@@ -1,6 +1,9 @@
 //! An in-browser news article viewer: a headline ticker, an article view and a French, English
 //! and Arabic interface, built with Leptos and compiled to WebAssembly.
 
+/// The stamp of this build (see `build.rs`), which every published page carries.
+pub const BUILD: &str = env!("NV_BUILD");
+
 /// The publishers' checks (native tools only).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;

@@ -1,11 +1,24 @@
-//! The standalone page's first view, rendered at build time with the viewer's own components
-//! (Leptos `ssr`): the page holds its headlines and featured article before any WebAssembly
-//! arrives, reads without JavaScript, and carries the featured article's title, description,
-//! Open Graph tags and JSON-LD. The app then hydrates it from the snapshot embedded beside it.
+//! Published pages: the viewer's first views, rendered ahead of time with the viewer's own
+//! components (Leptos `ssr`), so that every way in reads before any WebAssembly arrives, reads
+//! without JavaScript, and describes itself to search engines and link previews. From a
+//! collection and the built site (its `template.html`, the page as trunk wrote it) it writes,
+//! all in one folder (see `routing`):
+//! - an edition page per interface language (`fr.html`): its ticker and featured article;
+//! - an article page per article and language it has a title in (`<id>.fr.html`);
+//! - the site's root (`index.html`), which holds every edition: a script in its head, allowed
+//!   by its hash, shows the reader's (their saved choice, else their browser's languages) before
+//!   the body is parsed; without JavaScript, the collection's default edition shows;
+//! - the lists of every headline, paged (`headlines-fr-1.html`), which readers without
+//!   JavaScript and crawlers follow to every article;
+//! - given the site's public address, `sitemap.xml`, and canonical and `hreflang` links.
+//!
+//! Each page carries its snapshot (only what it shows) and the stamp of the build that rendered
+//! it; the app hydrates it from the snapshot (see `host::mount`).
 
 use crate::data::model::{Article, Collection};
-use crate::data::read::{article_in, read_collection};
-use crate::i18n::Lang;
+use crate::data::read::read_collection;
+use crate::i18n::{fill, Lang};
+use crate::routing::page_href;
 use crate::ui::feed::Data;
 use crate::ui::state::{initial_language, Config, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
@@ -13,63 +26,168 @@ use crate::ui::ViewerRoot;
 use leptos::prelude::*;
 use lol_html::html_content::ContentType;
 use lol_html::{element, rewrite_str, RewriteStrSettings};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::cell::Cell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-/// The id of the element that holds the first view's snapshot.
-pub const SNAPSHOT_ID: &str = "nv-first-view";
+/// The built page every published page is made from, kept beside them by the build.
+pub const TEMPLATE: &str = "template.html";
 
-/// How many headlines of the list under the article the first view shows.
-const LIST_FIRST: usize = 30;
+/// How many headlines a list page of every headline holds.
+const LIST_PAGE: usize = 200;
 
-/// The part of collection file `doc` that the first view in `lang` shows, as a collection file
-/// itself: the ticker's headlines, the list's first page, the featured article and its
-/// neighbours, with the featured article's body and summary only. Rendering it gives the same first view as
-/// rendering the whole collection, and the page carries only that.
-pub fn first_view_snapshot(doc: &Value, collection: &Collection, lang: Lang) -> Value {
-    let featured = collection.featured(lang).map(|a| a.id.to_string());
+/// How much of the collection a first view shows: the ticker's headlines and the first rows of
+/// the list under the article. An article page shows less than an edition page, to stay light;
+/// the app brings the rest when it takes over.
+#[derive(Clone, Copy)]
+struct Extent {
+    ticker: usize,
+    list: usize,
+}
+
+const EDITION_PAGE: Extent = Extent {
+    ticker: TICKER_MAX,
+    list: 30,
+};
+const ARTICLE_PAGE: Extent = Extent {
+    ticker: 12,
+    list: 10,
+};
+
+/// What the pages are published from.
+pub struct Site<'a> {
+    /// The built page (`template.html`), with its standalone host.
+    pub template: &'a str,
+    /// The collection file the app reads (an archive's first page), as JSON.
+    pub doc: Value,
+    /// Every article to give pages to, with its text, as JSON (for an archive, the publisher's
+    /// whole collection), relative URLs resolving against the pages.
+    pub articles: Vec<Value>,
+    /// The site's public address, ending in `/`, which absolute URLs need.
+    pub base_url: Option<String>,
+}
+
+/// The collection file `doc` and the articles it lists, each with its text: from `doc`, else
+/// from its own file (`text_url`, read with `read_file` relative to the page), keeping the
+/// entry's URLs (they resolve against the page).
+pub fn site_articles(doc: &Value, read_file: &dyn Fn(&str) -> Option<String>) -> Vec<Value> {
+    let entries = doc["articles"].as_array().cloned().unwrap_or_default();
+    entries
+        .into_iter()
+        .map(|mut entry| {
+            let text_url = entry["text_url"].as_str().map(str::to_string);
+            let full = text_url
+                .as_deref()
+                .and_then(read_file)
+                .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+                .and_then(|file| {
+                    let id = &entry["id"];
+                    file["articles"].as_array()?.iter().find(|a| a["id"] == *id).cloned()
+                });
+            for (code, translation) in full
+                .as_ref()
+                .and_then(|f| f["translations"].as_object())
+                .into_iter()
+                .flatten()
+            {
+                if let (Some(body), true) = (translation.get("body"), entry["translations"][code].is_object()) {
+                    entry["translations"][code]["body"] = body.clone();
+                }
+            }
+            entry
+        })
+        .collect()
+}
+
+/// The site's public address as `--base-url` gives it, made to end in `/`: only http(s).
+pub fn site_address(url: &str) -> Result<String, String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if !web || url.contains(['"', '<', '>', ' ', '?', '#']) {
+        return Err(format!("{url}: the site's address must be an http(s) URL, without query"));
+    }
+    Ok(match url.ends_with('/') {
+        true => url.to_string(),
+        false => format!("{url}/"),
+    })
+}
+
+/// A collection file (`schema` 1) holding `articles`, with `doc`'s default language.
+fn collection_file(doc: &Value, articles: Vec<Value>) -> Value {
+    let mut file = json!({ "schema": 1, "articles": articles });
+    if let Some(default) = doc.get("default_language") {
+        file["default_language"] = default.clone();
+    }
+    file
+}
+
+fn read(file: Value) -> Result<Collection, String> {
+    Ok(read_collection(file).map_err(|e| e.to_string())?.collection)
+}
+
+/// The part of collection file `doc` (read as `collection`) that a first view in `lang` of
+/// article `shown` (`full`, with its text) shows, as a collection file itself: the ticker's
+/// headlines, the list's first rows, the article and its neighbours, only the shown article with
+/// its text and summary. Rendering it gives the same first view as rendering the whole
+/// collection with the shown article's text, and the page carries only that.
+fn first_view_snapshot(
+    doc: &Value,
+    collection: &Collection,
+    lang: Lang,
+    full: &Value,
+    extent: Extent,
+) -> Value {
+    let shown = full["id"].as_str().unwrap_or_default();
     let mut keep: HashSet<usize> = HashSet::new();
-    keep.extend(collection.ticker_edition(lang).take(TICKER_MAX));
+    keep.extend(collection.ticker_edition(lang).take(extent.ticker));
     for list in [collection.edition_for(lang), collection.order()] {
-        keep.extend(list.iter().take(LIST_FIRST + 1));
-        if let Some(at) = list
-            .iter()
-            .position(|&i| Some(&*collection.articles[i].id) == featured.as_deref())
-        {
-            keep.extend(list.iter().skip(at.saturating_sub(1)).take(3));
-        }
+        keep.extend(list.iter().take(extent.list + 1));
+    }
+    let pager = collection.pager_edition(shown, lang);
+    if let Some(at) = pager.iter().position(|&i| &*collection.articles[i].id == shown) {
+        keep.extend(pager.iter().skip(at.saturating_sub(1)).take(3));
     }
     let ids: HashSet<&str> = keep.iter().map(|&i| &*collection.articles[i].id).collect();
-    let articles: Vec<Value> = doc["articles"]
+    let mut articles: Vec<Value> = doc["articles"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(id)))
+        .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(id) && id != shown))
         .map(|article| {
             let mut article = article.clone();
-            if article["id"].as_str() != featured.as_deref() {
-                if let Some(translations) = article["translations"].as_object_mut() {
-                    // Nor its summary, which only the featured article's page description uses.
-                    for t in translations.values_mut().filter_map(Value::as_object_mut) {
-                        t.remove("body");
-                        t.remove("summary");
-                    }
+            for t in article["translations"].as_object_mut().into_iter().flat_map(|t| t.values_mut()) {
+                // Nor its summary, which only the shown article's page description uses.
+                if let Some(t) = t.as_object_mut() {
+                    t.remove("body");
+                    t.remove("summary");
                 }
             }
             article
         })
         .collect();
-    let mut snapshot = json!({ "schema": 1, "articles": articles });
+    let mut full = full.clone();
+    // Its text is here, in the language shown only: the file it would be read from is not needed.
+    let default = collection.default_language.as_deref();
+    let code = read(collection_file(doc, vec![full.clone()]))
+        .ok()
+        .and_then(|c| Some(c.articles.first()?.translation_for(lang.code(), default).0.to_string()));
+    if let Some(article) = full.as_object_mut() {
+        article.remove("text_url");
+        for (other, t) in article["translations"].as_object_mut().into_iter().flatten() {
+            if Some(other) != code.as_ref() {
+                t.as_object_mut().map(|t| (t.remove("body"), t.remove("summary")));
+            }
+        }
+    }
+    articles.push(full);
+    let mut snapshot = collection_file(doc, articles);
     // An archive's links, which resolve against the page's file as against the snapshot.
     for key in ["article_url", "older"] {
         if let Some(link) = doc.get(key) {
             snapshot[key] = link.clone();
         }
-    }
-    if let Some(default) = &collection.default_language {
-        snapshot["default_language"] = json!(default);
     }
     snapshot
 }
@@ -80,7 +198,9 @@ pub fn render_first_view(first: &FirstView) -> String {
         let state = ViewerState::new(
             Config {
                 standalone: true,
+                pages: true,
                 lang: Some(first.lang),
+                article: first.article.clone(),
                 ..Config::default()
             },
             crate::host::browser(),
@@ -122,52 +242,39 @@ fn description(summary: Option<&str>, first_paragraph: Option<&str>) -> Option<S
     Some(out)
 }
 
-/// For an archive's page (see `publish-articles`), whose featured article's text is in its own
-/// file (`text_url`, read with `read_file` relative to the page): puts that text into `doc`, so
-/// that the first view shows it. Whether it did.
-fn with_featured_text(
-    doc: &mut Value,
-    collection: &Collection,
-    lang: Lang,
-    read_file: &dyn Fn(&str) -> Option<String>,
-) -> bool {
-    let Some(article) = collection.featured(lang).filter(|a| a.text_elsewhere()) else {
-        return false;
-    };
-    let id = article.id.to_string();
-    let full = article
-        .text_url
-        .as_deref()
-        .and_then(read_file)
-        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-        .filter(|file| read_collection(file.clone()).is_ok_and(|v| article_in(v, &id).is_ok()))
-        .and_then(|file| {
-            file["articles"]
-                .as_array()?
-                .iter()
-                .find(|a| a["id"] == *id)
-                .cloned()
-        });
-    let entry = doc["articles"]
-        .as_array_mut()
-        .and_then(|articles| articles.iter_mut().find(|a| a["id"] == *id));
-    let (Some(full), Some(entry)) = (full, entry) else {
-        return false;
-    };
-    // Only the paragraphs: the page's entry keeps its URLs, which resolve against the page.
-    for (code, translation) in full["translations"].as_object().into_iter().flatten() {
-        if let Some(body) = translation.get("body") {
-            if entry["translations"][code].is_object() {
-                entry["translations"][code]["body"] = body.clone();
-            }
-        }
+/// `url` from the data (already allowed, see `is_allowed_url`) made absolute against the site's
+/// address, when it is relative and the address is known.
+fn absolute(url: &str, base: Option<&str>) -> Option<String> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https:") || lower.starts_with("http:") {
+        return Some(url.to_string());
     }
-    true
+    let base = base?;
+    match url.strip_prefix('/') {
+        // From the host's root: the base's scheme and host.
+        Some(path) => {
+            let host_end = base.find("://").map(|i| i + 3).and_then(|s| base[s..].find('/').map(|e| s + e));
+            Some(format!("{}/{path}", &base[..host_end.unwrap_or(base.len())]))
+        }
+        None => Some(format!("{base}{}", url.trim_start_matches("./"))),
+    }
 }
 
-/// The page's title and the metadata that describe `article` (the featured one) to search engines
-/// and link previews: description, Open Graph, JSON-LD.
-fn article_metadata(collection: &Collection, article: &Article, lang: Lang) -> (String, String) {
+/// One page to write: its file name, its language, its title, what goes after the title in
+/// the head, and what takes the standalone host's place (given the host's start tag).
+struct Page<'a> {
+    lang: Lang,
+    title: String,
+    head: String,
+    body: Box<dyn Fn(&str) -> String + 'a>,
+    /// Whether the app runs on it (the lists of headlines are plain pages).
+    app: bool,
+}
+
+/// The page's title and the metadata that describe `article` to search engines and link
+/// previews: description, Open Graph, Twitter card, JSON-LD.
+fn article_metadata(site: &Site, collection: &Collection, article: &Article, lang: Lang) -> (String, String) {
     let s = lang.strings();
     let default = collection.default_language.as_deref();
     let (code, t) = article.translation_for(lang.code(), default);
@@ -191,79 +298,344 @@ fn article_metadata(collection: &Collection, article: &Article, lang: Lang) -> (
             ld["isBasedOn"] = json!(url);
         }
     }
-    let head = format!(
+    let image = article.image.as_ref().and_then(|i| absolute(&i.src, site.base_url.as_deref()));
+    let mut head = format!(
         "<meta name=\"description\" content=\"{about}\">\
          <meta property=\"og:title\" content=\"{title}\">\
          <meta property=\"og:description\" content=\"{about}\">\
          <meta property=\"og:type\" content=\"article\">\
          <meta property=\"og:locale\" content=\"{locale}\">\
-         <script type=\"application/ld+json\">{ld}</script>",
+         <meta name=\"twitter:card\" content=\"{card}\">",
         about = escape(&about),
         title = escape(&t.title),
         locale = lang.language().og_locale,
-        ld = script_json(&ld),
+        card = if image.is_some() { "summary_large_image" } else { "summary" },
     );
+    if let Some(image) = image {
+        ld["image"] = json!(image);
+        head += &format!("<meta property=\"og:image\" content=\"{}\">", escape(&image));
+        if let Some(alt) = t.image_alt.as_deref().filter(|a| !a.trim().is_empty()) {
+            head += &format!("<meta property=\"og:image:alt\" content=\"{}\">", escape(alt));
+        }
+    }
+    head += &format!("<script type=\"application/ld+json\">{}</script>", script_json(&ld));
     (title, head)
 }
 
-/// Writes the first view of collection file `articles_json` into the built `index_html`: the
-/// rendered view inside the standalone host, the snapshot after it, and the page's language,
-/// title and sharing metadata. Fails when the file cannot be read or the page has no
-/// standalone host.
-pub fn prerender_page(
-    index_html: &str,
-    articles_json: &str,
-    read_file: &dyn Fn(&str) -> Option<String>,
-) -> Result<String, String> {
-    let mut doc: Value = serde_json::from_str(articles_json).map_err(|e| e.to_string())?;
-    let mut collection = read_collection(doc.clone())
-        .map_err(|e| e.to_string())?
-        .collection;
-    let lang = initial_language(None, collection.default_language.as_deref());
-    if with_featured_text(&mut doc, &collection, lang, read_file) {
-        collection = read_collection(doc.clone())
-            .map_err(|e| e.to_string())?
-            .collection;
-    }
-    let snapshot_doc = first_view_snapshot(&doc, &collection, lang);
-    let snapshot = read_collection(snapshot_doc.clone())
-        .map_err(|e| e.to_string())?
-        .collection;
-    let first = FirstView { snapshot, lang };
-    let view = render_first_view(&first);
-    let s = lang.strings();
-
-    let (title, head) = match collection.featured(lang) {
-        Some(article) => article_metadata(&collection, article, lang),
-        None => (s.viewer_name.to_string(), String::new()),
+/// The canonical link, `og:url` and `hreflang` alternates of the page at `href`, whose versions
+/// are `versions` (language, file name) and whose `x-default` is `default`: only given the site's
+/// address.
+fn links(site: &Site, href: &str, versions: &[(Lang, String)], default: &str) -> String {
+    let Some(base) = &site.base_url else {
+        return String::new();
     };
+    let mut out = format!(
+        "<link rel=\"canonical\" href=\"{u}\"><meta property=\"og:url\" content=\"{u}\">",
+        u = escape(&format!("{base}{href}"))
+    );
+    for (lang, page) in versions {
+        out += &format!(
+            "<link rel=\"alternate\" hreflang=\"{}\" href=\"{}\">",
+            lang.code(),
+            escape(&format!("{base}{page}"))
+        );
+    }
+    out + &format!(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\">",
+        escape(&format!("{base}{default}"))
+    )
+}
 
-    let snapshot = format!(
-        "<script type=\"application/json\" id=\"{SNAPSHOT_ID}\" data-lang=\"{code}\">{json}</script>",
+/// Links to the page in its other languages (`versions`) and to the list of every headline, for
+/// readers without JavaScript and crawlers.
+fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
+    let p = &lang.language().pages;
+    let others: Vec<String> = versions
+        .iter()
+        .filter(|(other, _)| *other != lang)
+        .map(|(other, href)| {
+            format!(
+                "<a href=\"{href}\" hreflang=\"{c}\" lang=\"{c}\" dir=\"{d}\">{n}</a>",
+                c = other.code(),
+                d = other.dir(),
+                n = other.language().native_name
+            )
+        })
+        .collect();
+    let mut out = String::from("<p class=\"nv-page-links\">");
+    if !others.is_empty() {
+        out += &format!("{} {} · ", p.other_languages, others.join(" · "));
+    }
+    out + &format!(
+        "<a href=\"headlines-{}-1.html\">{}</a></p>",
+        lang.code(),
+        p.all_headlines
+    )
+}
+
+/// The first view of the page in `lang` showing `article` (none: the edition's featured
+/// article), as the host's content, its snapshot script and what a page opened from disk says,
+/// with the page's title and head metadata.
+fn first_view(site: &Site, published: &Published, lang: Lang, article: Option<&str>) -> Result<(String, String, String), String> {
+    let featured = published.collection.featured(lang).map(|a| a.id.to_string());
+    let id = article.map(str::to_string).or(featured);
+    let full = id.as_deref().and_then(|id| published.full.get(id)).map(|&i| &site.articles[i]);
+    let extent = match article {
+        Some(_) => ARTICLE_PAGE,
+        None => EDITION_PAGE,
+    };
+    let snapshot_doc = match full {
+        Some(full) => first_view_snapshot(&site.doc, &published.collection, lang, full, extent),
+        None => collection_file(&site.doc, Vec::new()),
+    };
+    let snapshot = read(snapshot_doc.clone())?;
+    let (title, head) = match id.as_deref().and_then(|id| snapshot.article(id)) {
+        Some(shown) => article_metadata(site, &snapshot, shown, lang),
+        None => (lang.strings().viewer_name.to_string(), String::new()),
+    };
+    let view = render_first_view(&FirstView {
+        snapshot,
+        lang,
+        article: article.map(str::to_string),
+    });
+    let article_attr = article.map(|id| format!(" data-article=\"{id}\"")).unwrap_or_default();
+    let script = format!(
+        "<script type=\"application/json\" data-first-view data-lang=\"{code}\"{article_attr} data-build=\"{build}\">{json}</script>",
         code = lang.code(),
+        build = crate::BUILD,
         json = script_json(&snapshot_doc),
     );
     let note = format!(
         "<p class=\"nv-disk-note\" hidden>{}</p>",
         escape(lang.language().opened_from_disk)
     );
+    // `{HOST}` is the host's start tag (see `compose`); the host is a `div`.
+    let body = format!("{note}{{HOST}}{view}</div>{script}");
+    Ok((title, head, body))
+}
+
+/// The collection as published: `doc` read, and where each article of `Site::articles` is.
+struct Published {
+    collection: Collection,
+    full: HashMap<String, usize>,
+}
+
+/// Every page of `site`: file names and contents.
+pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
+    let collection = read(site.doc.clone())?;
+    let every = read(collection_file(&site.doc, site.articles.clone()))?;
+    let full = site
+        .articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| Some((a["id"].as_str()?.to_string(), i)))
+        .collect();
+    let published = Published { collection, full };
+    let default = initial_language(None, published.collection.default_language.as_deref());
+    let editions: Vec<(Lang, String)> = Lang::ALL.into_iter().map(|l| (l, page_href(None, l))).collect();
+    let mut files = Vec::new();
+    let mut roots = Vec::new();
+    for &(lang, ref href) in &editions {
+        let (title, mut head, body) = first_view(site, &published, lang, None)?;
+        head += &links(site, href, &editions, "");
+        let links_html = page_links(lang, &editions);
+        let page = Page {
+            lang,
+            title: title.clone(),
+            head: head.clone(),
+            body: Box::new(|tag: &str| format!("{}{links_html}", body.replace("{HOST}", tag))),
+            app: true,
+        };
+        files.push((href.clone(), compose(site.template, &page)?));
+        drop(page);
+        roots.push((lang, title, head, body, links_html));
+    }
+    files.push(("index.html".into(), root_page(site, default, &roots)?));
+    for &i in every.order() {
+        let article = &every.articles[i];
+        let versions: Vec<(Lang, String)> = Lang::ALL
+            .into_iter()
+            .filter(|l| article.translations.contains(l.code()))
+            .map(|l| (l, page_href(Some(&article.id), l)))
+            .collect();
+        let x_default = versions
+            .iter()
+            .find(|(l, _)| *l == default)
+            .or(versions.first())
+            .map(|(_, href)| href.clone())
+            .unwrap_or_default();
+        for (lang, href) in &versions {
+            let (title, mut head, body) = first_view(site, &published, *lang, Some(&article.id))?;
+            head += &links(site, href, &versions, &x_default);
+            let links_html = page_links(*lang, &versions);
+            let page = Page {
+                lang: *lang,
+                title,
+                head,
+                body: Box::new(|tag: &str| format!("{}{links_html}", body.replace("{HOST}", tag))),
+                app: true,
+            };
+            files.push((href.clone(), compose(site.template, &page)?));
+        }
+    }
+    files.extend(headline_lists(site, &every)?);
+    if let Some(base) = &site.base_url {
+        files.push(("sitemap.xml".into(), sitemap(base, &files)));
+    }
+    Ok(files)
+}
+
+/// The site's root: every edition, in `[data-edition]` elements of which only the default one
+/// (`default`) shows until the script in the head shows the reader's.
+fn root_page(site: &Site, default: Lang, editions: &[(Lang, String, String, String, String)]) -> Result<String, String> {
+    let (_, title, head, _, _) = editions.iter().find(|e| e.0 == default).ok_or("no edition")?;
+    let titles: Map<String, Value> = editions
+        .iter()
+        .map(|(l, title, ..)| (l.code().to_string(), json!([l.dir(), title])))
+        .collect();
+    let page = Page {
+        lang: default,
+        title: title.clone(),
+        head: format!("{head}{}", edition_picker(default, &Value::Object(titles))),
+        body: Box::new(|tag: &str| {
+            editions
+                .iter()
+                .map(|(lang, _, _, body, links)| {
+                    format!(
+                        "<div data-edition=\"{}\"{}>{}{links}</div>",
+                        lang.code(),
+                        if *lang == default { "" } else { " hidden" },
+                        body.replace("{HOST}", tag)
+                    )
+                })
+                .collect()
+        }),
+        app: true,
+    };
+    compose(site.template, &page)
+}
+
+/// The script in the root's head that picks the reader's edition before the body is parsed, as
+/// the viewer picks its language (`preferred_language`): the address's `?lang=`, else the
+/// reader's saved choice, else the first of the browser's languages the viewer speaks, else the
+/// collection's default. It marks `<html data-edition>`, which the style shows, and gives the
+/// page that edition's language, direction and title. `editions` maps each code to its direction
+/// and title.
+fn edition_picker(default: Lang, editions: &Value) -> String {
+    let show: String = Lang::ALL
+        .into_iter()
+        .map(|l| format!("html[data-edition={c}] [data-edition={c}]", c = l.code()))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!(
+        "<style>html[data-edition] [data-edition]{{display:none}}{show}{{display:block}}</style>\
+         <script>(function(){{var e={editions},l,s,q=/[?&]lang=([^&#]*)/.exec(location.search),n=navigator.languages||[navigator.language];\
+         function p(t){{t=String(t||'').trim().split(/[-_]/)[0].toLowerCase();return e.hasOwnProperty(t)?t:null}}\
+         try{{s=localStorage.getItem('news-viewer:lang')}}catch(x){{}}\
+         l=p(q&&decodeURIComponent(q[1]))||p(s);for(var i=0;!l&&i<n.length;i++)l=p(n[i]);l=l||'{default}';\
+         var h=document.documentElement;h.setAttribute('data-edition',l);h.lang=l;h.dir=e[l][0];document.title=e[l][1]}})()</script>",
+        editions = script_json(editions),
+        default = default.code(),
+    )
+}
+
+/// The lists of every headline of each language, paged, linking each article's page.
+fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String)>, String> {
+    let default = every.default_language.as_deref();
+    let mut files = Vec::new();
+    for lang in Lang::ALL {
+        let p = &lang.language().pages;
+        let articles: Vec<&Article> = every.headlines(lang).collect();
+        let count = articles.len().div_ceil(LIST_PAGE).max(1);
+        let name = |n: usize| format!("headlines-{}-{n}.html", lang.code());
+        for n in 1..=count {
+            let rows: String = articles
+                .iter()
+                .skip((n - 1) * LIST_PAGE)
+                .take(LIST_PAGE)
+                .map(|a| {
+                    let (code, t) = a.translation_for(lang.code(), default);
+                    let date = a
+                        .published
+                        .as_ref()
+                        .map(|d| format!(" <time datetime=\"{}\">{}</time>", escape(&d.text), escape(&crate::format::format_published(d, lang))))
+                        .unwrap_or_default();
+                    format!(
+                        "<li><a href=\"{}\" lang=\"{code}\" dir=\"auto\">{}</a>{date}</li>",
+                        page_href(Some(&a.id), lang),
+                        escape(&t.title)
+                    )
+                })
+                .collect();
+            let heading = format!(
+                "{} — {}",
+                p.all_headlines,
+                fill(p.list_page, &[("n", &n.to_string()), ("count", &count.to_string())])
+            );
+            let mut nav = Vec::new();
+            if n > 1 {
+                nav.push(format!("<a href=\"{}\" rel=\"prev\">{}</a>", name(n - 1), p.newer));
+            }
+            if n < count {
+                nav.push(format!("<a href=\"{}\" rel=\"next\">{}</a>", name(n + 1), p.older));
+            }
+            let edition = format!("<a href=\"{}\">{}</a>", page_href(None, lang), lang.strings().viewer_name);
+            let body = format!(
+                "<div class=\"nv-headline-list\"><p>{edition}</p><h1>{heading}</h1><ol>{rows}</ol><p>{}</p></div>",
+                nav.join(" · ")
+            );
+            let href = name(n);
+            let versions: Vec<(Lang, String)> = vec![(lang, href.clone())];
+            let page = Page {
+                lang,
+                title: format!("{heading} — {}", lang.strings().viewer_name),
+                head: links(site, &href, &versions, &href),
+                body: Box::new(move |_: &str| body.clone()),
+                app: false,
+            };
+            files.push((href, compose(site.template, &page)?));
+        }
+    }
+    Ok(files)
+}
+
+/// `sitemap.xml`: every page of `files` at the site's address `base`.
+fn sitemap(base: &str, files: &[(String, String)]) -> String {
+    let urls: String = std::iter::once(String::new())
+        .chain(files.iter().map(|(name, _)| name.clone()).filter(|n| n.ends_with(".html") && n != "index.html"))
+        .map(|name| format!("<url><loc>{}</loc></url>", escape(&format!("{base}{name}"))))
+        .collect();
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>\n")
+}
+
+/// `page` made from the built `template`: its language, title and head, and its body in place
+/// of the standalone host. A page without the app loses the scripts and the data preload.
+/// Fails when the template has no standalone host.
+fn compose(template: &str, page: &Page) -> Result<String, String> {
     let found_host = Cell::new(false);
-    let page = rewrite_str(
-        index_html,
+    let app = page.app;
+    let out = rewrite_str(
+        template,
         RewriteStrSettings::new()
             .append_element_content_handler(element!("html", |el| {
-                el.set_attribute("lang", lang.code())?;
-                el.set_attribute("dir", lang.dir())?;
+                el.set_attribute("lang", page.lang.code())?;
+                el.set_attribute("dir", page.lang.dir())?;
                 Ok(())
             }))
             // The metadata goes after the title: trunk's minifier drops the optional `<head>` tag.
             .append_element_content_handler(element!("title", |el| {
-                el.set_inner_content(&title, ContentType::Text);
-                el.after(&head, ContentType::Html);
+                el.set_inner_content(&page.title, ContentType::Text);
+                el.after(&page.head, ContentType::Html);
                 Ok(())
             }))
             .append_element_content_handler(element!("meta[name=description]", |el| {
-                if !head.is_empty() {
+                if page.head.contains("name=\"description\"") {
+                    el.remove();
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(element!("script, link[rel=preload]", |el| {
+                if !app {
                     el.remove();
                 }
                 Ok(())
@@ -272,16 +644,23 @@ pub fn prerender_page(
                 "[data-article-viewer][data-standalone]",
                 |el| {
                     found_host.set(true);
-                    el.before(&note, ContentType::Html);
-                    el.set_inner_content(&view, ContentType::Html);
-                    el.after(&snapshot, ContentType::Html);
+                    let attributes: String = el
+                        .attributes()
+                        .iter()
+                        .map(|a| match a.value().is_empty() {
+                            true => format!(" {}", a.name()),
+                            false => format!(" {}=\"{}\"", a.name(), escape(&a.value())),
+                        })
+                        .collect();
+                    let tag = format!("<{}{attributes}>", el.tag_name());
+                    el.replace(&(page.body)(&tag), ContentType::Html);
                     Ok(())
                 }
             )),
     )
     .map_err(|e| e.to_string())?;
     match found_host.get() {
-        true => Ok(page),
+        true => Ok(out),
         false => Err(
             "the page has no standalone host (<div data-article-viewer data-standalone>)".into(),
         ),
@@ -321,11 +700,27 @@ mod tests {
     const BUNDLED: &str = include_str!("../public/articles.json");
     // As trunk's minifier writes it: no `<head>` start tag, unquoted attributes.
     const PAGE: &str = "<!doctype html><html lang=fr dir=ltr><meta charset=utf-8><title>Actualités</title>\
-        <meta content=\"Les titres\" name=description></head><body><main><div data-article-viewer data-standalone></div></main></body></html>";
+        <meta content=\"Les titres\" name=description></head><body><main><div data-article-viewer data-standalone data-refresh=300></div></main></body></html>";
+
+    fn site(doc: &str, base_url: Option<&str>) -> Site<'static> {
+        let doc: Value = serde_json::from_str(doc).unwrap();
+        let articles = site_articles(&doc, &|_| None);
+        Site {
+            template: PAGE,
+            doc,
+            articles,
+            base_url: base_url.map(str::to_string),
+        }
+    }
+
+    fn pages(site: &Site) -> HashMap<String, String> {
+        publish_pages(site).unwrap().into_iter().collect()
+    }
 
     #[test]
-    fn the_page_holds_the_first_view_and_its_snapshot() {
-        let page = prerender_page(PAGE, BUNDLED, &|_| None).unwrap();
+    fn an_edition_page_holds_the_first_view_and_its_snapshot() {
+        let pages = pages(&site(BUNDLED, None));
+        let page = &pages["fr.html"];
         let featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
         assert!(
             page.contains(&format!(
@@ -340,32 +735,95 @@ mod tests {
         assert!(page.contains("property=\"og:locale\" content=\"fr_FR\""));
         assert!(page.contains("\"@type\":\"NewsArticle\""));
         assert!(page.contains("\"datePublished\":\"2022-03-14\""));
-        assert!(
-            !page.contains("Les titres"),
-            "the written description is replaced"
-        );
-        assert!(
-            page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}")
-        );
+        assert!(!page.contains("Les titres"), "the written description is replaced");
+        assert!(page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}"));
         assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
-        assert!(page.contains(&format!("id=\"{SNAPSHOT_ID}\" data-lang=\"fr\"")));
+        assert!(page.contains(&format!("data-first-view data-lang=\"fr\" data-build=\"{}\"", crate::BUILD)));
+        assert!(page.contains("<div data-article-viewer data-standalone data-refresh=\"300\">"));
+        // Its headlines lead to their pages, and it names the other editions.
+        assert!(page.contains("href=\"rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html\""));
+        assert!(page.contains("<a href=\"ar.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>"));
+        assert!(!page.contains("rel=\"canonical\""), "no address, no absolute links");
     }
 
     #[test]
-    fn an_archive_page_is_prerendered_with_its_featured_text_from_its_file() {
+    fn every_article_has_a_page_in_each_of_its_languages() {
+        let pages = pages(&site(BUNDLED, Some("https://news.example/maroc/")));
+        let doc: Value = serde_json::from_str(BUNDLED).unwrap();
+        let collection = read(doc).unwrap();
+        for article in &collection.articles {
+            for (code, t) in article.translations.iter() {
+                let page = &pages[&format!("{}.{code}.html", article.id)];
+                let h1 = format!("class=\"nv-article__title\">{}</h1>", escape(&t.title));
+                assert!(page.contains(&h1), "{} {code}", article.id);
+                assert!(page.contains(&format!("<meta property=\"og:title\" content=\"{}\">", escape(&t.title))));
+                assert!(page.contains(&format!("data-article=\"{}\"", article.id)));
+                assert!(page.contains(&format!(
+                    "<link rel=\"canonical\" href=\"https://news.example/maroc/{}.{code}.html\">",
+                    article.id
+                )));
+                for other in ["fr", "en", "ar", "x-default"] {
+                    assert!(page.contains(&format!("hreflang=\"{other}\" href=\"https://news.example/maroc/")));
+                }
+            }
+        }
+        let arabic = &pages["rapprochement-maroc-irak-sous-le-regard-de-l-iran.ar.html"];
+        assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assert!(arabic.contains("content=\"ar_MA\""));
+        let sitemap = &pages["sitemap.xml"];
+        assert!(sitemap.contains("<loc>https://news.example/maroc/</loc>"));
+        assert!(sitemap.contains("<loc>https://news.example/maroc/rapprochement-maroc-irak-sous-le-regard-de-l-iran.ar.html</loc>"));
+        assert_eq!(sitemap.matches("<loc>").count(), 1 + 3 + 46 * 3 + 3);
+    }
+
+    #[test]
+    fn the_root_holds_every_edition_and_picks_the_readers_in_its_head() {
+        let pages = pages(&site(BUNDLED, None));
+        let root = &pages["index.html"];
+        assert!(root.contains("<div data-edition=\"fr\"><p class=\"nv-disk-note\""));
+        assert!(root.contains("<div data-edition=\"en\" hidden>"));
+        assert!(root.contains("<div data-edition=\"ar\" hidden>"));
+        assert_eq!(root.matches("data-first-view").count(), 3);
+        let head = &root[..root.find("<body").unwrap()];
+        assert!(head.contains("localStorage.getItem('news-viewer:lang')"));
+        assert!(head.contains("navigator.languages"));
+    }
+
+    #[test]
+    fn the_lists_of_headlines_lead_to_every_article() {
+        let pages = pages(&site(BUNDLED, None));
+        for lang in Lang::ALL {
+            let list = &pages[&format!("headlines-{}-1.html", lang.code())];
+            assert_eq!(list.matches("<li>").count(), 46);
+            assert!(!list.contains("<script"), "a plain page: no app");
+            let re = list.split("<a href=\"").skip(1).map(|h| &h[..h.find('"').unwrap()]);
+            for href in re {
+                assert!(pages.contains_key(href), "{href}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_archive_page_shows_its_featured_text_from_its_file() {
         let page_json = r#"{"schema": 1, "article_url": "text/{id}.json", "older": "older-1.json",
             "articles": [{"id": "a", "published": "2024-05-15", "text_url": "text/a.json",
             "translations": {"fr": {"title": "Titre de la une"}}}]}"#;
         let text_json = r#"{"schema": 1, "articles": [{"id": "a", "published": "2024-05-15",
             "translations": {"fr": {"title": "Titre de la une", "body": ["Le texte, lu à part."]}}}]}"#;
+        let doc: Value = serde_json::from_str(page_json).unwrap();
         let read = |path: &str| (path == "text/a.json").then(|| text_json.to_string());
-        let page = prerender_page(PAGE, page_json, &read).unwrap();
-        assert!(page.contains("<p>Le texte, lu à part.</p>"), "{page}");
-        assert!(page.contains("\"article_url\":\"text/{id}.json\""));
-        assert!(page.contains("\"older\":\"older-1.json\""));
+        let site = Site { template: PAGE, articles: site_articles(&doc, &read), doc, base_url: None };
+        let pages = pages(&site);
+        for page in [&pages["fr.html"], &pages["a.fr.html"]] {
+            assert!(page.contains("<p>Le texte, lu à part.</p>"), "{page}");
+            assert!(page.contains("\"article_url\":\"text/{id}.json\""));
+            assert!(page.contains("\"older\":\"older-1.json\""));
+        }
         // A text file that holds another article is not shown.
         let other = |_: &str| Some(text_json.replace("\"a\"", "\"b\""));
-        let page = prerender_page(PAGE, page_json, &other).unwrap();
+        let doc: Value = serde_json::from_str(page_json).unwrap();
+        let site = Site { template: PAGE, articles: site_articles(&doc, &other), doc, base_url: None };
+        let page = &super::tests::pages(&site)["a.fr.html"];
         assert!(!page.contains("Le texte, lu à part."));
         assert!(page.contains("Titre de la une"));
     }
@@ -373,17 +831,12 @@ mod tests {
     #[test]
     fn the_snapshot_renders_the_same_first_view_as_the_whole_collection() {
         let doc: Value = serde_json::from_str(BUNDLED).unwrap();
-        let collection = read_collection(doc.clone()).unwrap().collection;
-        let snapshot = first_view_snapshot(&doc, &collection, Lang::Fr);
-        let whole = render_first_view(&FirstView {
-            snapshot: collection,
-            lang: Lang::Fr,
-        });
-        let part = render_first_view(&FirstView {
-            snapshot: read_collection(snapshot.clone()).unwrap().collection,
-            lang: Lang::Fr,
-        });
-        assert_eq!(part, whole);
+        let collection = read(doc.clone()).unwrap();
+        let featured = collection.featured(Lang::Fr).unwrap().id.to_string();
+        let full = doc["articles"].as_array().unwrap().iter().find(|a| a["id"] == *featured).unwrap();
+        let snapshot = first_view_snapshot(&doc, &collection, Lang::Fr, full, EDITION_PAGE);
+        let render = |snapshot| render_first_view(&FirstView { snapshot, lang: Lang::Fr, article: None });
+        assert_eq!(render(read(snapshot.clone()).unwrap()), render(collection));
         let bodies = snapshot["articles"]
             .as_array()
             .unwrap()
@@ -394,15 +847,22 @@ mod tests {
     }
 
     #[test]
-    fn data_can_never_close_the_snapshot_script() {
-        let hostile = r#"{"schema": 1, "articles": [{"id": "x", "translations": {"fr": {"title": "</script><script>alert(1)</script>", "body": ["<!--"]}}}]}"#;
-        let page = prerender_page(PAGE, hostile, &|_| None).unwrap();
-        assert_eq!(
-            page.matches("<script").count(),
-            2,
-            "the snapshot and the JSON-LD only"
-        );
-        assert!(!page.contains("<script>alert"));
+    fn data_stays_data_on_every_page() {
+        let hostile = r#"{"schema": 1, "articles": [{"id": "x", "image": {"src": "a.jpg\"><script>alert(1)</script>"},
+            "translations": {"fr": {"title": "</script><script>alert(1)</script>", "summary": "\"><img src=x onerror=alert(1)>",
+            "image_alt": "</script>", "body": ["<!--"]}}}]}"#;
+        let pages = pages(&site(hostile, Some("https://news.example/")));
+        for (name, page) in &pages {
+            let scripts = page.matches("<script").count();
+            let expected = match name.as_str() {
+                "x.fr.html" | "fr.html" | "en.html" | "ar.html" => 2,
+                "index.html" => 3 + 1 + 1,
+                _ => 0,
+            };
+            assert_eq!(scripts, expected, "{name}: the snapshot, the JSON-LD, the root's picker");
+            assert!(!page.contains("<script>alert"), "{name}");
+            assert!(!page.contains("<img src=x"), "{name}");
+        }
     }
 
     #[test]
@@ -424,7 +884,8 @@ mod tests {
 
     #[test]
     fn a_page_without_a_standalone_host_is_refused() {
-        let page = PAGE.replace(" data-standalone", "");
-        assert!(prerender_page(&page, BUNDLED, &|_| None).is_err());
+        let mut site = site(BUNDLED, None);
+        site.template = "<html><body><div data-article-viewer></div></body></html>";
+        assert!(publish_pages(&site).is_err());
     }
 }

@@ -1,8 +1,13 @@
-//! trunk's `post_build` hook: writes the standalone page's first view into the staged
-//! `index.html` (see `news_viewer::prerender`), with its stylesheets inlined. Reads `articles.json` beside it, so the page holds
-//! the data it is built with; the app still reads the file at run time, and that data wins.
+//! trunk's `post_build` hook: publishes the bundled collection's pages into the staged site (see
+//! `news_viewer::prerender`), with their stylesheets inlined. It keeps the page trunk built as
+//! `template.html`, which `publish-articles --site` makes pages from later, and reads
+//! `articles.json` beside it, so the pages hold the data they are built with; the app still
+//! reads the file at run time, and that data wins.
 
-use std::path::PathBuf;
+use news_viewer::prerender::{
+    inline_stylesheets, publish_pages, site_address, site_articles, Site, TEMPLATE,
+};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,37 +15,52 @@ fn main() -> ExitCode {
         eprintln!("prerender: run by trunk's post_build hook (TRUNK_STAGING_DIR is not set)");
         return ExitCode::from(2);
     };
-    let (index, data) = (dir.join("index.html"), dir.join("articles.json"));
-    // Only files beside the page or under it: a relative path without `..`.
-    let read_beside = |href: &str| {
-        let path = href.trim_start_matches("./");
-        let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
-        inside
-            .then(|| std::fs::read_to_string(dir.join(path)).ok())
-            .flatten()
-    };
-    let outcome = std::fs::read_to_string(&index)
-        .and_then(|page| Ok((page, std::fs::read_to_string(&data)?)))
-        .map_err(|e| e.to_string())
-        .and_then(|(page, articles)| {
-            news_viewer::prerender::prerender_page(&page, &articles, &read_beside)
-        })
-        .and_then(|page| news_viewer::prerender::inline_stylesheets(&page, read_beside))
-        .and_then(|page| {
-            std::fs::write(&index, &page).map_err(|e| e.to_string())?;
-            Ok(page.len())
-        });
-    match outcome {
-        Ok(bytes) => {
-            println!(
-                "prerender: first view written into {} ({bytes} bytes)",
-                index.display()
-            );
+    match publish(&dir) {
+        Ok((pages, bytes)) => {
+            println!("prerender: {pages} pages written into {} ({bytes} bytes)", dir.display());
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("prerender: {}: {error}", index.display());
+            eprintln!("prerender: {}: {error}", dir.display());
             ExitCode::FAILURE
         }
     }
+}
+
+/// Only files beside the pages or under them: a relative path without `..`.
+fn read_beside(dir: &Path, href: &str) -> Option<String> {
+    let path = href.trim_start_matches("./");
+    let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
+    inside
+        .then(|| std::fs::read_to_string(dir.join(path)).ok())
+        .flatten()
+}
+
+fn publish(dir: &Path) -> Result<(usize, usize), String> {
+    let read = |href: &str| read_beside(dir, href);
+    let template = std::fs::read_to_string(dir.join("index.html")).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join(TEMPLATE), &template).map_err(|e| e.to_string())?;
+    let data = std::fs::read_to_string(dir.join("articles.json")).map_err(|e| e.to_string())?;
+    let doc: serde_json::Value = serde_json::from_str(&data).map_err(|e| e.to_string())?;
+    let site = Site {
+        template: &template,
+        articles: site_articles(&doc, &read),
+        doc,
+        // The site's public address, for absolute links (canonical, hreflang, the sitemap).
+        base_url: match std::env::var("NEWS_VIEWER_BASE_URL") {
+            Ok(url) if !url.trim().is_empty() => Some(site_address(&url)?),
+            _ => None,
+        },
+    };
+    let pages = publish_pages(&site)?;
+    let mut bytes = 0;
+    for (name, page) in &pages {
+        let page = match name.ends_with(".html") {
+            true => inline_stylesheets(page, read)?,
+            false => page.clone(),
+        };
+        bytes += page.len();
+        std::fs::write(dir.join(name), page).map_err(|e| e.to_string())?;
+    }
+    Ok((pages.len(), bytes))
 }

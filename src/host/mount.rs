@@ -12,7 +12,9 @@
 //! - `data-refresh`: seconds between two readings of the collection file (default 300; 0: never);
 //! - `data-label`: name of the ticker's landmark, when a page holds several tickers;
 //! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`), and the
-//!   prerender writes its first view into it;
+//!   prerender writes its first view into it, with its snapshot in the `script[data-first-view]`
+//!   right after it. The site's root holds one such host per edition, each in a
+//!   `[data-edition]` element, of which the script in its head has picked the reader's;
 //! - `data-frame`: the viewer is the whole page of an iframe: it reads `?article=&lang=` and posts
 //!   its height to the parent window.
 
@@ -20,7 +22,7 @@
 use crate::data::read::parse_collection;
 use crate::i18n::Lang;
 use crate::js::bundle_base;
-use crate::routing::parse_query;
+use crate::routing::parse_location;
 use crate::ui::state::Config;
 #[cfg(feature = "hydrate")]
 use crate::ui::state::FirstView;
@@ -55,6 +57,7 @@ pub fn mount_all_and_watch() {
 
 /// Mounts a viewer into every `[data-article-viewer]` element not yet mounted.
 pub fn mount_all() {
+    keep_the_readers_edition();
     let Ok(hosts) = document().query_selector_all("[data-article-viewer]:not([data-mounted])")
     else {
         return;
@@ -71,8 +74,12 @@ pub fn read_config(host: &HtmlElement) -> Config {
     let attr = |name: &str| host.get_attribute(name).filter(|v| !v.trim().is_empty());
     let standalone = host.has_attribute("data-standalone");
     let reads_url = standalone || host.has_attribute("data-frame");
+    let location = window().location();
     let (url_article, url_lang) = match reads_url {
-        true => parse_query(&window().location().search().unwrap_or_default()),
+        true => parse_location(
+            &location.pathname().unwrap_or_default(),
+            &location.search().unwrap_or_default(),
+        ),
         false => (None, None),
     };
     let defaults = Config::default();
@@ -81,6 +88,7 @@ pub fn read_config(host: &HtmlElement) -> Config {
         src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
         standalone,
         frame: host.has_attribute("data-frame"),
+        pages: false,
         refresh_ms: attr("data-refresh")
             .map(|v| js_sys::Number::parse_float(&v))
             .filter(|v| v.is_finite() && *v >= 0.0)
@@ -106,41 +114,83 @@ pub fn read_config(host: &HtmlElement) -> Config {
     }
 }
 
-/// The first view the page was prerendered with (see `crate::prerender`), when this is the
-/// standalone page and its snapshot reads.
+/// The first view host `host` was prerendered with (see `crate::prerender`), and the build that
+/// rendered it, when its snapshot reads.
 #[cfg(feature = "hydrate")]
-fn first_view() -> Option<FirstView> {
-    let script = document().get_element_by_id("nv-first-view")?;
+fn first_view(host: &HtmlElement) -> Option<(FirstView, String)> {
+    let script = host
+        .next_element_sibling()
+        .filter(|s| s.has_attribute("data-first-view"))?;
     let lang = Lang::from_tag(&script.get_attribute("data-lang")?)?;
+    let article = script.get_attribute("data-article");
     let snapshot = parse_collection(&script.text_content()?).ok()?.collection;
-    Some(FirstView { snapshot, lang })
+    let build = script.get_attribute("data-build").unwrap_or_default();
+    Some((FirstView { snapshot, lang, article }, build))
+}
+
+/// The site's root holds every edition's first view: the one the script in its head picked
+/// (`<html data-edition>`; without it, the one not hidden) stays, the others go.
+fn keep_the_readers_edition() {
+    let picked = document()
+        .document_element()
+        .and_then(|html| html.get_attribute("data-edition"));
+    let Ok(editions) = document().query_selector_all("body [data-edition]") else {
+        return;
+    };
+    for edition in (0..editions.length()).filter_map(|i| editions.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let keep = match &picked {
+            Some(picked) => edition.get_attribute("data-edition").as_ref() == Some(picked),
+            None => !edition.has_attribute("hidden"),
+        };
+        match keep {
+            true => {
+                let _ = edition.remove_attribute("hidden");
+            }
+            false => edition.remove(),
+        }
+    }
 }
 
 fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     host.set_attribute("data-mounted", "")?;
-    let config = read_config(host);
+    #[allow(unused_mut)]
+    let mut config = read_config(host);
     // The standalone page is ours: its viewer lives in the light DOM, styled by the page's own
-    // stylesheet, and hydrates the first view prerendered into it.
+    // stylesheet, and hydrates the first view prerendered into it. The page is a published one,
+    // in the language and at the article it was rendered for, unless its address asks for others.
     #[cfg(feature = "hydrate")]
-    if config.standalone {
-        if let Some(first_view) = first_view() {
-            // Leptos' hydration reads what a streaming server would have left beside the page
-            // (resources, errors, chunks); a prerendered page has none of them.
-            for name in [
-                "__RESOLVED_RESOURCES",
-                "__SERIALIZED_ERRORS",
-                "__INCOMPLETE_CHUNKS",
-            ] {
-                js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
-            }
+    if let Some((first_view, build)) = config.standalone.then(|| first_view(host)).flatten() {
+        config.pages = true;
+        config.lang = config.lang.or(Some(first_view.lang));
+        config.article = config.article.or_else(|| first_view.article.clone());
+        if build != crate::BUILD {
+            // A page of another build may hold other markup than this app renders, and
+            // hydrating it would panic: the same first view is rendered afresh in its place.
+            host.set_inner_html("");
             let host = host.clone();
-            leptos::mount::hydrate_from(
+            leptos::mount::mount_to(
                 host,
                 move || view! { <Viewer config host=super::browser() first_view /> },
             )
             .forget();
             return Ok(());
         }
+        // Leptos' hydration reads what a streaming server would have left beside the page
+        // (resources, errors, chunks); a prerendered page has none of them.
+        for name in [
+            "__RESOLVED_RESOURCES",
+            "__SERIALIZED_ERRORS",
+            "__INCOMPLETE_CHUNKS",
+        ] {
+            js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
+        }
+        let host = host.clone();
+        leptos::mount::hydrate_from(
+            host,
+            move || view! { <Viewer config host=super::browser() first_view /> },
+        )
+        .forget();
+        return Ok(());
     }
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     // The viewer's stylesheet is the file the standalone page links: downloaded once and shared

@@ -1,7 +1,7 @@
 //! Glue for a viewer that owns its page: the URL, the history, the document title and
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
-use crate::routing::{article_href, parse_query};
+use crate::routing::{article_href, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
@@ -62,16 +62,26 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
             from_history.set_value(false);
             return article;
         }
-        let query = match &article {
-            Some(id) => article_href(id, lang),
-            None => format!("?lang={}", lang.code()),
+        let pages = state.pages();
+        let address = match (&article, pages) {
+            (Some(id), _) => article_href(id, lang, pages),
+            (None, true) => page_href(None, lang),
+            (None, false) => format!("?lang={}", lang.code()),
         };
-        let location = window().location();
+        let current = current_address(pages);
+        let url = format!("{address}{}", window().location().hash().unwrap_or_default());
         let history = window().history();
-        if let (Some(previous), Ok(current), Ok(history)) = (&previous, location.search(), history)
-        {
-            if current != query {
-                let url = format!("{query}{}", location.hash().unwrap_or_default());
+        // A published page reached by an old link (`?article=…`) shows its own address from the
+        // start, in place of the one it came in by. The site's root keeps its own until the
+        // reader moves.
+        if let (None, true, Some(current), Ok(history)) = (&previous, pages, &current, &history) {
+            let at_root = !current.contains('?') && parse_location(current, "") == (None, None);
+            if current != &address && !at_root {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+            }
+        }
+        if let (Some(previous), Some(current), Ok(history)) = (&previous, current, history) {
+            if current != address {
                 let _ = match previous != &article {
                     true => history
                         .replace_state(&place_state(reading_at.get_value()), "")
@@ -85,6 +95,20 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
         }
         article
     });
+}
+
+/// Where the page is, as the viewer's addresses say it: its file name and query on a published
+/// page, else its query.
+fn current_address(pages: bool) -> Option<String> {
+    let location = window().location();
+    let query = location.search().ok()?;
+    match pages {
+        true => {
+            let path = location.pathname().ok()?;
+            Some(path.rsplit('/').next().unwrap_or_default().to_string() + &query)
+        }
+        false => Some(query),
+    }
 }
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
@@ -102,7 +126,11 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
                 let _ = history.replace_state(&JsValue::NULL, "");
             }
         }
-        let (article, lang) = parse_query(&window().location().search().unwrap_or_default());
+        let location = window().location();
+        let (article, lang) = parse_location(
+            &location.pathname().unwrap_or_default(),
+            &location.search().unwrap_or_default(),
+        );
         let new_article = article != state.nav.article_id.get_untracked();
         // Only when the URL effect will run (and clear it): else the next change would be lost.
         from_history.set_value(lang.is_some() || new_article);

@@ -4,6 +4,8 @@
 //! here does not compile.
 
 use super::{Language, Strings};
+#[cfg(not(target_arch = "wasm32"))]
+use super::PageStrings;
 
 pub const PSEUDO: Language = Language {
     code: "qps",
@@ -16,6 +18,14 @@ pub const PSEUDO: Language = Language {
     language_names: &[("fr", "⟦Fréñçh⟧"), ("en", "⟦Éñglîsh⟧"), ("ar", "⟦Àràbîç⟧"), ("qps", "⟦Pséûdö⟧")],
     #[cfg(not(target_arch = "wasm32"))]
     opened_from_disk: "⟦Thîs pàgé îs öpéñéd fröm dîsk⟧",
+    #[cfg(not(target_arch = "wasm32"))]
+    pages: PageStrings {
+        other_languages: "⟦Îñ öthér làñgûàgés:⟧",
+        all_headlines: "⟦Àll héàdlîñés⟧",
+        list_page: "⟦pàgé {n} öf {count}⟧",
+        newer: "⟦Ñéwér⟧",
+        older: "⟦Öldér⟧",
+    },
     strings: Strings {
         viewer_name: "⟦Ñéws⟧",
         headlines: "⟦Héàdlîñés⟧",

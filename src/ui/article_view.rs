@@ -313,6 +313,7 @@ fn neighbour_headlines(
     collection: &Collection,
     id: &str,
     lang: Lang,
+    pages: bool,
 ) -> (Option<Headline>, Option<Headline>) {
     let edition = collection.pager_edition(id, lang);
     let here = collection.position(id);
@@ -320,7 +321,7 @@ fn neighbour_headlines(
     let at = edition.iter().position(|&i| Some(i) == here);
     let neighbour = |at: Option<usize>| {
         at.and_then(|at| edition.get(at))
-            .map(|&i| Headline::of(&collection.articles[i], lang, default))
+            .map(|&i| Headline::of(&collection.articles[i], lang, default, pages))
     };
     (
         neighbour(at.and_then(|at| at.checked_sub(1))),
@@ -335,7 +336,7 @@ fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
     let sides = Memo::new(move |_| {
         state
             .collection()
-            .map(|c| neighbour_headlines(&c, &id, lang))
+            .map(|c| neighbour_headlines(&c, &id, lang, state.pages()))
             .unwrap_or_default()
     });
     // The label is part of the link, so that its name says where it leads.
@@ -469,7 +470,7 @@ fn listed_headlines(
             .iter()
             .filter(|&&i| Some(i) != here)
             .take(shown.get())
-            .map(|&i| Headline::of(&collection.articles[i], lang, default))
+            .map(|&i| Headline::of(&collection.articles[i], lang, default, state.pages()))
             .collect::<Vec<_>>()
     })
 }

@@ -25,7 +25,7 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
 /// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
 /// reader away at the next key.
 fn focus_headline_of(state: ViewerState, left: String) {
-    let href = article_href(&left, state.prefs.lang.get_untracked());
+    let href = article_href(&left, state.prefs.lang.get_untracked(), state.pages());
     let find = move || {
         let root = state.root.get_untracked()?;
         let links = root.query_selector_all("a[href]").ok()?;

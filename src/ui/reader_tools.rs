@@ -108,7 +108,7 @@ fn share_url(state: ViewerState) -> String {
         )
     });
     let link = match (own_page, pattern) {
-        (true, _) => absolute(&article_href(&id, lang)),
+        (true, _) => absolute(&article_href(&id, lang, state.pages())),
         (false, Some(pattern)) => publisher_link(&pattern, &id, lang).and_then(|h| absolute(&h)),
         (false, None) => None,
     };

@@ -23,6 +23,9 @@ pub struct Config {
     pub standalone: bool,
     /// The viewer is the whole page of an iframe (`embed.html`): its headings head that page.
     pub frame: bool,
+    /// The page is a published one: every article has a page of its own beside it, which links
+    /// and the address bar give (see `routing`).
+    pub pages: bool,
     /// Speed of the ticker in CSS pixels per second.
     pub ticker_speed: f64,
     /// How often the collection file is read again, in milliseconds; 0: never.
@@ -50,6 +53,7 @@ impl Default for Config {
             src: "articles.json".into(),
             standalone: false,
             frame: false,
+            pages: false,
             ticker_speed: 60.0,
             refresh_ms: REFRESH_DEFAULT_MS,
             lang: None,
@@ -63,11 +67,13 @@ impl Default for Config {
 }
 
 /// The first view a page was prerendered with: a snapshot of the data it shows (see
-/// `first_view_snapshot`) and its language. A viewer hydrates from it.
+/// `first_view_snapshot`), its language and its article (none: the edition's featured one). A
+/// viewer hydrates from it.
 #[derive(Clone, Debug)]
 pub struct FirstView {
     pub snapshot: Collection,
     pub lang: Lang,
+    pub article: Option<String>,
 }
 
 /// What the mounting layer gives a viewer: the page it is on, and what follows the viewer there.
@@ -129,6 +135,11 @@ impl ViewerState {
             nav,
             archive,
         }
+    }
+
+    /// Whether articles have published pages (see `Config::pages`).
+    pub fn pages(&self) -> bool {
+        self.config.with_value(|c| c.pages)
     }
 
     /// Puts a validated collection in place.

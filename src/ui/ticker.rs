@@ -231,7 +231,7 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let Some(collection) = state.collection() else {
         return Vec::new();
     };
-    let pattern = state.config.with_value(|c| c.link_pattern.clone());
+    let (pattern, pages) = state.config.with_value(|c| (c.link_pattern.clone(), c.pages));
     let default = collection.default_language.as_deref();
     collection
         .ticker_edition(lang)
@@ -239,8 +239,8 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
         .map(|i| {
             let article = &collection.articles[i];
             Headline {
-                href: pattern_href(pattern.as_deref(), &article.id, lang),
-                ..Headline::of(article, lang, default)
+                href: pattern_href(pattern.as_deref(), &article.id, lang, pages),
+                ..Headline::of(article, lang, default, pages)
             }
         })
         .collect()

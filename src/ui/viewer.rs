@@ -47,7 +47,7 @@ pub fn Viewer(
             lang: Some(first.lang),
             ..Settings::DESIGNED
         });
-        state.nav.article_id.set(None);
+        state.nav.article_id.set(first.article);
         state.feed.data.set(Data::Ready(Arc::new(first.snapshot)));
         reader
     });
