@@ -22,11 +22,10 @@ test: setup test-native test-wasm test-e2e
 test-native:
 	cargo test
 	cargo test --features pseudo-locale --lib i18n
-	cargo test --no-default-features --features ssr --lib
 
 test-wasm:
-	cargo test --target wasm32-unknown-unknown
-	cargo test --target wasm32-unknown-unknown --features pseudo-locale --test pseudo_locale
+	cargo test --target wasm32-unknown-unknown --no-default-features --features csr
+	cargo test --target wasm32-unknown-unknown --no-default-features --features csr,pseudo-locale --test pseudo_locale
 
 test-e2e:
 	trunk build --release

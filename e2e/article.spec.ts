@@ -149,7 +149,7 @@ test('Share copies the link where the Web Share API is missing, and says so', as
   await openViewer(page, './?article=rapprochement-maroc-irak-sous-le-regard-de-l-iran&lang=fr');
   await page.getByRole('button', { name: 'Partager' }).click();
   await expect(page.locator('.nv-tools__status')).toHaveText('Lien copié dans le presse-papiers.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('?article=rapprochement-maroc-irak-sous-le-regard-de-l-iran');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('http://127.0.0.1:8090/rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html');
 });
 
 test('Share uses the Web Share API where the browser has it', async ({ page }) => {

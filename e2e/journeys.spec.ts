@@ -32,11 +32,12 @@ test.describe('sharing', () => {
   test('the standalone page shares the open article’s deep link', async ({ page }) => {
     await openViewer(page, './?lang=en');
     const english = ['Share', 'Link copied'];
-    expect(await shareAndRead(page, undefined, english)).toBe(`http://127.0.0.1:8090/?article=${featuredId}&lang=en`);
+    expect(await shareAndRead(page, undefined, english)).toBe(`http://127.0.0.1:8090/${featuredId}.en.html`);
     await page.locator('.nv-more__link').first().click();
     const url = new URL(await shareAndRead(page, undefined, english));
-    expect(url.searchParams.get('article')).not.toBe(featuredId);
-    expect(url.searchParams.get('lang')).toBe('en');
+    expect(url.pathname).toMatch(/^\/[a-z0-9-]+\.en\.html$/);
+    expect(url.pathname).not.toBe(`/${featuredId}.en.html`);
+    expect(url.search).toBe('');
   });
 
   test('an embedded viewer shares the publisher’s page for the article, else its source, else the host page', async ({ page }) => {
@@ -64,7 +65,7 @@ test.describe('sharing', () => {
     await openViewer(page);
     await page.getByRole('button', { name: 'Partager' }).click();
     const field = page.getByRole('textbox', { name: 'Copiez ce lien :' });
-    await expect(field).toHaveValue(`http://127.0.0.1:8090/?article=${featuredId}&lang=fr`);
+    await expect(field).toHaveValue(`http://127.0.0.1:8090/${featuredId}.fr.html`);
     await expect(field).toBeFocused();
     const selected = await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!));
     expect(selected).toBe(await field.inputValue());

@@ -67,12 +67,13 @@ test.describe('with a browser that prefers English', () => {
     await expect(page.locator(readCopy).first()).toHaveText(titles.en);
   });
 
-  test('the prerendered page stays in its language, so its first view is not redone', async ({ page }) => {
-    await openViewer(page);
+  test('a published page stays in its language, so its first view is not redone', async ({ page }) => {
+    await openViewer(page, './fr.html');
     await expect(page.locator('.nv[data-live]')).toHaveCount(1);
     await expect(page.locator('.nv-article__title')).toHaveText(titles.fr);
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.locator('.nv-article__title')).toHaveText(titles.en);
+    await expect(page).toHaveURL(/\/en\.html$/);
   });
 });
 

@@ -11,7 +11,7 @@ const featured = "La Russie a demandé l'aide militaire de la Chine, selon le Ne
 const controls = ['.nv-ticker__toggle', '.nv-langs', '.nv-tools', '.nv-more__button'];
 
 test('the built page holds the first view, its title, description, Open Graph and JSON-LD', () => {
-  const page = readFileSync('dist/index.html', 'utf8');
+  const page = readFileSync('dist/fr.html', 'utf8');
   expect(page).toContain(`<h1 tabindex="-1" lang="fr" dir="ltr" class="nv-article__title">${featured}</h1>`);
   expect(page).toContain(`<title>${featured} — Actualités</title>`);
   expect(page).toMatch(/<meta name="description" content="La Russie a demandé l'aide économique/);
@@ -28,23 +28,42 @@ test.describe('without JavaScript', () => {
 
   test('the page reads: headlines are links, the article is there, controls are hidden', async ({ page }) => {
     await page.goto('./');
-    await expect(page.locator('h1')).toHaveText(featured);
+    // The root holds every edition: without the script in its head, the default one shows.
+    await expect(page.locator('h1:visible')).toHaveText(featured);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
-    const links = page.locator(readCopy);
+    const links = page.locator(`[data-edition="fr"] ${readCopy}`);
     await expect(links).toHaveCount(46);
-    await expect(links.nth(1)).toHaveAttribute('href', /^\?article=m-hilale/);
+    await expect(links.nth(1)).toHaveAttribute('href', /^m-hilale[a-z-]+\.fr\.html$/);
+    await expect(page.locator('[data-edition="fr"] .nv-page-links a[hreflang="ar"]')).toHaveAttribute('href', 'ar.html');
     await expect(page.locator('.nv-article__body p')).toHaveCount(11);
     await expect(page.locator('.nv-article__meta')).toContainText('Publié dans \u2068Hespress\u2069 le \u206814 mars 2022\u2069');
     for (const control of controls) await expect(page.locator(control).first()).toBeHidden();
-    await expect(page.locator('.nv-disk-note')).toBeHidden();
+    await expect(page.locator('.nv-disk-note').first()).toBeHidden();
+  });
+
+  test('a tapped headline opens its article\'s page, which reads, in every language', async ({ page }) => {
+    await page.goto('./');
+    await page.locator(`[data-edition="fr"] ${readCopy}`).filter({ hasText: 'Rapprochement Maroc-Irak' }).click();
+    await expect(page).toHaveURL(/\/rapprochement-maroc-irak-sous-le-regard-de-l-iran\.fr\.html$/);
+    await expect(page.locator('h1')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
+    await page.locator('.nv-page-links a[hreflang="ar"]').click();
+    await expect(page).toHaveURL(/\.ar\.html$/);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await expect(page.locator('.nv-article__body p').first()).toBeVisible();
+    // Every article through the lists of headlines.
+    await page.goto('./headlines-en-1.html');
+    await expect(page.locator('.nv-headline-list li')).toHaveCount(46);
+    await page.locator('.nv-headline-list a').nth(3).click();
+    await expect(page).toHaveURL(/\.en\.html$/);
+    await expect(page.locator('h1')).toBeVisible();
   });
 });
 
 test('opened from disk, the built page shows its first view and says what reading further needs', async ({ page }) => {
   await page.goto(pathToFileURL(resolve('dist/index.html')).href);
-  await expect(page.locator('h1')).toHaveText(featured);
-  await expect(page.locator(readCopy)).toHaveCount(46);
-  await expect(page.locator('.nv-disk-note')).toHaveText(/servez ce dossier/);
+  await expect(page.locator('h1:visible')).toHaveText(featured);
+  await expect(page.locator(`[data-edition="fr"] ${readCopy}`)).toHaveCount(46);
+  await expect(page.locator('.nv-disk-note:visible')).toHaveText(/servez ce dossier/);
   expect(await page.locator('.nv-article__title').evaluate((h) => getComputedStyle(h).fontFamily)).toMatch(/Georgia|serif/);
   for (const control of controls) await expect(page.locator(control).first()).toBeHidden();
 });
@@ -64,7 +83,7 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto('./');
-  await expect(page.locator('h1')).toHaveText(featured);
+  await expect(page.locator('h1:visible')).toHaveText(featured);
   const scrolled = await page.evaluate(() => {
     for (const selector of ['h1', '.nv-ticker__track', '.nv-ticker__link', '.nv-more__link']) {
       (document.querySelector(selector) as any).prerendered = true;

@@ -68,36 +68,55 @@ pub struct Site<'a> {
     pub base_url: Option<String>,
 }
 
-/// The collection file `doc` and the articles it lists, each with its text: from `doc`, else
-/// from its own file (`text_url`, read with `read_file` relative to the page), keeping the
-/// entry's URLs (they resolve against the page).
+/// The articles of collection file `doc` and of its older pages (`older`, read with
+/// `read_file` relative to the page), each with its text: from its entry, else from its own file
+/// (`text_url`), keeping the entry's URLs (they resolve against the page).
 pub fn site_articles(doc: &Value, read_file: &dyn Fn(&str) -> Option<String>) -> Vec<Value> {
-    let entries = doc["articles"].as_array().cloned().unwrap_or_default();
+    let mut entries = Vec::new();
+    let mut seen = HashSet::new();
+    let mut page = Some(doc.clone());
+    while let Some(file) = page.take() {
+        entries.extend(file["articles"].as_array().cloned().unwrap_or_default());
+        page = file["older"]
+            .as_str()
+            .filter(|older| seen.insert(older.to_string()))
+            .and_then(read_file)
+            .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    }
     entries
         .into_iter()
-        .map(|mut entry| {
-            let text_url = entry["text_url"].as_str().map(str::to_string);
-            let full = text_url
-                .as_deref()
-                .and_then(read_file)
-                .and_then(|text| serde_json::from_str::<Value>(&text).ok())
-                .and_then(|file| {
-                    let id = &entry["id"];
-                    file["articles"].as_array()?.iter().find(|a| a["id"] == *id).cloned()
-                });
-            for (code, translation) in full
-                .as_ref()
-                .and_then(|f| f["translations"].as_object())
-                .into_iter()
-                .flatten()
-            {
-                if let (Some(body), true) = (translation.get("body"), entry["translations"][code].is_object()) {
-                    entry["translations"][code]["body"] = body.clone();
-                }
-            }
-            entry
-        })
+        .map(|entry| with_text(entry, read_file))
         .collect()
+}
+
+/// `entry` with the paragraphs of its own file (`text_url`), if it has one that holds it.
+fn with_text(mut entry: Value, read_file: &dyn Fn(&str) -> Option<String>) -> Value {
+    let full = entry["text_url"]
+        .as_str()
+        .and_then(read_file)
+        .and_then(|text| serde_json::from_str::<Value>(&text).ok())
+        .and_then(|file| {
+            let id = &entry["id"];
+            file["articles"]
+                .as_array()?
+                .iter()
+                .find(|a| a["id"] == *id)
+                .cloned()
+        });
+    for (code, translation) in full
+        .as_ref()
+        .and_then(|f| f["translations"].as_object())
+        .into_iter()
+        .flatten()
+    {
+        if let (Some(body), true) = (
+            translation.get("body"),
+            entry["translations"][code].is_object(),
+        ) {
+            entry["translations"][code]["body"] = body.clone();
+        }
+    }
+    entry
 }
 
 /// The site's public address as `--base-url` gives it, made to end in `/`: only http(s).
@@ -106,7 +125,9 @@ pub fn site_address(url: &str) -> Result<String, String> {
     let lower = url.to_ascii_lowercase();
     let web = lower.starts_with("https://") || lower.starts_with("http://");
     if !web || url.contains(['"', '<', '>', ' ', '?', '#']) {
-        return Err(format!("{url}: the site's address must be an http(s) URL, without query"));
+        return Err(format!(
+            "{url}: the site's address must be an http(s) URL, without query"
+        ));
     }
     Ok(match url.ends_with('/') {
         true => url.to_string(),
@@ -146,7 +167,10 @@ fn first_view_snapshot(
         keep.extend(list.iter().take(extent.list + 1));
     }
     let pager = collection.pager_edition(shown, lang);
-    if let Some(at) = pager.iter().position(|&i| &*collection.articles[i].id == shown) {
+    if let Some(at) = pager
+        .iter()
+        .position(|&i| &*collection.articles[i].id == shown)
+    {
         keep.extend(pager.iter().skip(at.saturating_sub(1)).take(3));
     }
     let ids: HashSet<&str> = keep.iter().map(|&i| &*collection.articles[i].id).collect();
@@ -154,10 +178,18 @@ fn first_view_snapshot(
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(id) && id != shown))
+        .filter(|a| {
+            a["id"]
+                .as_str()
+                .is_some_and(|id| ids.contains(id) && id != shown)
+        })
         .map(|article| {
             let mut article = article.clone();
-            for t in article["translations"].as_object_mut().into_iter().flat_map(|t| t.values_mut()) {
+            for t in article["translations"]
+                .as_object_mut()
+                .into_iter()
+                .flat_map(|t| t.values_mut())
+            {
                 // Nor its summary, which only the shown article's page description uses.
                 if let Some(t) = t.as_object_mut() {
                     t.remove("body");
@@ -167,21 +199,7 @@ fn first_view_snapshot(
             article
         })
         .collect();
-    let mut full = full.clone();
-    // Its text is here, in the language shown only: the file it would be read from is not needed.
-    let default = collection.default_language.as_deref();
-    let code = read(collection_file(doc, vec![full.clone()]))
-        .ok()
-        .and_then(|c| Some(c.articles.first()?.translation_for(lang.code(), default).0.to_string()));
-    if let Some(article) = full.as_object_mut() {
-        article.remove("text_url");
-        for (other, t) in article["translations"].as_object_mut().into_iter().flatten() {
-            if Some(other) != code.as_ref() {
-                t.as_object_mut().map(|t| (t.remove("body"), t.remove("summary")));
-            }
-        }
-    }
-    articles.push(full);
+    articles.push(shown_entry(doc, lang, full));
     let mut snapshot = collection_file(doc, articles);
     // An archive's links, which resolve against the page's file as against the snapshot.
     for key in ["article_url", "older"] {
@@ -190,6 +208,35 @@ fn first_view_snapshot(
         }
     }
     snapshot
+}
+
+/// The shown article `full` as a snapshot holds it: its text is here, in the language shown
+/// only, so the file it would be read from (`text_url`) is not needed.
+fn shown_entry(doc: &Value, lang: Lang, full: &Value) -> Value {
+    let mut full = full.clone();
+    let code = read(collection_file(doc, vec![full.clone()]))
+        .ok()
+        .and_then(|c| {
+            let default = c.default_language.as_deref();
+            Some(
+                c.articles
+                    .first()?
+                    .translation_for(lang.code(), default)
+                    .0
+                    .to_string(),
+            )
+        });
+    if let Some(article) = full.as_object_mut() {
+        article.remove("text_url");
+        let translations = article["translations"].as_object_mut();
+        for (other, t) in translations.into_iter().flatten() {
+            if Some(other) != code.as_ref() {
+                t.as_object_mut()
+                    .map(|t| (t.remove("body"), t.remove("summary")));
+            }
+        }
+    }
+    full
 }
 
 /// The viewer's first view as HTML, as `ViewerRoot` renders it for `first`.
@@ -254,8 +301,14 @@ fn absolute(url: &str, base: Option<&str>) -> Option<String> {
     match url.strip_prefix('/') {
         // From the host's root: the base's scheme and host.
         Some(path) => {
-            let host_end = base.find("://").map(|i| i + 3).and_then(|s| base[s..].find('/').map(|e| s + e));
-            Some(format!("{}/{path}", &base[..host_end.unwrap_or(base.len())]))
+            let host_end = base
+                .find("://")
+                .map(|i| i + 3)
+                .and_then(|s| base[s..].find('/').map(|e| s + e));
+            Some(format!(
+                "{}/{path}",
+                &base[..host_end.unwrap_or(base.len())]
+            ))
         }
         None => Some(format!("{base}{}", url.trim_start_matches("./"))),
     }
@@ -274,7 +327,12 @@ struct Page<'a> {
 
 /// The page's title and the metadata that describe `article` to search engines and link
 /// previews: description, Open Graph, Twitter card, JSON-LD.
-fn article_metadata(site: &Site, collection: &Collection, article: &Article, lang: Lang) -> (String, String) {
+fn article_metadata(
+    site: &Site,
+    collection: &Collection,
+    article: &Article,
+    lang: Lang,
+) -> (String, String) {
     let s = lang.strings();
     let default = collection.default_language.as_deref();
     let (code, t) = article.translation_for(lang.code(), default);
@@ -298,7 +356,10 @@ fn article_metadata(site: &Site, collection: &Collection, article: &Article, lan
             ld["isBasedOn"] = json!(url);
         }
     }
-    let image = article.image.as_ref().and_then(|i| absolute(&i.src, site.base_url.as_deref()));
+    let image = article
+        .image
+        .as_ref()
+        .and_then(|i| absolute(&i.src, site.base_url.as_deref()));
     let mut head = format!(
         "<meta name=\"description\" content=\"{about}\">\
          <meta property=\"og:title\" content=\"{title}\">\
@@ -309,16 +370,29 @@ fn article_metadata(site: &Site, collection: &Collection, article: &Article, lan
         about = escape(&about),
         title = escape(&t.title),
         locale = lang.language().og_locale,
-        card = if image.is_some() { "summary_large_image" } else { "summary" },
+        card = if image.is_some() {
+            "summary_large_image"
+        } else {
+            "summary"
+        },
     );
     if let Some(image) = image {
         ld["image"] = json!(image);
-        head += &format!("<meta property=\"og:image\" content=\"{}\">", escape(&image));
+        head += &format!(
+            "<meta property=\"og:image\" content=\"{}\">",
+            escape(&image)
+        );
         if let Some(alt) = t.image_alt.as_deref().filter(|a| !a.trim().is_empty()) {
-            head += &format!("<meta property=\"og:image:alt\" content=\"{}\">", escape(alt));
+            head += &format!(
+                "<meta property=\"og:image:alt\" content=\"{}\">",
+                escape(alt)
+            );
         }
     }
-    head += &format!("<script type=\"application/ld+json\">{}</script>", script_json(&ld));
+    head += &format!(
+        "<script type=\"application/ld+json\">{}</script>",
+        script_json(&ld)
+    );
     (title, head)
 }
 
@@ -362,12 +436,13 @@ fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
             )
         })
         .collect();
-    let mut out = String::from("<p class=\"nv-page-links\">");
+    // In the viewer's own styles (style/viewer.css).
+    let mut out = String::from("<div class=\"nv\"><p class=\"nv-main nv-page-links\">");
     if !others.is_empty() {
         out += &format!("{} {} · ", p.other_languages, others.join(" · "));
     }
     out + &format!(
-        "<a href=\"headlines-{}-1.html\">{}</a></p>",
+        "<a href=\"headlines-{}-1.html\">{}</a></p></div>",
         lang.code(),
         p.all_headlines
     )
@@ -376,10 +451,21 @@ fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
 /// The first view of the page in `lang` showing `article` (none: the edition's featured
 /// article), as the host's content, its snapshot script and what a page opened from disk says,
 /// with the page's title and head metadata.
-fn first_view(site: &Site, published: &Published, lang: Lang, article: Option<&str>) -> Result<(String, String, String), String> {
-    let featured = published.collection.featured(lang).map(|a| a.id.to_string());
+fn first_view(
+    site: &Site,
+    published: &Published,
+    lang: Lang,
+    article: Option<&str>,
+) -> Result<(String, String, String), String> {
+    let featured = published
+        .collection
+        .featured(lang)
+        .map(|a| a.id.to_string());
     let id = article.map(str::to_string).or(featured);
-    let full = id.as_deref().and_then(|id| published.full.get(id)).map(|&i| &site.articles[i]);
+    let full = id
+        .as_deref()
+        .and_then(|id| published.full.get(id))
+        .map(|&i| &site.articles[i]);
     let extent = match article {
         Some(_) => ARTICLE_PAGE,
         None => EDITION_PAGE,
@@ -398,7 +484,9 @@ fn first_view(site: &Site, published: &Published, lang: Lang, article: Option<&s
         lang,
         article: article.map(str::to_string),
     });
-    let article_attr = article.map(|id| format!(" data-article=\"{id}\"")).unwrap_or_default();
+    let article_attr = article
+        .map(|id| format!(" data-article=\"{id}\""))
+        .unwrap_or_default();
     let script = format!(
         "<script type=\"application/json\" data-first-view data-lang=\"{code}\"{article_attr} data-build=\"{build}\">{json}</script>",
         code = lang.code(),
@@ -432,7 +520,10 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
         .collect();
     let published = Published { collection, full };
     let default = initial_language(None, published.collection.default_language.as_deref());
-    let editions: Vec<(Lang, String)> = Lang::ALL.into_iter().map(|l| (l, page_href(None, l))).collect();
+    let editions: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .map(|l| (l, page_href(None, l)))
+        .collect();
     let mut files = Vec::new();
     let mut roots = Vec::new();
     for &(lang, ref href) in &editions {
@@ -487,8 +578,15 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
 
 /// The site's root: every edition, in `[data-edition]` elements of which only the default one
 /// (`default`) shows until the script in the head shows the reader's.
-fn root_page(site: &Site, default: Lang, editions: &[(Lang, String, String, String, String)]) -> Result<String, String> {
-    let (_, title, head, _, _) = editions.iter().find(|e| e.0 == default).ok_or("no edition")?;
+fn root_page(
+    site: &Site,
+    default: Lang,
+    editions: &[(Lang, String, String, String, String)],
+) -> Result<String, String> {
+    let (_, title, head, _, _) = editions
+        .iter()
+        .find(|e| e.0 == default)
+        .ok_or("no edition")?;
     let titles: Map<String, Value> = editions
         .iter()
         .map(|(l, title, ..)| (l.code().to_string(), json!([l.dir(), title])))
@@ -558,10 +656,10 @@ fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String
                     let date = a
                         .published
                         .as_ref()
-                        .map(|d| format!(" <time datetime=\"{}\">{}</time>", escape(&d.text), escape(&crate::format::format_published(d, lang))))
+                        .map(|d| format!("<time datetime=\"{}\">{}</time>", escape(&d.text), escape(&crate::format::format_published(d, lang))))
                         .unwrap_or_default();
                     format!(
-                        "<li><a href=\"{}\" lang=\"{code}\" dir=\"auto\">{}</a>{date}</li>",
+                        "<li><a class=\"nv-more__link\" href=\"{}\" lang=\"{code}\" dir=\"auto\">{}</a>{date}</li>",
                         page_href(Some(&a.id), lang),
                         escape(&t.title)
                     )
@@ -570,18 +668,34 @@ fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String
             let heading = format!(
                 "{} — {}",
                 p.all_headlines,
-                fill(p.list_page, &[("n", &n.to_string()), ("count", &count.to_string())])
+                fill(
+                    p.list_page,
+                    &[("n", &n.to_string()), ("count", &count.to_string())]
+                )
             );
             let mut nav = Vec::new();
             if n > 1 {
-                nav.push(format!("<a href=\"{}\" rel=\"prev\">{}</a>", name(n - 1), p.newer));
+                nav.push(format!(
+                    "<a href=\"{}\" rel=\"prev\">{}</a>",
+                    name(n - 1),
+                    p.newer
+                ));
             }
             if n < count {
-                nav.push(format!("<a href=\"{}\" rel=\"next\">{}</a>", name(n + 1), p.older));
+                nav.push(format!(
+                    "<a href=\"{}\" rel=\"next\">{}</a>",
+                    name(n + 1),
+                    p.older
+                ));
             }
-            let edition = format!("<a href=\"{}\">{}</a>", page_href(None, lang), lang.strings().viewer_name);
+            let edition = format!(
+                "<a href=\"{}\">{}</a>",
+                page_href(None, lang),
+                lang.strings().viewer_name
+            );
             let body = format!(
-                "<div class=\"nv-headline-list\"><p>{edition}</p><h1>{heading}</h1><ol>{rows}</ol><p>{}</p></div>",
+                "<div class=\"nv\"><div class=\"nv-main nv-headline-list\"><p>{edition}</p>\
+                 <h1 class=\"nv-article__title\">{heading}</h1><ol class=\"nv-more__list\">{rows}</ol><p>{}</p></div></div>",
                 nav.join(" · ")
             );
             let href = name(n);
@@ -602,7 +716,12 @@ fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String
 /// `sitemap.xml`: every page of `files` at the site's address `base`.
 fn sitemap(base: &str, files: &[(String, String)]) -> String {
     let urls: String = std::iter::once(String::new())
-        .chain(files.iter().map(|(name, _)| name.clone()).filter(|n| n.ends_with(".html") && n != "index.html"))
+        .chain(
+            files
+                .iter()
+                .map(|(name, _)| name.clone())
+                .filter(|n| n.ends_with(".html") && n != "index.html"),
+        )
         .map(|name| format!("<url><loc>{}</loc></url>", escape(&format!("{base}{name}"))))
         .collect();
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>\n")
@@ -735,15 +854,27 @@ mod tests {
         assert!(page.contains("property=\"og:locale\" content=\"fr_FR\""));
         assert!(page.contains("\"@type\":\"NewsArticle\""));
         assert!(page.contains("\"datePublished\":\"2022-03-14\""));
-        assert!(!page.contains("Les titres"), "the written description is replaced");
-        assert!(page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}"));
+        assert!(
+            !page.contains("Les titres"),
+            "the written description is replaced"
+        );
+        assert!(
+            page.contains("Publié dans \u{2068}Hespress\u{2069} le \u{2068}14 mars 2022\u{2069}")
+        );
         assert_eq!(page.matches("class=\"nv-ticker__link\"").count(), 2 * 46);
-        assert!(page.contains(&format!("data-first-view data-lang=\"fr\" data-build=\"{}\"", crate::BUILD)));
+        assert!(page.contains(&format!(
+            "data-first-view data-lang=\"fr\" data-build=\"{}\"",
+            crate::BUILD
+        )));
         assert!(page.contains("<div data-article-viewer data-standalone data-refresh=\"300\">"));
         // Its headlines lead to their pages, and it names the other editions.
         assert!(page.contains("href=\"rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html\""));
-        assert!(page.contains("<a href=\"ar.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>"));
-        assert!(!page.contains("rel=\"canonical\""), "no address, no absolute links");
+        assert!(page
+            .contains("<a href=\"ar.html\" hreflang=\"ar\" lang=\"ar\" dir=\"rtl\">العربية</a>"));
+        assert!(
+            !page.contains("rel=\"canonical\""),
+            "no address, no absolute links"
+        );
     }
 
     #[test]
@@ -756,14 +887,19 @@ mod tests {
                 let page = &pages[&format!("{}.{code}.html", article.id)];
                 let h1 = format!("class=\"nv-article__title\">{}</h1>", escape(&t.title));
                 assert!(page.contains(&h1), "{} {code}", article.id);
-                assert!(page.contains(&format!("<meta property=\"og:title\" content=\"{}\">", escape(&t.title))));
+                assert!(page.contains(&format!(
+                    "<meta property=\"og:title\" content=\"{}\">",
+                    escape(&t.title)
+                )));
                 assert!(page.contains(&format!("data-article=\"{}\"", article.id)));
                 assert!(page.contains(&format!(
                     "<link rel=\"canonical\" href=\"https://news.example/maroc/{}.{code}.html\">",
                     article.id
                 )));
                 for other in ["fr", "en", "ar", "x-default"] {
-                    assert!(page.contains(&format!("hreflang=\"{other}\" href=\"https://news.example/maroc/")));
+                    assert!(page.contains(&format!(
+                        "hreflang=\"{other}\" href=\"https://news.example/maroc/"
+                    )));
                 }
             }
         }
@@ -796,7 +932,10 @@ mod tests {
             let list = &pages[&format!("headlines-{}-1.html", lang.code())];
             assert_eq!(list.matches("<li>").count(), 46);
             assert!(!list.contains("<script"), "a plain page: no app");
-            let re = list.split("<a href=\"").skip(1).map(|h| &h[..h.find('"').unwrap()]);
+            let re = list
+                .split("<a href=\"")
+                .skip(1)
+                .map(|h| &h[..h.find('"').unwrap()]);
             for href in re {
                 assert!(pages.contains_key(href), "{href}");
             }
@@ -812,7 +951,12 @@ mod tests {
             "translations": {"fr": {"title": "Titre de la une", "body": ["Le texte, lu à part."]}}}]}"#;
         let doc: Value = serde_json::from_str(page_json).unwrap();
         let read = |path: &str| (path == "text/a.json").then(|| text_json.to_string());
-        let site = Site { template: PAGE, articles: site_articles(&doc, &read), doc, base_url: None };
+        let site = Site {
+            template: PAGE,
+            articles: site_articles(&doc, &read),
+            doc,
+            base_url: None,
+        };
         let pages = pages(&site);
         for page in [&pages["fr.html"], &pages["a.fr.html"]] {
             assert!(page.contains("<p>Le texte, lu à part.</p>"), "{page}");
@@ -822,10 +966,37 @@ mod tests {
         // A text file that holds another article is not shown.
         let other = |_: &str| Some(text_json.replace("\"a\"", "\"b\""));
         let doc: Value = serde_json::from_str(page_json).unwrap();
-        let site = Site { template: PAGE, articles: site_articles(&doc, &other), doc, base_url: None };
+        let site = Site {
+            template: PAGE,
+            articles: site_articles(&doc, &other),
+            doc,
+            base_url: None,
+        };
         let page = &super::tests::pages(&site)["a.fr.html"];
         assert!(!page.contains("Le texte, lu à part."));
         assert!(page.contains("Titre de la une"));
+    }
+
+    #[test]
+    fn an_archive_s_older_pages_have_their_articles_pages_too() {
+        let first = r#"{"schema": 1, "older": "older-1.json", "articles": [{"id": "new", "translations": {"fr": {"title": "Récent"}}}]}"#;
+        let older = r#"{"schema": 1, "older": "older-1.json", "articles": [{"id": "old", "text_url": "text/old.json", "translations": {"fr": {"title": "Ancien"}}}]}"#;
+        let text = r#"{"schema": 1, "articles": [{"id": "old", "translations": {"fr": {"title": "Ancien", "body": ["Lu dans son fichier."]}}}]}"#;
+        let read = |path: &str| match path {
+            "older-1.json" => Some(older.to_string()),
+            "text/old.json" => Some(text.to_string()),
+            _ => None,
+        };
+        let doc: Value = serde_json::from_str(first).unwrap();
+        let site = Site {
+            template: PAGE,
+            articles: site_articles(&doc, &read),
+            doc,
+            base_url: None,
+        };
+        let pages = pages(&site);
+        assert!(pages["old.fr.html"].contains("<p>Lu dans son fichier.</p>"));
+        assert!(pages["headlines-fr-1.html"].contains("href=\"old.fr.html\""));
     }
 
     #[test]
@@ -833,9 +1004,20 @@ mod tests {
         let doc: Value = serde_json::from_str(BUNDLED).unwrap();
         let collection = read(doc.clone()).unwrap();
         let featured = collection.featured(Lang::Fr).unwrap().id.to_string();
-        let full = doc["articles"].as_array().unwrap().iter().find(|a| a["id"] == *featured).unwrap();
+        let full = doc["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == *featured)
+            .unwrap();
         let snapshot = first_view_snapshot(&doc, &collection, Lang::Fr, full, EDITION_PAGE);
-        let render = |snapshot| render_first_view(&FirstView { snapshot, lang: Lang::Fr, article: None });
+        let render = |snapshot| {
+            render_first_view(&FirstView {
+                snapshot,
+                lang: Lang::Fr,
+                article: None,
+            })
+        };
         assert_eq!(render(read(snapshot.clone()).unwrap()), render(collection));
         let bodies = snapshot["articles"]
             .as_array()
@@ -859,7 +1041,10 @@ mod tests {
                 "index.html" => 3 + 1 + 1,
                 _ => 0,
             };
-            assert_eq!(scripts, expected, "{name}: the snapshot, the JSON-LD, the root's picker");
+            assert_eq!(
+                scripts, expected,
+                "{name}: the snapshot, the JSON-LD, the root's picker"
+            );
             assert!(!page.contains("<script>alert"), "{name}");
             assert!(!page.contains("<img src=x"), "{name}");
         }

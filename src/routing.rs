@@ -9,58 +9,60 @@
 use crate::data::rules::{is_allowed_url, is_article_id};
 use crate::i18n::{fill, Lang};
 
-/// The link to an article in a language, relative to the current page: its published page
-/// (`pages`), else the query.
-pub fn article_href(id: &str, lang: Lang, pages: bool) -> String {
-    match pages {
-        true => page_href(Some(id), lang),
-        false => format!("?article={id}&lang={}", lang.code()),
+/// The link to article `id` for a reader of `lang`, relative to the current page. On a
+/// published site, its page in `page`, the language its title shows in (with `?lang=` when the
+/// reader's is another: the article has no page in it); else the query.
+pub fn article_href(id: &str, lang: Lang, page: Option<Lang>) -> String {
+    match page {
+        Some(page) if page == lang => page_href(Some(id), page),
+        Some(page) => format!("{}?lang={}", page_href(Some(id), page), lang.code()),
+        None => format!("?article={id}&lang={}", lang.code()),
     }
 }
 
 /// The published page of an article in `lang`, or of the edition in `lang` (no article).
 pub fn page_href(id: Option<&str>, lang: Lang) -> String {
-    match id {
-        Some(id) => format!("{id}.{}.html", lang.code()),
-        None => format!("{}.html", lang.code()),
-    }
+    let mut href = id.map_or(String::new(), |id| format!("{id}."));
+    href.push_str(lang.code());
+    href + ".html"
 }
 
-/// The article and language a page's address asks for: its query if it has one (old links),
-/// else its file name (see `page_href`). What cannot be an article id or an interface language
-/// is ignored.
+/// The article and language a page's address asks for: its file name's (see `page_href`), each
+/// overridden by its query's (old links, `?lang=`). What cannot be an article id or an interface
+/// language is ignored.
 pub fn parse_location(path: &str, query: &str) -> (Option<String>, Option<Lang>) {
-    let asked = parse_query(query);
-    if asked != (None, None) {
-        return asked;
-    }
-    let name = path.rsplit('/').next().unwrap_or_default();
-    let Some(name) = name.strip_suffix(".html") else {
-        return (None, None);
+    let (asked_article, asked_lang) = parse_query(query);
+    // Hosts with "pretty URLs" serve `a-1.fr.html` as `a-1.fr`.
+    let name = file_name(path);
+    let name = name.strip_suffix(".html").unwrap_or(name);
+    // The last dot, found byte by byte (a reverse `char` search costs the bundle a kilobyte).
+    let (id, code) = match name.bytes().rposition(|b| b == b'.') {
+        Some(dot) => (Some(&name[..dot]), &name[dot + 1..]),
+        None => (None, name),
     };
-    let lang = |code: &str| Lang::ALL.into_iter().find(|l| l.code() == code);
-    match name.rsplit_once('.') {
-        Some((id, code)) if is_article_id(id) => match lang(code) {
-            Some(lang) => (Some(id.to_string()), Some(lang)),
-            None => (None, None),
-        },
-        Some(_) => (None, None),
-        None => (None, lang(name)),
-    }
+    // A page's language is a code of its own: `Lang::from_tag` also reads `fr-CA`, which no page
+    // is named with, and is in the bundle anyway.
+    let (article, lang) = match (id, Lang::from_tag(code)) {
+        (Some(id), Some(lang)) if is_article_id(id) => (Some(id.to_string()), Some(lang)),
+        (None, lang) => (None, lang),
+        _ => (None, None),
+    };
+    (asked_article.or(article), asked_lang.or(lang))
+}
+
+/// The last segment of URL path `path`.
+pub fn file_name(path: &str) -> &str {
+    let start = path
+        .bytes()
+        .rposition(|b| b == b'/')
+        .map_or(0, |slash| slash + 1);
+    &path[start..]
 }
 
 /// The publisher's page for an article: their `data-link` pattern with `{id}` and `{lang}` filled
 /// in, if the result passes the URL allow-list.
 pub fn publisher_link(pattern: &str, id: &str, lang: Lang) -> Option<String> {
     Some(fill(pattern, &[("id", id), ("lang", lang.code())])).filter(|url| is_allowed_url(url))
-}
-
-/// The link of a ticker's headline: the publisher's page (see `publisher_link`), else the
-/// viewer's own (see `article_href`).
-pub fn pattern_href(pattern: Option<&str>, id: &str, lang: Lang, pages: bool) -> String {
-    pattern
-        .and_then(|p| publisher_link(p, id, lang))
-        .unwrap_or_else(|| article_href(id, lang, pages))
 }
 
 /// The article and language a query string (with or without its `?`) asks for. Values that cannot
@@ -102,7 +104,7 @@ mod tests {
 
     #[test]
     fn links_round_trip_through_the_query_string() {
-        let href = article_href("russie-aide-militaire", Lang::Ar, false);
+        let href = article_href("russie-aide-militaire", Lang::Ar, None);
         assert_eq!(href, "?article=russie-aide-militaire&lang=ar");
         assert_eq!(
             parse_query(&href),
@@ -113,7 +115,7 @@ mod tests {
     #[test]
     fn published_pages_round_trip_through_their_file_names() {
         for lang in Lang::ALL {
-            let href = article_href("a-1", lang, true);
+            let href = article_href("a-1", lang, Some(lang));
             assert_eq!(href, format!("a-1.{}.html", lang.code()));
             let path = format!("/news/{href}");
             assert_eq!(parse_location(&path, ""), (Some("a-1".into()), Some(lang)));
@@ -125,7 +127,28 @@ mod tests {
             parse_location("/news/a-1.fr.html", "?article=b&lang=en"),
             (Some("b".into()), Some(Lang::En))
         );
-        for other in ["/", "/index.html", "/news/", "/x.de.html", "/A.fr.html", "/a.b.fr.html", "/fr.htm"] {
+        // An article without a page in the reader's language: its page in another, and theirs.
+        let href = article_href("a-1", Lang::Ar, Some(Lang::Fr));
+        assert_eq!(href, "a-1.fr.html?lang=ar");
+        let (path, query) = href.split_once('?').unwrap();
+        assert_eq!(
+            parse_location(path, query),
+            (Some("a-1".into()), Some(Lang::Ar))
+        );
+        assert_eq!(
+            parse_location("/news/a-1.ar", ""),
+            (Some("a-1".into()), Some(Lang::Ar))
+        );
+        for other in [
+            "/",
+            "/index.html",
+            "/news/",
+            "/x.de.html",
+            "/A.fr.html",
+            "/a.b.fr.html",
+            "/fr.htm",
+            "/demo",
+        ] {
             assert_eq!(parse_location(other, ""), (None, None), "{other}");
         }
     }
@@ -133,15 +156,13 @@ mod tests {
     #[test]
     fn ticker_links_follow_the_publishers_pattern_when_it_is_safe() {
         assert_eq!(
-            pattern_href(Some("/news/{id}?lang={lang}"), "a-1", Lang::En, true),
-            "/news/a-1?lang=en"
+            publisher_link("/news/{id}?lang={lang}", "a-1", Lang::En).as_deref(),
+            Some("/news/a-1?lang=en")
         );
         assert_eq!(
-            pattern_href(Some("javascript:go('{id}')"), "a-1", Lang::En, false),
-            "?article=a-1&lang=en"
+            publisher_link("javascript:go('{id}')", "a-1", Lang::En),
+            None
         );
-        assert_eq!(pattern_href(None, "a-1", Lang::Fr, false), "?article=a-1&lang=fr");
-        assert_eq!(pattern_href(None, "a-1", Lang::Fr, true), "a-1.fr.html");
     }
 
     #[test]

@@ -17,7 +17,10 @@ fn main() -> ExitCode {
     };
     match publish(&dir) {
         Ok((pages, bytes)) => {
-            println!("prerender: {pages} pages written into {} ({bytes} bytes)", dir.display());
+            println!(
+                "prerender: {pages} pages written into {} ({bytes} bytes)",
+                dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -1,5 +1,6 @@
 //! Publishes a collection as an archive any static host can serve:
-//! `cargo run --release --bin publish-articles -- [--page-size N] COLLECTION.json OUT-DIR`.
+//! `cargo run --release --bin publish-articles -- [--site SITE-DIR] [--base-url URL]
+//! [--page-size N] COLLECTION.json OUT-DIR`.
 //!
 //! It checks the collection with the rules of `check-articles` and refuses the whole run, listing
 //! every problem, if anything is invalid. Then it writes, newest first:
@@ -7,11 +8,16 @@
 //!   source and image, and a `text_url` when it has a text; the page carries `article_url` and
 //!   `older`;
 //! - `older-1.json`, `older-2.json`, …: the older pages, chained by `older`;
-//! - `text/<id>.json`: each article's full file, a collection holding that article alone.
+//! - `text/<id>.json`: each article's full file, a collection holding that article alone;
+//! - given `--site`, a built site (`make build`'s `dist`): the pages of every article and
+//!   edition (see `news_viewer::prerender`), made from its `template.html`, with the site's own
+//!   files (the app, its styles, icons) copied beside them unless OUT-DIR is the site itself;
+//!   given `--base-url`, the site's public address, their canonical and `hreflang` links and
+//!   `sitemap.xml`.
 //!
 //! Relative URLs resolve against the file that holds them, so a text file's (one folder down)
 //! gain a `../`. The same input gives byte-identical files. Files of an earlier run that this one does not
-//! write (older pages, texts) are removed.
+//! write (older pages, texts, article pages, lists) are removed.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -24,27 +30,60 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use news_viewer::check::{check, parse, validator};
+    use news_viewer::prerender::{inline_stylesheets, publish_pages, site_address, Site, TEMPLATE};
+    use news_viewer::routing::parse_location;
     use serde_json::{json, Map, Value};
-    use std::path::Path;
+    use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use std::time::Instant;
 
-    const USAGE: &str = "usage: publish-articles [--page-size N] COLLECTION.json OUT-DIR";
+    const USAGE: &str = "usage: publish-articles [--site SITE-DIR] [--base-url URL] [--page-size N] COLLECTION.json OUT-DIR";
+
+    /// What the command line asks for.
+    struct Options {
+        page_size: usize,
+        site: Option<PathBuf>,
+        base_url: Option<String>,
+        input: PathBuf,
+        out: PathBuf,
+    }
+
+    fn options(args: &[String]) -> Option<Options> {
+        let mut options = Options {
+            page_size: 500,
+            site: None,
+            base_url: None,
+            input: PathBuf::new(),
+            out: PathBuf::new(),
+        };
+        let mut paths = Vec::new();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--page-size" => {
+                    options.page_size = args.next()?.parse().ok().filter(|&n| n > 0)?;
+                }
+                "--site" => options.site = Some(PathBuf::from(args.next()?)),
+                "--base-url" => options.base_url = Some(args.next()?.clone()),
+                flag if flag.starts_with("--") => return None,
+                path => paths.push(PathBuf::from(path)),
+            }
+        }
+        let [input, out] = <[PathBuf; 2]>::try_from(paths).ok()?;
+        (options.input, options.out) = (input, out);
+        Some(options)
+    }
     /// Where an article's full file goes, relative to the pages.
     const ARTICLE_URL: &str = "text/{id}.json";
 
     pub fn main() -> ExitCode {
         let started = Instant::now();
         let args: Vec<String> = std::env::args().skip(1).collect();
-        let (page_size, input, out) = match args.as_slice() {
-            [flag, n, input, out] if flag == "--page-size" => match n.parse::<usize>() {
-                Ok(n) if n > 0 => (n, input, out),
-                _ => return usage(),
-            },
-            [input, out] => (500, input, out),
-            _ => return usage(),
+        let Some(options) = options(&args) else {
+            return usage();
         };
-        match publish(Path::new(input), Path::new(out), page_size) {
+        let (input, out) = (options.input.display(), options.out.display());
+        match publish(&options) {
             Ok((files, bytes)) => {
                 println!(
                     "{out}: {files} files, {bytes} bytes written in {:.1} s",
@@ -67,9 +106,23 @@ mod native {
         ExitCode::from(2)
     }
 
-    /// Writes the archive of `input` into `out`: the number of files and bytes written, or every
-    /// reason not to.
-    fn publish(input: &Path, out: &Path, page_size: usize) -> Result<(usize, u64), Vec<String>> {
+    /// Writes the archive of `options.input` into `options.out`, with its pages given a site:
+    /// the number of files and bytes written, or every reason not to.
+    fn publish(options: &Options) -> Result<(usize, u64), Vec<String>> {
+        let (input, out, page_size) = (&options.input, &options.out, options.page_size);
+        let base_url = match &options.base_url {
+            Some(url) => Some(site_address(url).map_err(|e| vec![e])?),
+            None => None,
+        };
+        let template = match &options.site {
+            Some(site) => Some(std::fs::read_to_string(site.join(TEMPLATE)).map_err(|e| {
+                vec![format!(
+                    "{}: not a built site ({e}); `make build` makes one",
+                    site.join(TEMPLATE).display()
+                )]
+            })?),
+            None => None,
+        };
         let bytes = std::fs::read(input).map_err(|e| vec![e.to_string()])?;
         let doc = parse(bytes).map_err(|e| vec![e])?;
         let validated = check(&doc, &validator()).map_err(|e| vec![e.to_string()])?;
@@ -126,7 +179,89 @@ mod native {
             file.insert("articles".into(), json!([]));
             files.push((page_name(0), Value::Object(file).to_string()));
         }
+        if let (Some(template), Some(site)) = (&template, &options.site) {
+            let articles = ordered.iter().map(|&a| a.clone()).collect();
+            files.extend(site_pages(site, template, base_url, articles, &files)?);
+            copy_site(site, out).map_err(|e| vec![format!("{}: {e}", out.display())])?;
+        }
         write(out, &files).map_err(|e| vec![format!("{}: {e}", out.display())])
+    }
+
+    /// The pages of every article of `articles` (the publisher's, with their texts) and of the
+    /// first page among `files`, made from the built site `site` (its `template`).
+    fn site_pages(
+        site: &Path,
+        template: &str,
+        base_url: Option<String>,
+        articles: Vec<Value>,
+        files: &[(String, String)],
+    ) -> Result<Vec<(String, String)>, Vec<String>> {
+        let first = files.iter().find(|(name, _)| name == "articles.json");
+        let doc: Value = serde_json::from_str(first.map_or("", |(_, text)| text))
+            .map_err(|e| vec![e.to_string()])?;
+        let read = |href: &str| read_beside(site, href);
+        let site = Site {
+            template,
+            doc,
+            articles,
+            base_url,
+        };
+        let mut pages = Vec::new();
+        for (name, page) in publish_pages(&site).map_err(|e| vec![e])? {
+            let page = match name.ends_with(".html") {
+                true => inline_stylesheets(&page, read).map_err(|e| vec![e])?,
+                false => page,
+            };
+            pages.push((name, page));
+        }
+        Ok(pages)
+    }
+
+    /// A file of the site `dir` or under it: a relative path without `..`.
+    fn read_beside(dir: &Path, href: &str) -> Option<String> {
+        let path = href.trim_start_matches("./");
+        let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
+        inside
+            .then(|| std::fs::read_to_string(dir.join(path)).ok())
+            .flatten()
+    }
+
+    /// Copies the site's own files (the app, its styles, scripts and icons: all but its pages
+    /// and data) into `out`, unless `out` is the site.
+    fn copy_site(site: &Path, out: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(out)?;
+        if std::fs::canonicalize(site)? == std::fs::canonicalize(out)? {
+            return Ok(());
+        }
+        for entry in std::fs::read_dir(site)? {
+            let (entry, name) = named(entry?);
+            let data = [".html", ".json", ".xml"]
+                .iter()
+                .any(|end| name.ends_with(end));
+            if entry.file_type()?.is_file() && !data {
+                std::fs::copy(entry.path(), out.join(&name))?;
+            }
+        }
+        copy_tree(&site.join("snippets"), &out.join("snippets"))
+    }
+
+    fn named(entry: std::fs::DirEntry) -> (std::fs::DirEntry, String) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        (entry, name)
+    }
+
+    fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let (entry, name) = named(entry?);
+            match entry.file_type()?.is_dir() {
+                true => copy_tree(&entry.path(), &to.join(&name))?,
+                false => {
+                    std::fs::copy(entry.path(), to.join(&name))?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// An article as a page lists it: everything but its paragraphs, which its full file holds
@@ -192,7 +327,10 @@ mod native {
         std::fs::create_dir_all(out.join("text"))?;
         for entry in std::fs::read_dir(out)? {
             let name = entry?.file_name().to_string_lossy().to_string();
-            if name.starts_with("older-") && name.ends_with(".json") {
+            let page = parse_location(&name, "").0.is_some() || name.starts_with("headlines-");
+            if (name.starts_with("older-") && name.ends_with(".json"))
+                || (page && name.ends_with(".html"))
+            {
                 std::fs::remove_file(out.join(name))?;
             }
         }

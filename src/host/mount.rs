@@ -24,7 +24,6 @@ use crate::i18n::Lang;
 use crate::js::bundle_base;
 use crate::routing::parse_location;
 use crate::ui::state::Config;
-#[cfg(feature = "hydrate")]
 use crate::ui::state::FirstView;
 use crate::ui::Viewer;
 use leptos::prelude::*;
@@ -57,7 +56,7 @@ pub fn mount_all_and_watch() {
 
 /// Mounts a viewer into every `[data-article-viewer]` element not yet mounted.
 pub fn mount_all() {
-    keep_the_readers_edition();
+    crate::js::keep_the_readers_edition();
     let Ok(hosts) = document().query_selector_all("[data-article-viewer]:not([data-mounted])")
     else {
         return;
@@ -125,73 +124,80 @@ fn first_view(host: &HtmlElement) -> Option<(FirstView, String)> {
     let article = script.get_attribute("data-article");
     let snapshot = parse_collection(&script.text_content()?).ok()?.collection;
     let build = script.get_attribute("data-build").unwrap_or_default();
-    Some((FirstView { snapshot, lang, article }, build))
-}
-
-/// The site's root holds every edition's first view: the one the script in its head picked
-/// (`<html data-edition>`; without it, the one not hidden) stays, the others go.
-fn keep_the_readers_edition() {
-    let picked = document()
-        .document_element()
-        .and_then(|html| html.get_attribute("data-edition"));
-    let Ok(editions) = document().query_selector_all("body [data-edition]") else {
-        return;
-    };
-    for edition in (0..editions.length()).filter_map(|i| editions.item(i)?.dyn_into::<web_sys::Element>().ok()) {
-        let keep = match &picked {
-            Some(picked) => edition.get_attribute("data-edition").as_ref() == Some(picked),
-            None => !edition.has_attribute("hidden"),
-        };
-        match keep {
-            true => {
-                let _ = edition.remove_attribute("hidden");
-            }
-            false => edition.remove(),
-        }
-    }
+    Some((
+        FirstView {
+            snapshot,
+            lang,
+            article,
+        },
+        build,
+    ))
 }
 
 fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     host.set_attribute("data-mounted", "")?;
     #[allow(unused_mut)]
     let mut config = read_config(host);
+    #[cfg(feature = "hydrate")]
+    let first = config.standalone.then(|| first_view(host)).flatten();
+    #[cfg(not(feature = "hydrate"))]
+    let first: Option<(FirstView, String)> = None;
     // The standalone page is ours: its viewer lives in the light DOM, styled by the page's own
     // stylesheet, and hydrates the first view prerendered into it. The page is a published one,
     // in the language and at the article it was rendered for, unless its address asks for others.
-    #[cfg(feature = "hydrate")]
-    if let Some((first_view, build)) = config.standalone.then(|| first_view(host)).flatten() {
-        config.pages = true;
-        config.lang = config.lang.or(Some(first_view.lang));
-        config.article = config.article.or_else(|| first_view.article.clone());
-        if build != crate::BUILD {
+    let (target, first_view) = match first {
+        // (The stamp is only read where the app can hydrate.)
+        Some((first_view, _build)) => {
+            config.pages = true;
+            config.lang = config.lang.or(Some(first_view.lang));
+            config.article = config.article.or_else(|| first_view.article.clone());
+            #[cfg(feature = "hydrate")]
+            if _build == crate::BUILD {
+                return hydrate(host.clone(), config, first_view);
+            }
             // A page of another build may hold other markup than this app renders, and
             // hydrating it would panic: the same first view is rendered afresh in its place.
             host.set_inner_html("");
-            let host = host.clone();
-            leptos::mount::mount_to(
-                host,
-                move || view! { <Viewer config host=super::browser() first_view /> },
-            )
-            .forget();
-            return Ok(());
+            (host.clone(), Some(first_view))
         }
-        // Leptos' hydration reads what a streaming server would have left beside the page
-        // (resources, errors, chunks); a prerendered page has none of them.
-        for name in [
-            "__RESOLVED_RESOURCES",
-            "__SERIALIZED_ERRORS",
-            "__INCOMPLETE_CHUNKS",
-        ] {
-            js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
-        }
-        let host = host.clone();
-        leptos::mount::hydrate_from(
-            host,
-            move || view! { <Viewer config host=super::browser() first_view /> },
-        )
-        .forget();
-        return Ok(());
+        None => (in_shadow_root(host)?, None),
+    };
+    leptos::mount::mount_to(
+        target,
+        move || view! { <Viewer config host=super::browser() first_view /> },
+    )
+    .forget();
+    Ok(())
+}
+
+/// Hydrates the first view prerendered into `host`.
+#[cfg(feature = "hydrate")]
+fn hydrate(
+    host: HtmlElement,
+    config: Config,
+    first_view: FirstView,
+) -> Result<(), wasm_bindgen::JsValue> {
+    // Leptos' hydration reads what a streaming server would have left beside the page
+    // (resources, errors, chunks); a prerendered page has none of them.
+    for name in [
+        "__RESOLVED_RESOURCES",
+        "__SERIALIZED_ERRORS",
+        "__INCOMPLETE_CHUNKS",
+    ] {
+        js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
     }
+    let first_view = Some(first_view);
+    leptos::mount::hydrate_from(
+        host,
+        move || view! { <Viewer config host=super::browser() first_view /> },
+    )
+    .forget();
+    Ok(())
+}
+
+/// An embedded viewer's place: a container in `host`'s own shadow root, with the viewer's
+/// stylesheet.
+fn in_shadow_root(host: &HtmlElement) -> Result<HtmlElement, wasm_bindgen::JsValue> {
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     // The viewer's stylesheet is the file the standalone page links: downloaded once and shared
     // by every viewer (a strict Content-Security-Policy allows it as 'self'). The viewer stays
@@ -217,12 +223,7 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     if host.has_attribute("data-frame") {
         post_height_to_parent(&container)?;
     }
-    leptos::mount::mount_to(
-        container,
-        move || view! { <Viewer config host=super::browser() /> },
-    )
-    .forget();
-    Ok(())
+    Ok(container)
 }
 
 /// Puts the reader at the article they have just opened: focus on its heading (`heading`), and

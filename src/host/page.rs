@@ -1,7 +1,7 @@
 //! Glue for a viewer that owns its page: the URL, the history, the document title and
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
-use crate::routing::{article_href, page_href, parse_location};
+use crate::routing::{file_name, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
@@ -64,34 +64,35 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
         }
         let pages = state.pages();
         let address = match (&article, pages) {
-            (Some(id), _) => article_href(id, lang, pages),
+            (Some(id), _) => state.article_href(id, lang),
             (None, true) => page_href(None, lang),
             (None, false) => format!("?lang={}", lang.code()),
         };
-        let current = current_address(pages);
-        let url = format!("{address}{}", window().location().hash().unwrap_or_default());
-        let history = window().history();
-        // A published page reached by an old link (`?article=…`) shows its own address from the
-        // start, in place of the one it came in by. The site's root keeps its own until the
+        let (Some(current), Ok(history)) = (current_address(pages), window().history()) else {
+            return article;
+        };
+        let url = format!(
+            "{address}{}",
+            window().location().hash().unwrap_or_default()
+        );
+        let moved = previous
+            .as_ref()
+            .is_some_and(|previous| previous != &article);
+        // At first, only a published page reached by an old link (`?article=…`) takes its own
+        // address, in place of the one it came in by; the site's root keeps its own until the
         // reader moves.
-        if let (None, true, Some(current), Ok(history)) = (&previous, pages, &current, &history) {
-            let at_root = !current.contains('?') && parse_location(current, "") == (None, None);
-            if current != &address && !at_root {
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-            }
+        let arrived =
+            pages && (current.contains('?') || parse_location(&current, "") != (None, None));
+        if current != address && (previous.is_some() || arrived) {
+            let _ = match moved {
+                true => history
+                    .replace_state(&place_state(reading_at.get_value()), "")
+                    .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
+                false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            };
         }
-        if let (Some(previous), Some(current), Ok(history)) = (&previous, current, history) {
-            if current != address {
-                let _ = match previous != &article {
-                    true => history
-                        .replace_state(&place_state(reading_at.get_value()), "")
-                        .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
-                    false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
-                };
-            }
-            if previous != &article {
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
+        if moved {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
         article
     });
@@ -105,7 +106,7 @@ fn current_address(pages: bool) -> Option<String> {
     match pages {
         true => {
             let path = location.pathname().ok()?;
-            Some(path.rsplit('/').next().unwrap_or_default().to_string() + &query)
+            Some(file_name(&path).to_string() + &query)
         }
         false => Some(query),
     }

@@ -3,9 +3,9 @@
 //! a fourth interface language is one entry of `LANGUAGES`. Written from `EN`; a message missing
 //! here does not compile.
 
-use super::{Language, Strings};
 #[cfg(not(target_arch = "wasm32"))]
 use super::PageStrings;
+use super::{Language, Strings};
 
 pub const PSEUDO: Language = Language {
     code: "qps",

@@ -4,7 +4,6 @@
 use super::navigation::Arrival;
 use super::state::ViewerState;
 use crate::i18n::direction_of;
-use crate::routing::article_href;
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
@@ -25,7 +24,7 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
 /// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
 /// reader away at the next key.
 fn focus_headline_of(state: ViewerState, left: String) {
-    let href = article_href(&left, state.prefs.lang.get_untracked(), state.pages());
+    let href = state.article_href(&left, state.prefs.lang.get_untracked());
     let find = move || {
         let root = state.root.get_untracked()?;
         let links = root.query_selector_all("a[href]").ok()?;

@@ -18,14 +18,18 @@ pub struct Headline {
 
 impl Headline {
     /// `article` in `lang`, or in the language it falls back to (see `translation_for`), linked
-    /// to its page (`pages`) or deep link.
+    /// to its page in that language (`pages`) or its deep link.
     pub fn of(article: &Article, lang: Lang, default: Option<&str>, pages: bool) -> Self {
         let (code, t) = article.translation_for(lang.code(), default);
         Headline {
             id: article.id.to_string(),
             code: code.to_string(),
             title: t.title.to_string(),
-            href: article_href(&article.id, lang, pages),
+            href: article_href(
+                &article.id,
+                lang,
+                pages.then(|| Lang::from_tag(code)).flatten(),
+            ),
         }
     }
 }

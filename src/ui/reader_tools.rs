@@ -4,7 +4,7 @@
 use super::focus::focus_when_shown;
 use super::prefs::{Theme, TEXT_SIZES};
 use super::state::ViewerState;
-use crate::routing::{article_href, publisher_link, safe_href};
+use crate::routing::{publisher_link, safe_href};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -108,7 +108,7 @@ fn share_url(state: ViewerState) -> String {
         )
     });
     let link = match (own_page, pattern) {
-        (true, _) => absolute(&article_href(&id, lang, state.pages())),
+        (true, _) => absolute(&state.article_href(&id, lang)),
         (false, Some(pattern)) => publisher_link(&pattern, &id, lang).and_then(|h| absolute(&h)),
         (false, None) => None,
     };

@@ -142,6 +142,28 @@ impl ViewerState {
         self.config.with_value(|c| c.pages)
     }
 
+    /// The link to article `id` for a reader of `lang` (see `routing::article_href`): on a
+    /// published site, its page in the language its title shows in. Reads the data untracked.
+    pub fn article_href(&self, id: &str, lang: Lang) -> String {
+        let page = match self.pages() {
+            false => None,
+            true => match untrack(|| self.collection()).and_then(|c| {
+                let default = c.default_language.as_deref();
+                Some(
+                    c.article(id)?
+                        .translation_for(lang.code(), default)
+                        .0
+                        .to_string(),
+                )
+            }) {
+                Some(code) => Lang::from_tag(&code),
+                // Not among the headlines (an archive's older article): it has a page in `lang`.
+                None => Some(lang),
+            },
+        };
+        crate::routing::article_href(id, lang, page)
+    }
+
     /// Puts a validated collection in place.
     pub fn set_collection(&self, validated: Validated) {
         if self.prefs.follows_collection_language.get_untracked() {

@@ -5,7 +5,7 @@ use super::headline::{Headline, HeadlineLink};
 use super::state::ViewerState;
 use crate::i18n::Lang;
 use crate::observe::{on_resize, on_sight};
-use crate::routing::pattern_href;
+use crate::routing::publisher_link;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -231,16 +231,22 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let Some(collection) = state.collection() else {
         return Vec::new();
     };
-    let (pattern, pages) = state.config.with_value(|c| (c.link_pattern.clone(), c.pages));
+    let (pattern, pages) = state
+        .config
+        .with_value(|c| (c.link_pattern.clone(), c.pages));
     let default = collection.default_language.as_deref();
     collection
         .ticker_edition(lang)
         .take(TICKER_MAX)
         .map(|i| {
             let article = &collection.articles[i];
-            Headline {
-                href: pattern_href(pattern.as_deref(), &article.id, lang, pages),
-                ..Headline::of(article, lang, default, pages)
+            let headline = Headline::of(article, lang, default, pages);
+            match pattern
+                .as_deref()
+                .and_then(|p| publisher_link(p, &article.id, lang))
+            {
+                Some(href) => Headline { href, ..headline },
+                None => headline,
             }
         })
         .collect()

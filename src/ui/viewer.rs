@@ -27,8 +27,8 @@ pub fn Viewer(
     config: Config,
     /// The page it is on.
     host: Host,
-    /// The prerendered first view to hydrate, if any.
-    #[prop(optional)]
+    /// The prerendered first view to start from (to hydrate it, or to render it afresh), if any.
+    #[prop(default = None)]
     first_view: Option<FirstView>,
 ) -> impl IntoView {
     let standalone = config.standalone;
