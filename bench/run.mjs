@@ -101,6 +101,16 @@ for (const [name, file] of Object.entries(datasets)) {
   mounts[`/floor/${name}/`] = 'bench/floor';
   files[`/floor/${name}/articles.json`] = file;
 }
+// The bundled collection as a newsroom publishes it into the built site: publish-articles --site.
+{
+  const site = join(OUT, 'site-published');
+  rmSync(site, { recursive: true, force: true });
+  await prerender('cargo', ['run', '--quiet', '--release', '--bin', 'publish-articles', '--', '--site', 'dist',
+    '--base-url', 'https://news.example/', 'public/articles.json', site], { maxBuffer: 1 << 26 });
+  mounts['/ours/published/'] = site;
+  mounts['/floor/published/'] = 'bench/floor';
+  files['/floor/published/articles.json'] = 'public/articles.json';
+}
 const server = await serve(PORT, staticHandler('dist', { mounts, files, compress: true }));
 const url = (variant, dataset, query = '') => `http://127.0.0.1:${PORT}/${variant}/${dataset}/${query}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -111,13 +121,16 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 // `interactive` is when the app has taken the page over and a click is handled (the viewer's
 // root carries `data-live`); `ready` when it has also read the whole collection file (no
 // `aria-busy`). The floor page is interactive and ready once it shows its content.
+// `headline` and `title` (the article's `h1`) count only when shown: the site's root holds every
+// edition, and only the reader's has boxes.
 function markFirstContent() {
   const marks = (window.__marks = {});
+  const shown = (e) => e && e.getClientRects().length > 0;
   const check = () => {
     const roots = [document, ...[...document.querySelectorAll('[data-article-viewer]')].map((h) => h.shadowRoot).filter(Boolean)];
-    for (const [name, selector] of [['headline', '.nv-ticker__link'], ['paragraph', '.nv-article__body p'],
+    for (const [name, selector] of [['headline', '.nv-ticker__link'], ['title', '.nv-article__title'], ['paragraph', '.nv-article__body p'],
       ['interactive', '.nv[data-live], #app .nv-article'], ['ready', '.nv[data-live]:not([aria-busy]), #app .nv-article']]) {
-      if (!marks[name] && roots.some((r) => r.querySelector(selector))) marks[name] = performance.now();
+      if (!marks[name] && roots.some((r) => [...r.querySelectorAll(selector)].some(shown))) marks[name] = performance.now();
     }
     if (!marks.headline || !marks.paragraph || !marks.ready) requestAnimationFrame(check);
     else console.log('bench:content');
@@ -129,8 +142,8 @@ function markFirstContent() {
 // A phone's network as Lighthouse's mobile profile has it, and a slower CPU.
 const PHONE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-async function coldLoad(variant, dataset, { network, cpu } = {}) {
-  const context = await browser.newContext();
+async function coldLoad(variant, dataset, { network, cpu, locale, path } = {}) {
+  const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   if (network || cpu) {
     const cdp = await context.newCDPSession(page);
@@ -144,7 +157,7 @@ async function coldLoad(variant, dataset, { network, cpu } = {}) {
   // Waiting for a console message leaves the page alone: polling with waitForFunction would inject
   // Playwright's script into it (about 25 ms of main thread) while it is still loading.
   const content = page.waitForEvent('console', { predicate: (m) => m.text() === 'bench:content', timeout: 60_000 });
-  await page.goto(url(variant, dataset));
+  await page.goto(url(variant, dataset, path?.[variant] ?? ''));
   try {
     await content;
   } catch (error) {
@@ -157,17 +170,29 @@ async function coldLoad(variant, dataset, { network, cpu } = {}) {
 }
 
 // --- Load: cold loads, interleaved. ---------------------------------------------------------
-const MARKS = ['headline', 'paragraph', 'interactive', 'ready'];
+const MARKS = ['headline', 'title', 'paragraph', 'interactive', 'ready'];
+// Readers arriving (issue 25): at the root with an English or Arabic browser (the floor is asked
+// for that language), and at a shared article's page (the floor for that article), over the
+// phone network; the same on the site publish-articles --site wrote.
+const shared = 'rapprochement-maroc-irak-sous-le-regard-de-l-iran';
+const arrivals = [
+  { name: 'root, en-GB browser, phone network', dataset: 'bundled', locale: 'en-GB', path: { floor: '?lang=en' } },
+  { name: 'root, ar-MA browser, phone network', dataset: 'bundled', locale: 'ar-MA', path: { floor: '?lang=ar' } },
+  { name: 'article page (ar), phone network', dataset: 'bundled', path: { ours: `${shared}.ar.html`, floor: `?article=${shared}&lang=ar` } },
+  { name: 'published site: root, en-GB, phone network', dataset: 'published', locale: 'en-GB', path: { floor: '?lang=en' } },
+  { name: 'published site: article page (ar), phone network', dataset: 'published', path: { ours: `${shared}.ar.html`, floor: `?article=${shared}&lang=ar` } },
+].map((c) => ({ ...c, network: PHONE }));
 const cases = [
   ...Object.keys(datasets).map((dataset) => ({ name: dataset, dataset })),
   { name: 'bundled, phone network', dataset: 'bundled', network: PHONE },
   { name: 'bundled, 4× slower CPU', dataset: 'bundled', cpu: 4 },
+  ...arrivals,
 ];
-for (const { name, dataset, network, cpu } of cases) {
+for (const { name, dataset, network, cpu, locale, path } of cases) {
   const samples = { ours: {}, floor: {} };
   for (let i = 0; i < RUNS; i++) {
     for (const variant of ['ours', 'floor']) {
-      const m = await coldLoad(variant, dataset, { network, cpu });
+      const m = await coldLoad(variant, dataset, { network, cpu, locale, path });
       console.log(`load ${name} ${variant}: ${MARKS.map((k) => `${k} ${m[k].toFixed(0)} ms`).join(', ')}`);
       for (const k of MARKS) (samples[variant][k] ??= []).push(m[k]);
     }
@@ -428,11 +453,15 @@ row('size wasm+js+css brotli', kb(appBrotli), kb(results.sizes.floor.brotli), `�
 // Targets: the prerendered first view against the floor (bundled data: ≤ 1.0× on 127.0.0.1,
 // ≤ 0.6× over the phone network; the 4× CPU case is reported), and the issue 8 targets (≤ 1.5×)
 // for the large collections.
+// Arrivals: the first headline in the reader's language at the root ≤ 0.8×, a shared article's
+// title in its h1 ≤ 0.6×.
 const targets = { bundled: 1.0, 'bundled, phone network': 0.6, 1000: 1.5, 10000: 1.5 };
+const arrivalTargets = Object.fromEntries(arrivals.map(({ name }) => [name, name.includes('root') ? { headline: 0.8 } : { title: 0.6 }]));
 for (const [name, r] of Object.entries(results.load)) {
   for (const mark of MARKS) {
     const ratio = r.ours[mark] / r.floor[mark];
-    const target = mark === 'headline' || mark === 'paragraph' ? targets[name] : undefined;
+    const target = arrivalTargets[name] ? arrivalTargets[name][mark]
+      : mark === 'headline' || mark === 'paragraph' ? targets[name] : undefined;
     row(`load ${name}: ${mark === 'headline' || mark === 'paragraph' ? 'first ' : ''}${mark}`, `${ms(r.ours[mark])} (${ratio.toFixed(2)}×)`,
       ms(r.floor[mark]), target ? `≤ ${target}× floor` : '', target ? ratio <= target : undefined);
   }

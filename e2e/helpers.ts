@@ -8,6 +8,8 @@ export async function openViewer(page: Page, path = './') {
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(path);
   await expect(page.locator('.nv-article__title, .nv-not-found, .nv-empty, .nv-error').first()).toBeVisible();
+  // The site's root holds every edition until the app keeps the reader's.
+  await expect(page.locator('div[data-edition][hidden]')).toHaveCount(0);
   return problems;
 }
 

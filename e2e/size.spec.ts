@@ -25,3 +25,15 @@ test('wasm + JS + CSS of a first load stay within the size budget (brotli)', () 
   console.log(`first-load bundle: ${(total / 1024).toFixed(1)} KB brotli over ${files.length} files`);
   expect(total).toBeLessThanOrEqual(BUDGET);
 });
+
+// A shared article's page is what a reader on a phone downloads first: at most 40 KB of HTML
+// (its first view, snapshot and inlined styles), whichever the article.
+const PAGE_BUDGET = 40 * 1024;
+
+test('every article page stays within its weight', () => {
+  const pages = readdirSync('dist').filter((f) => /^[a-z0-9-]+\.(fr|en|ar)\.html$/.test(f));
+  expect(pages.length).toBeGreaterThan(100);
+  const sizes = pages.map((f) => [f, readFileSync(`dist/${f}`).length] as const).sort((a, b) => b[1] - a[1]);
+  console.log(`article pages: ${pages.length}, heaviest ${sizes[0][0]} ${(sizes[0][1] / 1024).toFixed(1)} KB, lightest ${(sizes.at(-1)![1] / 1024).toFixed(1)} KB`);
+  for (const [file, size] of sizes) expect(size, file).toBeLessThanOrEqual(PAGE_BUDGET);
+});

@@ -421,7 +421,7 @@ fn links(site: &Site, href: &str, versions: &[(Lang, String)], default: &str) ->
 }
 
 /// Links to the page in its other languages (`versions`) and to the list of every headline, for
-/// readers without JavaScript and crawlers.
+/// readers without JavaScript and crawlers (the lists are in the viewer's own styles).
 fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
     let p = &lang.language().pages;
     let others: Vec<String> = versions
@@ -436,13 +436,13 @@ fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
             )
         })
         .collect();
-    // In the viewer's own styles (style/viewer.css).
-    let mut out = String::from("<div class=\"nv\"><p class=\"nv-main nv-page-links\">");
+    // Hidden once the app runs (style/page.css): its language toggle takes over.
+    let mut out = String::from("<p class=\"nv-page-links\">");
     if !others.is_empty() {
         out += &format!("{} {} · ", p.other_languages, others.join(" · "));
     }
     out + &format!(
-        "<a href=\"headlines-{}-1.html\">{}</a></p></div>",
+        "<a href=\"headlines-{}-1.html\">{}</a></p>",
         lang.code(),
         p.all_headlines
     )
@@ -784,6 +784,16 @@ fn compose(template: &str, page: &Page) -> Result<String, String> {
             "the page has no standalone host (<div data-article-viewer data-standalone>)".into(),
         ),
     }
+}
+
+/// A file of the site folder `dir`, as a page links it: only files beside the pages or under
+/// them (a relative path without `..`).
+pub fn read_beside(dir: &std::path::Path, href: &str) -> Option<String> {
+    let path = href.trim_start_matches("./");
+    let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
+    inside
+        .then(|| std::fs::read_to_string(dir.join(path)).ok())
+        .flatten()
 }
 
 /// Puts the content of each stylesheet the page links (`<link rel=stylesheet href=…>`, read with

@@ -1,11 +1,12 @@
 //! trunk's `post_build` hook: publishes the bundled collection's pages into the staged site (see
 //! `news_viewer::prerender`), with their stylesheets inlined. It keeps the page trunk built as
-//! `template.html`, which `publish-articles --site` makes pages from later, and reads
+//! `template.html` (or uses the one a folder published before holds), which
+//! `publish-articles --site` makes pages from later, and reads
 //! `articles.json` beside it, so the pages hold the data they are built with; the app still
 //! reads the file at run time, and that data wins.
 
 use news_viewer::prerender::{
-    inline_stylesheets, publish_pages, site_address, site_articles, Site, TEMPLATE,
+    inline_stylesheets, publish_pages, read_beside, site_address, site_articles, Site, TEMPLATE,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -30,18 +31,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Only files beside the pages or under them: a relative path without `..`.
-fn read_beside(dir: &Path, href: &str) -> Option<String> {
-    let path = href.trim_start_matches("./");
-    let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
-    inside
-        .then(|| std::fs::read_to_string(dir.join(path)).ok())
-        .flatten()
-}
-
 fn publish(dir: &Path) -> Result<(usize, usize), String> {
     let read = |href: &str| read_beside(dir, href);
-    let template = std::fs::read_to_string(dir.join("index.html")).map_err(|e| e.to_string())?;
+    // A folder published before holds its template: its `index.html` is then the root page.
+    let template = std::fs::read_to_string(dir.join(TEMPLATE))
+        .or_else(|_| std::fs::read_to_string(dir.join("index.html")))
+        .map_err(|e| e.to_string())?;
     std::fs::write(dir.join(TEMPLATE), &template).map_err(|e| e.to_string())?;
     let data = std::fs::read_to_string(dir.join("articles.json")).map_err(|e| e.to_string())?;
     let doc: serde_json::Value = serde_json::from_str(&data).map_err(|e| e.to_string())?;

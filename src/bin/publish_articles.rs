@@ -30,7 +30,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use news_viewer::check::{check, parse, validator};
-    use news_viewer::prerender::{inline_stylesheets, publish_pages, site_address, Site, TEMPLATE};
+    use news_viewer::prerender::{
+        inline_stylesheets, publish_pages, read_beside, site_address, Site, TEMPLATE,
+    };
     use news_viewer::routing::parse_location;
     use serde_json::{json, Map, Value};
     use std::path::{Path, PathBuf};
@@ -215,15 +217,6 @@ mod native {
             pages.push((name, page));
         }
         Ok(pages)
-    }
-
-    /// A file of the site `dir` or under it: a relative path without `..`.
-    fn read_beside(dir: &Path, href: &str) -> Option<String> {
-        let path = href.trim_start_matches("./");
-        let inside = !path.contains("..") && !path.starts_with('/') && !path.contains(':');
-        inside
-            .then(|| std::fs::read_to_string(dir.join(path)).ok())
-            .flatten()
     }
 
     /// Copies the site's own files (the app, its styles, scripts and icons: all but its pages
