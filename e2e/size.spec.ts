@@ -13,8 +13,15 @@ import { brotliCompressSync, constants } from 'node:zlib';
 // published archive (issue 14: texts fetched on open and ahead, their loading and failed states,
 // deep links through article_url, older pages, refreshes that keep them: 162.8 -> 174.1 KB, twiggy:
 // 44 KB of code before wasm-opt, spread over the new effects, fetch futures and view types, none
-// above 3 KB) moved it to 180 KB, for the same reason.
-const BUDGET = 180 * 1024;
+// above 3 KB) moved it to 180 KB, for the same reason. Published pages (issue 25: the app on any
+// page, page addresses pushed and read back, old links replaced, a page of another build rendered
+// afresh; 179.1 -> 180.3 KB, measured with twiggy against the previous build: +0.9 KB brotli of
+// wasm, of which parse_location +0.3, the mount's first-view and build checks +0.5,
+// ViewerState::article_href +0.3, the history effect +0.5 and page_href +0.2 KB raw; +0.1 KB of
+// JS snippet for the root's editions, +0.15 KB of CSS for the pages' links) moved it to 181 KB,
+// in a commit of its own, after trying to pay for it: moving the editions' loop to JS (-0.4 KB
+// raw), a byte search for the file name (-0.5 KB raw), one mount call for both mounts (-0.3 KB).
+const BUDGET = 181 * 1024;
 
 test('wasm + JS + CSS of a first load stay within the size budget (brotli)', () => {
   const files = readdirSync('dist', { recursive: true, encoding: 'utf8' })
