@@ -368,7 +368,7 @@ test('a reload keeps the reader’s place in the article', async ({ page }) => {
   await openViewer(page);
   await page.evaluate(() => window.scrollTo(0, 1500));
   await page.reload();
-  await expect(page.locator('.nv-article__title')).toBeVisible();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(1500);
 });
 

@@ -314,17 +314,6 @@ fn absolute(url: &str, base: Option<&str>) -> Option<String> {
     }
 }
 
-/// One page to write: its file name, its language, its title, what goes after the title in
-/// the head, and what takes the standalone host's place (given the host's start tag).
-struct Page<'a> {
-    lang: Lang,
-    title: String,
-    head: String,
-    body: Box<dyn Fn(&str) -> String + 'a>,
-    /// Whether the app runs on it (the lists of headlines are plain pages).
-    app: bool,
-}
-
 /// The page's title and the metadata that describe `article` to search engines and link
 /// previews: description, Open Graph, Twitter card, JSON-LD.
 fn article_metadata(
@@ -448,15 +437,43 @@ fn page_links(lang: Lang, versions: &[(Lang, String)]) -> String {
     )
 }
 
+/// A page's first view as HTML, with what goes around it.
+struct Rendered {
+    lang: Lang,
+    /// The page's title, and the metadata that describe what it shows.
+    title: String,
+    meta: String,
+    /// The "opened from disk" line, the host's content, the snapshot's script, and the links to
+    /// the page in its other languages.
+    note: String,
+    view: String,
+    script: String,
+    links: String,
+}
+
+impl Rendered {
+    /// The first view in place of the host whose start tag is `tag` (the host is a `div`).
+    fn html(&self, tag: &str) -> String {
+        let Rendered {
+            note,
+            view,
+            script,
+            links,
+            ..
+        } = self;
+        format!("{note}{tag}{view}</div>{script}{links}")
+    }
+}
+
 /// The first view of the page in `lang` showing `article` (none: the edition's featured
-/// article), as the host's content, its snapshot script and what a page opened from disk says,
-/// with the page's title and head metadata.
+/// article), which exists in the languages of `versions`.
 fn first_view(
     site: &Site,
     published: &Published,
     lang: Lang,
     article: Option<&str>,
-) -> Result<(String, String, String), String> {
+    versions: &[(Lang, String)],
+) -> Result<Rendered, String> {
     let featured = published
         .collection
         .featured(lang)
@@ -475,7 +492,7 @@ fn first_view(
         None => collection_file(&site.doc, Vec::new()),
     };
     let snapshot = read(snapshot_doc.clone())?;
-    let (title, head) = match id.as_deref().and_then(|id| snapshot.article(id)) {
+    let (title, meta) = match id.as_deref().and_then(|id| snapshot.article(id)) {
         Some(shown) => article_metadata(site, &snapshot, shown, lang),
         None => (lang.strings().viewer_name.to_string(), String::new()),
     };
@@ -497,9 +514,15 @@ fn first_view(
         "<p class=\"nv-disk-note\" hidden>{}</p>",
         escape(lang.language().opened_from_disk)
     );
-    // `{HOST}` is the host's start tag (see `compose`); the host is a `div`.
-    let body = format!("{note}{{HOST}}{view}</div>{script}");
-    Ok((title, head, body))
+    Ok(Rendered {
+        lang,
+        title,
+        meta,
+        note,
+        view,
+        script,
+        links: page_links(lang, versions),
+    })
 }
 
 /// The collection as published: `doc` read, and where each article of `Site::articles` is.
@@ -524,24 +547,20 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
         .into_iter()
         .map(|l| (l, page_href(None, l)))
         .collect();
+    let rendered = editions
+        .iter()
+        .map(|(lang, _)| first_view(site, &published, *lang, None, &editions))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut files = Vec::new();
-    let mut roots = Vec::new();
-    for &(lang, ref href) in &editions {
-        let (title, mut head, body) = first_view(site, &published, lang, None)?;
-        head += &links(site, href, &editions, "");
-        let links_html = page_links(lang, &editions);
-        let page = Page {
-            lang,
-            title: title.clone(),
-            head: head.clone(),
-            body: Box::new(|tag: &str| format!("{}{links_html}", body.replace("{HOST}", tag))),
-            app: true,
-        };
-        files.push((href.clone(), compose(site.template, &page)?));
-        drop(page);
-        roots.push((lang, title, head, body, links_html));
+    for (edition, (_, href)) in rendered.iter().zip(&editions) {
+        let head = edition.meta.clone() + &links(site, href, &editions, "");
+        files.push((href.clone(), compose(site.template, edition, head)?));
     }
-    files.push(("index.html".into(), root_page(site, default, &roots)?));
+    let head = links(site, "", &editions, "");
+    files.push((
+        "index.html".into(),
+        root_page(site, default, &rendered, head)?,
+    ));
     for &i in every.order() {
         let article = &every.articles[i];
         let versions: Vec<(Lang, String)> = Lang::ALL
@@ -556,17 +575,9 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
             .map(|(_, href)| href.clone())
             .unwrap_or_default();
         for (lang, href) in &versions {
-            let (title, mut head, body) = first_view(site, &published, *lang, Some(&article.id))?;
-            head += &links(site, href, &versions, &x_default);
-            let links_html = page_links(*lang, &versions);
-            let page = Page {
-                lang: *lang,
-                title,
-                head,
-                body: Box::new(|tag: &str| format!("{}{links_html}", body.replace("{HOST}", tag))),
-                app: true,
-            };
-            files.push((href.clone(), compose(site.template, &page)?));
+            let page = first_view(site, &published, *lang, Some(&article.id), &versions)?;
+            let head = page.meta.clone() + &links(site, href, &versions, &x_default);
+            files.push((href.clone(), compose(site.template, &page, head)?));
         }
     }
     files.extend(headline_lists(site, &every)?);
@@ -577,40 +588,41 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
 }
 
 /// The site's root: every edition, in `[data-edition]` elements of which only the default one
-/// (`default`) shows until the script in the head shows the reader's.
+/// (`default`) shows until the script in the head shows the reader's. It describes itself as the
+/// default edition does, and links itself (`links`) as the root.
 fn root_page(
     site: &Site,
     default: Lang,
-    editions: &[(Lang, String, String, String, String)],
+    editions: &[Rendered],
+    links: String,
 ) -> Result<String, String> {
-    let (_, title, head, _, _) = editions
+    let shown = editions
         .iter()
-        .find(|e| e.0 == default)
+        .find(|e| e.lang == default)
         .ok_or("no edition")?;
     let titles: Map<String, Value> = editions
         .iter()
-        .map(|(l, title, ..)| (l.code().to_string(), json!([l.dir(), title])))
+        .map(|e| (e.lang.code().to_string(), json!([e.lang.dir(), e.title])))
         .collect();
-    let page = Page {
-        lang: default,
-        title: title.clone(),
-        head: format!("{head}{}", edition_picker(default, &Value::Object(titles))),
-        body: Box::new(|tag: &str| {
-            editions
-                .iter()
-                .map(|(lang, _, _, body, links)| {
-                    format!(
-                        "<div data-edition=\"{}\"{}>{}{links}</div>",
-                        lang.code(),
-                        if *lang == default { "" } else { " hidden" },
-                        body.replace("{HOST}", tag)
-                    )
-                })
-                .collect()
-        }),
-        app: true,
+    let head = format!(
+        "{}{links}{}",
+        shown.meta,
+        edition_picker(default, &Value::Object(titles))
+    );
+    let body = |tag: &str| -> String {
+        editions
+            .iter()
+            .map(|e| {
+                let hidden = if e.lang == default { "" } else { " hidden" };
+                format!(
+                    "<div data-edition=\"{}\"{hidden}>{}</div>",
+                    e.lang.code(),
+                    e.html(tag)
+                )
+            })
+            .collect()
     };
-    compose(site.template, &page)
+    compose_with(site.template, default, &shown.title, &head, &body, true)
 }
 
 /// The script in the root's head that picks the reader's edition before the body is parsed, as
@@ -700,14 +712,10 @@ fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String
             );
             let href = name(n);
             let versions: Vec<(Lang, String)> = vec![(lang, href.clone())];
-            let page = Page {
-                lang,
-                title: format!("{heading} — {}", lang.strings().viewer_name),
-                head: links(site, &href, &versions, &href),
-                body: Box::new(move |_: &str| body.clone()),
-                app: false,
-            };
-            files.push((href, compose(site.template, &page)?));
+            let title = format!("{heading} — {}", lang.strings().viewer_name);
+            let head = links(site, &href, &versions, &href);
+            let page = compose_with(site.template, lang, &title, &head, &|_| body.clone(), false)?;
+            files.push((href, page));
         }
     }
     Ok(files)
@@ -727,28 +735,41 @@ fn sitemap(base: &str, files: &[(String, String)]) -> String {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>\n")
 }
 
-/// `page` made from the built `template`: its language, title and head, and its body in place
-/// of the standalone host. A page without the app loses the scripts and the data preload.
-/// Fails when the template has no standalone host.
-fn compose(template: &str, page: &Page) -> Result<String, String> {
+/// The page of first view `page`, with `head` after its title (see `compose_with`).
+fn compose(template: &str, page: &Rendered, head: String) -> Result<String, String> {
+    let body = |tag: &str| page.html(tag);
+    compose_with(template, page.lang, &page.title, &head, &body, true)
+}
+
+/// A page made from the built `template`: its language, title and what follows the title in the
+/// head, and `body` (given the host's start tag) in place of the standalone host. A page without
+/// the app loses the scripts and the data preload. Fails when the template has no standalone
+/// host.
+fn compose_with(
+    template: &str,
+    lang: Lang,
+    title: &str,
+    head: &str,
+    body: &dyn Fn(&str) -> String,
+    app: bool,
+) -> Result<String, String> {
     let found_host = Cell::new(false);
-    let app = page.app;
     let out = rewrite_str(
         template,
         RewriteStrSettings::new()
             .append_element_content_handler(element!("html", |el| {
-                el.set_attribute("lang", page.lang.code())?;
-                el.set_attribute("dir", page.lang.dir())?;
+                el.set_attribute("lang", lang.code())?;
+                el.set_attribute("dir", lang.dir())?;
                 Ok(())
             }))
             // The metadata goes after the title: trunk's minifier drops the optional `<head>` tag.
             .append_element_content_handler(element!("title", |el| {
-                el.set_inner_content(&page.title, ContentType::Text);
-                el.after(&page.head, ContentType::Html);
+                el.set_inner_content(title, ContentType::Text);
+                el.after(head, ContentType::Html);
                 Ok(())
             }))
             .append_element_content_handler(element!("meta[name=description]", |el| {
-                if page.head.contains("name=\"description\"") {
+                if head.contains("name=\"description\"") {
                     el.remove();
                 }
                 Ok(())
@@ -772,7 +793,7 @@ fn compose(template: &str, page: &Page) -> Result<String, String> {
                         })
                         .collect();
                     let tag = format!("<{}{attributes}>", el.tag_name());
-                    el.replace(&(page.body)(&tag), ContentType::Html);
+                    el.replace(&body(&tag), ContentType::Html);
                     Ok(())
                 }
             )),
@@ -913,6 +934,10 @@ mod tests {
                 }
             }
         }
+        let root = &pages["index.html"];
+        assert!(root.contains("<link rel=\"canonical\" href=\"https://news.example/maroc/\">"));
+        assert!(pages["en.html"]
+            .contains("<link rel=\"canonical\" href=\"https://news.example/maroc/en.html\">"));
         let arabic = &pages["rapprochement-maroc-irak-sous-le-regard-de-l-iran.ar.html"];
         assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
         assert!(arabic.contains("content=\"ar_MA\""));
@@ -1042,12 +1067,12 @@ mod tests {
     fn data_stays_data_on_every_page() {
         let hostile = r#"{"schema": 1, "articles": [{"id": "x", "image": {"src": "a.jpg\"><script>alert(1)</script>"},
             "translations": {"fr": {"title": "</script><script>alert(1)</script>", "summary": "\"><img src=x onerror=alert(1)>",
-            "image_alt": "</script>", "body": ["<!--"]}}}]}"#;
+            "image_alt": "</script>", "body": ["<!--", "{HOST}"]}}}, {"id": "y", "translations": {"fr": {"title": "{HOST}"}}}]}"#;
         let pages = pages(&site(hostile, Some("https://news.example/")));
         for (name, page) in &pages {
             let scripts = page.matches("<script").count();
             let expected = match name.as_str() {
-                "x.fr.html" | "fr.html" | "en.html" | "ar.html" => 2,
+                "x.fr.html" | "y.fr.html" | "fr.html" | "en.html" | "ar.html" => 2,
                 "index.html" => 3 + 1 + 1,
                 _ => 0,
             };
@@ -1056,6 +1081,13 @@ mod tests {
                 "{name}: the snapshot, the JSON-LD, the root's picker"
             );
             assert!(!page.contains("<script>alert"), "{name}");
+            let hosts = page.matches("data-article-viewer").count();
+            let expected = match name.as_str() {
+                "index.html" => 3,
+                n if n.starts_with("headlines-") || n.ends_with(".xml") => 0,
+                _ => 1,
+            };
+            assert_eq!(hosts, expected, "{name}: text is never markup");
             assert!(!page.contains("<img src=x"), "{name}");
         }
     }
