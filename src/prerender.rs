@@ -531,8 +531,12 @@ struct Published {
     full: HashMap<String, usize>,
 }
 
-/// Every page of `site`: file names and contents.
-pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
+/// Where pages go as they are made: a file name and its contents.
+pub type Sink<'a> = dyn FnMut(&str, String) -> Result<(), String> + 'a;
+
+/// Writes every page of `site` into `out`, one at a time (a newsroom's archive has more pages
+/// than memory should hold): how many.
+pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
     let collection = read(site.doc.clone())?;
     let every = read(collection_file(&site.doc, site.articles.clone()))?;
     let full = site
@@ -551,16 +555,18 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
         .iter()
         .map(|(lang, _)| first_view(site, &published, *lang, None, &editions))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut files = Vec::new();
+    // The pages' names, for the sitemap.
+    let mut names = Vec::new();
+    let mut write = |name: &str, page: String| {
+        names.push(name.to_string());
+        out(name, page)
+    };
     for (edition, (_, href)) in rendered.iter().zip(&editions) {
         let head = edition.meta.clone() + &links(site, href, &editions, "");
-        files.push((href.clone(), compose(site.template, edition, head)?));
+        write(href, compose(site.template, edition, head)?)?;
     }
     let head = links(site, "", &editions, "");
-    files.push((
-        "index.html".into(),
-        root_page(site, default, &rendered, head)?,
-    ));
+    write("index.html", root_page(site, default, &rendered, head)?)?;
     for &i in every.order() {
         let article = &every.articles[i];
         let versions: Vec<(Lang, String)> = Lang::ALL
@@ -577,14 +583,15 @@ pub fn publish_pages(site: &Site) -> Result<Vec<(String, String)>, String> {
         for (lang, href) in &versions {
             let page = first_view(site, &published, *lang, Some(&article.id), &versions)?;
             let head = page.meta.clone() + &links(site, href, &versions, &x_default);
-            files.push((href.clone(), compose(site.template, &page, head)?));
+            write(href, compose(site.template, &page, head)?)?;
         }
     }
-    files.extend(headline_lists(site, &every)?);
+    headline_lists(site, &every, &mut write)?;
+    let count = names.len();
     if let Some(base) = &site.base_url {
-        files.push(("sitemap.xml".into(), sitemap(base, &files)));
+        out("sitemap.xml", sitemap(base, &names))?;
     }
-    Ok(files)
+    Ok(count + usize::from(site.base_url.is_some()))
 }
 
 /// The site's root: every edition, in `[data-edition]` elements of which only the default one
@@ -650,9 +657,8 @@ fn edition_picker(default: Lang, editions: &Value) -> String {
 }
 
 /// The lists of every headline of each language, paged, linking each article's page.
-fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String)>, String> {
+fn headline_lists(site: &Site, every: &Collection, out: &mut Sink) -> Result<(), String> {
     let default = every.default_language.as_deref();
-    let mut files = Vec::new();
     for lang in Lang::ALL {
         let p = &lang.language().pages;
         let articles: Vec<&Article> = every.headlines(lang).collect();
@@ -715,21 +721,16 @@ fn headline_lists(site: &Site, every: &Collection) -> Result<Vec<(String, String
             let title = format!("{heading} — {}", lang.strings().viewer_name);
             let head = links(site, &href, &versions, &href);
             let page = compose_with(site.template, lang, &title, &head, &|_| body.clone(), false)?;
-            files.push((href, page));
+            out(&href, page)?;
         }
     }
-    Ok(files)
+    Ok(())
 }
 
-/// `sitemap.xml`: every page of `files` at the site's address `base`.
-fn sitemap(base: &str, files: &[(String, String)]) -> String {
+/// `sitemap.xml`: every page of `names` at the site's address `base` (the root as itself).
+fn sitemap(base: &str, names: &[String]) -> String {
     let urls: String = std::iter::once(String::new())
-        .chain(
-            files
-                .iter()
-                .map(|(name, _)| name.clone())
-                .filter(|n| n.ends_with(".html") && n != "index.html"),
-        )
+        .chain(names.iter().filter(|n| *n != "index.html").cloned())
         .map(|name| format!("<url><loc>{}</loc></url>", escape(&format!("{base}{name}"))))
         .collect();
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>\n")
@@ -864,7 +865,14 @@ mod tests {
     }
 
     fn pages(site: &Site) -> HashMap<String, String> {
-        publish_pages(site).unwrap().into_iter().collect()
+        let mut pages = HashMap::new();
+        let count = publish_pages(site, &mut |name, page| {
+            pages.insert(name.to_string(), page);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(count, pages.len());
+        pages
     }
 
     #[test]
@@ -1113,6 +1121,6 @@ mod tests {
     fn a_page_without_a_standalone_host_is_refused() {
         let mut site = site(BUNDLED, None);
         site.template = "<html><body><div data-article-viewer></div></body></html>";
-        assert!(publish_pages(&site).is_err());
+        assert!(publish_pages(&site, &mut |_, _| Ok(())).is_err());
     }
 }

@@ -50,15 +50,14 @@ fn publish(dir: &Path) -> Result<(usize, usize), String> {
             _ => None,
         },
     };
-    let pages = publish_pages(&site)?;
     let mut bytes = 0;
-    for (name, page) in &pages {
+    let pages = publish_pages(&site, &mut |name, page| {
         let page = match name.ends_with(".html") {
-            true => inline_stylesheets(page, read)?,
-            false => page.clone(),
+            true => inline_stylesheets(&page, read)?,
+            false => page,
         };
         bytes += page.len();
-        std::fs::write(dir.join(name), page).map_err(|e| e.to_string())?;
-    }
-    Ok((pages.len(), bytes))
+        std::fs::write(dir.join(name), page).map_err(|e| e.to_string())
+    })?;
+    Ok((pages, bytes))
 }

@@ -112,19 +112,7 @@ mod native {
     /// the number of files and bytes written, or every reason not to.
     fn publish(options: &Options) -> Result<(usize, u64), Vec<String>> {
         let (input, out, page_size) = (&options.input, &options.out, options.page_size);
-        let base_url = match &options.base_url {
-            Some(url) => Some(site_address(url).map_err(|e| vec![e])?),
-            None => None,
-        };
-        let template = match &options.site {
-            Some(site) => Some(std::fs::read_to_string(site.join(TEMPLATE)).map_err(|e| {
-                vec![format!(
-                    "{}: not a built site ({e}); `make build` makes one",
-                    site.join(TEMPLATE).display()
-                )]
-            })?),
-            None => None,
-        };
+        let (base_url, template) = site_inputs(options)?;
         let bytes = std::fs::read(input).map_err(|e| vec![e.to_string()])?;
         let doc = parse(bytes).map_err(|e| vec![e])?;
         let validated = check(&doc, &validator()).map_err(|e| vec![e.to_string()])?;
@@ -181,26 +169,50 @@ mod native {
             file.insert("articles".into(), json!([]));
             files.push((page_name(0), Value::Object(file).to_string()));
         }
+        let in_out = |e: std::io::Error| vec![format!("{}: {e}", out.display())];
+        let (mut count, mut bytes) = write(out, &files).map_err(in_out)?;
         if let (Some(template), Some(site)) = (&template, &options.site) {
+            copy_site(site, out).map_err(in_out)?;
             let articles = ordered.iter().map(|&a| a.clone()).collect();
-            files.extend(site_pages(site, template, base_url, articles, &files)?);
-            copy_site(site, out).map_err(|e| vec![format!("{}: {e}", out.display())])?;
+            let first = files.iter().find(|(name, _)| name == "articles.json");
+            let first = first.map_or("", |(_, text)| text.as_str());
+            let (pages, written) = site_pages(site, out, template, base_url, articles, first)?;
+            (count, bytes) = (count + pages, bytes + written);
         }
-        write(out, &files).map_err(|e| vec![format!("{}: {e}", out.display())])
+        Ok((count, bytes))
     }
 
-    /// The pages of every article of `articles` (the publisher's, with their texts) and of the
-    /// first page among `files`, made from the built site `site` (its `template`).
+    /// The site's address and the built site's template, as the options give them.
+    fn site_inputs(options: &Options) -> Result<(Option<String>, Option<String>), Vec<String>> {
+        let base_url = match &options.base_url {
+            Some(url) => Some(site_address(url).map_err(|e| vec![e])?),
+            None => None,
+        };
+        let template = match &options.site {
+            Some(site) => Some(std::fs::read_to_string(site.join(TEMPLATE)).map_err(|e| {
+                let path = site.join(TEMPLATE);
+                vec![format!(
+                    "{}: not a built site ({e}); `make build` makes one",
+                    path.display()
+                )]
+            })?),
+            None => None,
+        };
+        Ok((base_url, template))
+    }
+
+    /// Writes into `out` the pages of every article of `articles` (the publisher's, with their
+    /// texts) and of `first`, the first page's file, made from the built site `site` (its
+    /// `template`): how many, and their bytes.
     fn site_pages(
         site: &Path,
+        out: &Path,
         template: &str,
         base_url: Option<String>,
         articles: Vec<Value>,
-        files: &[(String, String)],
-    ) -> Result<Vec<(String, String)>, Vec<String>> {
-        let first = files.iter().find(|(name, _)| name == "articles.json");
-        let doc: Value = serde_json::from_str(first.map_or("", |(_, text)| text))
-            .map_err(|e| vec![e.to_string()])?;
+        first: &str,
+    ) -> Result<(usize, u64), Vec<String>> {
+        let doc: Value = serde_json::from_str(first).map_err(|e| vec![e.to_string()])?;
         let read = |href: &str| read_beside(site, href);
         let site = Site {
             template,
@@ -208,15 +220,17 @@ mod native {
             articles,
             base_url,
         };
-        let mut pages = Vec::new();
-        for (name, page) in publish_pages(&site).map_err(|e| vec![e])? {
+        let mut bytes = 0;
+        let pages = publish_pages(&site, &mut |name, page| {
             let page = match name.ends_with(".html") {
-                true => inline_stylesheets(&page, read).map_err(|e| vec![e])?,
+                true => inline_stylesheets(&page, read)?,
                 false => page,
             };
-            pages.push((name, page));
-        }
-        Ok(pages)
+            bytes += page.len() as u64;
+            std::fs::write(out.join(name), page).map_err(|e| e.to_string())
+        })
+        .map_err(|e| vec![e])?;
+        Ok((pages, bytes))
     }
 
     /// Copies the site's own files (the app, its styles, scripts and icons: all but its pages
