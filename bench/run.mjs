@@ -179,7 +179,8 @@ const MARKS = ['headline', 'title', 'paragraph', 'interactive', 'ready'];
 // Readers arriving (issue 25): at the root with an English or Arabic browser (the floor is asked
 // for that language), and at a shared article's page (the floor for that article), over the
 // phone network; the same on the site publish-articles --site wrote.
-const shared = 'rapprochement-maroc-irak-sous-le-regard-de-l-iran';
+// The one article of the bundled file with a text (every mark waits for a paragraph).
+const shared = 'russie-aide-militaire-chine-new-york-times';
 const arrivals = [
   { name: 'root, en-GB browser, phone network', dataset: 'bundled', locale: 'en-GB', path: { floor: '?lang=en' } },
   { name: 'root, ar-MA browser, phone network', dataset: 'bundled', locale: 'ar-MA', path: { floor: '?lang=ar' } },

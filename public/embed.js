@@ -1,6 +1,69 @@
 // Starts the news viewer on any page: every element with a `data-article-viewer` attribute,
 // present now or added later, becomes a viewer. Include it once:
 //   <script type="module" src="/path/to/viewer/embed.js"></script>
+// While the WebAssembly downloads, each host on the page gets its published first view (a
+// fragment beside the collection file, `embed/<lang>.html`, see src/prerender.rs) in its shadow
+// root, which the app then hydrates in place. A host that already holds one (the page included
+// the fragment itself) is left as it is; a collection without fragments starts as before.
 import init from './news-viewer.js';
 
-await init({ module_or_path: new URL('./news-viewer_bg.wasm', import.meta.url) });
+const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
+const languages = ['fr', 'en', 'ar'];
+
+// The viewer's language for a host, as the app picks it: the host's, else the reader's saved
+// choice, else the first of the browser's languages the viewer speaks, else French.
+function language(host) {
+  const known = (tag) => languages.find((code) => String(tag || '').trim().toLowerCase().split(/[-_]/)[0] === code);
+  let saved = null;
+  try { saved = localStorage.getItem('news-viewer:lang'); } catch { /* storage refused */ }
+  return known(host.dataset.lang) || known(saved) || (navigator.languages || []).map(known).find(Boolean) || 'fr';
+}
+
+// The URL allow-list of the viewer (data/rules.rs): http(s), or relative; no other scheme.
+const allowed = (url) => !/[\u0000-\u001f\u007f]/.test(url) && (/^\s*https?:/i.test(url) || !/^\s*[a-z][a-z0-9+.-]*:/i.test(url));
+
+async function firstView(host) {
+  const collection = new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
+  const lang = language(host);
+  const name = host.dataset.article ? `${host.dataset.article}.${lang}` : `${lang}${host.dataset.view === 'ticker' ? '-ticker' : ''}`;
+  const response = await fetch(new URL(`embed/${name}.html`, collection));
+  const parsed = document.createElement('template');
+  parsed.innerHTML = response.ok ? await response.text() : '';
+  // Parsed this way, the fragment's declarative shadow root is a plain template: its content
+  // goes into the shadow root made for it.
+  const fragment = parsed.content.querySelector('template[shadowrootmode]');
+  if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return;
+  const root = host.attachShadow({ mode: 'open' });
+  root.append(fragment.content);
+  // What the fragment links resolves against the collection file, as the app resolves it.
+  for (const [selector, attribute] of [['[src]', 'src'], ['link[href]', 'href'], ['a[href]:not([href^="?"])', 'href']]) {
+    for (const element of root.querySelectorAll(selector)) element.setAttribute(attribute, new URL(element.getAttribute(attribute), collection));
+  }
+  // A strip's headlines lead to the publisher's pages (data-link), as the app links them.
+  const pattern = host.dataset.link;
+  for (const link of pattern ? root.querySelectorAll('.nv-ticker__link') : []) {
+    const [, id, code] = /[?&]article=([^&]*)&lang=([^&]*)/.exec(link.getAttribute('href')) || [];
+    const href = id && pattern.replaceAll('{id}', id).replaceAll('{lang}', code);
+    if (href && allowed(href)) link.setAttribute('href', href);
+  }
+  // A page that holds several tickers names each (data-label), as the app names it.
+  const ticker = host.dataset.label && root.querySelector('.nv-ticker[aria-labelledby]');
+  if (ticker) {
+    ticker.removeAttribute('aria-labelledby');
+    ticker.setAttribute('aria-label', host.dataset.label);
+  }
+  // Unseen until its stylesheet applies, so it never shows unstyled.
+  const stylesheet = root.querySelector('link[rel=stylesheet]');
+  const view = stylesheet?.nextElementSibling;
+  if (view && !stylesheet.sheet) {
+    view.style.visibility = 'hidden';
+    const show = () => view.style.removeProperty('visibility');
+    stylesheet.addEventListener('load', show);
+    stylesheet.addEventListener('error', show);
+  }
+}
+
+const hosts = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')]
+  .filter((host) => !host.shadowRoot);
+await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
+await init({ module_or_path: wasm });

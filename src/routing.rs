@@ -80,6 +80,35 @@ pub fn parse_query(query: &str) -> (Option<String>, Option<Lang>) {
     (article, lang)
 }
 
+/// `url` (allowed, see `is_allowed_url`) resolved against `base`, the URL of a file or a folder
+/// (ending in `/`), when `base` is absolute: natively, where the prerender writes fragments for
+/// other pages than the collection's (the browser has `URL`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn join_url(base: &str, url: &str) -> String {
+    let url = url.trim();
+    let lower = |s: &str| s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    let web = |s: &str| lower(s).starts_with("https://") || lower(s).starts_with("http://");
+    if web(url) || !web(base) {
+        return url.to_string();
+    }
+    let origin_end = base[8..].find('/').map_or(base.len(), |i| i + 8);
+    match url.strip_prefix('/') {
+        Some(path) => format!("{}/{path}", &base[..origin_end]),
+        None => {
+            let folder = &base[..base
+                .rfind('/')
+                .filter(|&i| i >= origin_end)
+                .map_or(base.len(), |i| i + 1)];
+            let folder = if folder.ends_with('/') {
+                folder.to_string()
+            } else {
+                format!("{folder}/")
+            };
+            format!("{folder}{}", url.trim_start_matches("./"))
+        }
+    }
+}
+
 /// A URL from the data made ready for `href` or `src`: it must pass the allow-list, and a relative
 /// path is resolved against the collection file it came from (`collection_src`, itself relative
 /// to the page). `None` when it is not allowed or does not resolve to http(s).
@@ -87,15 +116,18 @@ pub fn safe_href(url: &str, collection_src: &str) -> Option<String> {
     if !is_allowed_url(url) {
         return None;
     }
-    // The prerender renders the page that sits beside the collection file, so a relative path
-    // resolves the same against either.
-    if cfg!(not(target_arch = "wasm32")) {
-        return Some(url.trim().to_string());
+    // The prerender renders pages that sit beside the collection file, so a relative path
+    // resolves the same against either; fragments for other pages have the collection's
+    // absolute address.
+    #[cfg(not(target_arch = "wasm32"))]
+    return Some(join_url(collection_src, url));
+    #[cfg(target_arch = "wasm32")]
+    {
+        let page = web_sys::window()?.document()?.base_uri().ok()??;
+        let collection = web_sys::Url::new_with_base(collection_src, &page).ok()?;
+        let resolved = web_sys::Url::new_with_base(url.trim(), &collection.href()).ok()?;
+        matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href())
     }
-    let page = web_sys::window()?.document()?.base_uri().ok()??;
-    let collection = web_sys::Url::new_with_base(collection_src, &page).ok()?;
-    let resolved = web_sys::Url::new_with_base(url.trim(), &collection.href()).ok()?;
-    matches!(resolved.protocol().as_str(), "http:" | "https:").then(|| resolved.href())
 }
 
 #[cfg(test)]
@@ -163,6 +195,33 @@ mod tests {
             publisher_link("javascript:go('{id}')", "a-1", Lang::En),
             None
         );
+    }
+
+    #[test]
+    fn urls_join_as_the_browser_joins_them() {
+        let base = "https://news.example/maroc/articles.json";
+        assert_eq!(
+            join_url(base, "img/a.jpg"),
+            "https://news.example/maroc/img/a.jpg"
+        );
+        assert_eq!(
+            join_url(base, "./a.jpg"),
+            "https://news.example/maroc/a.jpg"
+        );
+        assert_eq!(join_url(base, "/a.jpg"), "https://news.example/a.jpg");
+        assert_eq!(
+            join_url(base, "https://cdn.example/a.jpg"),
+            "https://cdn.example/a.jpg"
+        );
+        assert_eq!(
+            join_url("https://news.example/", "a.jpg"),
+            "https://news.example/a.jpg"
+        );
+        assert_eq!(
+            join_url("https://news.example", "a.jpg"),
+            "https://news.example/a.jpg"
+        );
+        assert_eq!(join_url("articles.json", "a.jpg"), "a.jpg");
     }
 
     #[test]

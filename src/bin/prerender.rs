@@ -6,7 +6,8 @@
 //! reads the file at run time, and that data wins.
 
 use news_viewer::prerender::{
-    inline_stylesheets, publish_pages, read_beside, site_address, site_articles, Site, TEMPLATE,
+    include_fragments, publish_pages, read_beside, site_address, site_articles, write_page, Site,
+    TEMPLATE,
 };
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -52,12 +53,14 @@ fn publish(dir: &Path) -> Result<(usize, usize), String> {
     };
     let mut bytes = 0;
     let pages = publish_pages(&site, &mut |name, page| {
-        let page = match name.ends_with(".html") {
-            true => inline_stylesheets(&page, read)?,
-            false => page,
-        };
-        bytes += page.len();
-        std::fs::write(dir.join(name), page).map_err(|e| e.to_string())
+        bytes += write_page(dir, name, page)?;
+        Ok(())
     })?;
+    // The demo page includes a fragment as a publisher's server would.
+    let demo = dir.join("demo.html");
+    if let Ok(page) = std::fs::read_to_string(&demo) {
+        let page = include_fragments(&page, read)?;
+        std::fs::write(&demo, page).map_err(|e| e.to_string())?;
+    }
     Ok((pages, bytes))
 }

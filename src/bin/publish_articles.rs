@@ -30,9 +30,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use news_viewer::check::{check, parse, validator};
-    use news_viewer::prerender::{
-        inline_stylesheets, publish_pages, read_beside, site_address, Site, TEMPLATE,
-    };
+    use news_viewer::prerender::{publish_pages, site_address, write_page, Site, TEMPLATE};
     use news_viewer::routing::parse_location;
     use serde_json::{json, Map, Value};
     use std::path::{Path, PathBuf};
@@ -176,7 +174,7 @@ mod native {
             let articles = ordered.iter().map(|&a| a.clone()).collect();
             let first = files.iter().find(|(name, _)| name == "articles.json");
             let first = first.map_or("", |(_, text)| text.as_str());
-            let (pages, written) = site_pages(site, out, template, base_url, articles, first)?;
+            let (pages, written) = site_pages(out, template, base_url, articles, first)?;
             (count, bytes) = (count + pages, bytes + written);
         }
         Ok((count, bytes))
@@ -201,11 +199,10 @@ mod native {
         Ok((base_url, template))
     }
 
-    /// Writes into `out` the pages of every article of `articles` (the publisher's, with their
-    /// texts) and of `first`, the first page's file, made from the built site `site` (its
-    /// `template`): how many, and their bytes.
+    /// Writes into `out` (which holds the site's files) the pages of every article of `articles`
+    /// (the publisher's, with their texts) and of `first`, the first page's file, made from the
+    /// built site's `template`: how many, and their bytes.
     fn site_pages(
-        site: &Path,
         out: &Path,
         template: &str,
         base_url: Option<String>,
@@ -213,7 +210,6 @@ mod native {
         first: &str,
     ) -> Result<(usize, u64), Vec<String>> {
         let doc: Value = serde_json::from_str(first).map_err(|e| vec![e.to_string()])?;
-        let read = |href: &str| read_beside(site, href);
         let site = Site {
             template,
             doc,
@@ -222,12 +218,8 @@ mod native {
         };
         let mut bytes = 0;
         let pages = publish_pages(&site, &mut |name, page| {
-            let page = match name.ends_with(".html") {
-                true => inline_stylesheets(&page, read)?,
-                false => page,
-            };
-            bytes += page.len() as u64;
-            std::fs::write(out.join(name), page).map_err(|e| e.to_string())
+            bytes += write_page(out, name, page)? as u64;
+            Ok(())
         })
         .map_err(|e| vec![e])?;
         Ok((pages, bytes))
@@ -332,6 +324,10 @@ mod native {
         std::fs::create_dir_all(out.join("text"))?;
         std::fs::remove_dir_all(out.join("text"))?;
         std::fs::create_dir_all(out.join("text"))?;
+        // The fragments, all written again with the pages.
+        if out.join("embed").is_dir() {
+            std::fs::remove_dir_all(out.join("embed"))?;
+        }
         for entry in std::fs::read_dir(out)? {
             let name = entry?.file_name().to_string_lossy().to_string();
             let page = parse_location(&name, "").0.is_some() || name.starts_with("headlines-");

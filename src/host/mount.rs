@@ -116,15 +116,24 @@ pub fn read_config(host: &HtmlElement) -> Config {
 /// The first view host `host` was prerendered with (see `crate::prerender`), and the build that
 /// rendered it, when its snapshot reads.
 #[cfg(feature = "hydrate")]
-fn first_view(host: &HtmlElement) -> Option<(FirstView, String)> {
-    let script = host
-        .next_element_sibling()
-        .filter(|s| s.has_attribute("data-first-view"))?;
+fn first_view(host: &HtmlElement, standalone: bool) -> Option<(HtmlElement, FirstView, String)> {
+    // A page's host holds its first view, the snapshot after it; an embedded host's shadow root
+    // (a fragment, see `crate::prerender`) holds a `div` with the view, the snapshot after it.
+    let script = match standalone {
+        true => host.next_element_sibling(),
+        false => host.shadow_root()?.query_selector("div + script").ok()?,
+    }
+    .filter(|s| s.has_attribute("data-first-view"))?;
+    let target = match standalone {
+        true => host.clone(),
+        false => script.previous_element_sibling()?.dyn_into().ok()?,
+    };
     let lang = Lang::from_tag(&script.get_attribute("data-lang")?)?;
     let article = script.get_attribute("data-article");
     let snapshot = parse_collection(&script.text_content()?).ok()?.collection;
     let build = script.get_attribute("data-build").unwrap_or_default();
     Some((
+        target,
         FirstView {
             snapshot,
             lang,
@@ -139,26 +148,27 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     #[allow(unused_mut)]
     let mut config = read_config(host);
     #[cfg(feature = "hydrate")]
-    let first = config.standalone.then(|| first_view(host)).flatten();
+    let first = first_view(host, config.standalone);
     #[cfg(not(feature = "hydrate"))]
-    let first: Option<(FirstView, String)> = None;
+    let first: Option<(HtmlElement, FirstView, String)> = None;
     // The standalone page is ours: its viewer lives in the light DOM, styled by the page's own
-    // stylesheet, and hydrates the first view prerendered into it. The page is a published one,
-    // in the language and at the article it was rendered for, unless its address asks for others.
+    // stylesheet, and hydrates the first view prerendered into it; so does an embedded viewer
+    // whose fragment is in its shadow root. The first view is in the language and at the article
+    // it was rendered for, unless the host or the page's address asks for others.
     let (target, first_view) = match first {
         // (The stamp is only read where the app can hydrate.)
-        Some((first_view, _build)) => {
-            config.pages = true;
+        Some((target, first_view, _build)) => {
+            config.pages = config.standalone;
             config.lang = config.lang.or(Some(first_view.lang));
             config.article = config.article.or_else(|| first_view.article.clone());
             #[cfg(feature = "hydrate")]
             if _build == crate::BUILD {
-                return hydrate(host.clone(), config, first_view);
+                return hydrate(target, config, first_view);
             }
-            // A page of another build may hold other markup than this app renders, and
+            // A first view of another build may hold other markup than this app renders, and
             // hydrating it would panic: the same first view is rendered afresh in its place.
-            host.set_inner_html("");
-            (host.clone(), Some(first_view))
+            target.set_inner_html("");
+            (target, Some(first_view))
         }
         None => (in_shadow_root(host)?, None),
     };
@@ -198,7 +208,12 @@ fn hydrate(
 /// An embedded viewer's place: a container in `host`'s own shadow root, with the viewer's
 /// stylesheet.
 fn in_shadow_root(host: &HtmlElement) -> Result<HtmlElement, wasm_bindgen::JsValue> {
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    // A fragment left without a first view that reads is replaced.
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
     // The viewer's stylesheet is the file the standalone page links: downloaded once and shared
     // by every viewer (a strict Content-Security-Policy allows it as 'self'). The viewer stays
     // unseen until it applies, so it never shows unstyled.
