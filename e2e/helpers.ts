@@ -43,3 +43,8 @@ export function headlines(n: number, title = (i: number) => `Titre numéro ${i}`
 export async function serveCollection(page: Page, collection: unknown) {
   await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(collection) }));
 }
+
+/** Serves `html` as a page of the test site, beside the viewer's files. */
+export async function hostPage(page: Page, name: string, html: string) {
+  await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+}

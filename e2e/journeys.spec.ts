@@ -1,15 +1,10 @@
 import { expect, Page, test } from '@playwright/test';
-import { axeViolations, headlines, openViewer, readCopy, serveCollection } from './helpers';
+import { axeViolations, headlines, hostPage, openViewer, readCopy, serveCollection } from './helpers';
 
 // Journeys of readers and publishers: sharing, keyboard focus, narrow screens, long words,
 // embedding, reloading and printing.
 
 const featuredId = 'russie-aide-militaire-chine-new-york-times';
-
-/** Serves `html` as a page of the test site, beside the viewer's files. */
-async function hostPage(page: Page, name: string, html: string) {
-  await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-}
 
 /** A host page with one embedded viewer, tall content above and below it. */
 const embedding = (attributes: string) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">

@@ -1,0 +1,96 @@
+import { expect, Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { hostPage } from './helpers';
+
+// Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
+// the host's shadow root before the WebAssembly arrives, pasted (embed.js fetches it) or included
+// by the publisher's server; the app then hydrates it in place, and the host page never moves.
+
+const featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
+// The README's snippet: the space the viewer takes is reserved before anything loads.
+const reserve = `<style>
+  [data-article-viewer] { display: block; min-height: 100vh; }
+  [data-article-viewer][data-view="ticker"] { min-height: 0; height: 44px; }
+</style>`;
+
+type Form = 'pasted' | 'included';
+type View = 'viewer' | 'ticker';
+
+/** A publisher's page: a headline, the host, then the page's own content. */
+function publisherPage(form: Form, view: View) {
+  const attrs = view === 'ticker' ? 'data-view="ticker"' : '';
+  const fragment = form === 'included' ? readFileSync(`dist/embed/fr${view === 'ticker' ? '-ticker' : ''}.html`, 'utf8') : '';
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Le Courrier</title>${reserve}<script type="module" src="/embed.js"></script></head>
+    <body><h1>Le Courrier</h1><div id="v" data-article-viewer data-lang="fr" ${attrs}>${fragment}</div>
+    ${'<p>Le texte de la page de l’éditeur, sous le lecteur.</p>'.repeat(20)}</body></html>`;
+}
+
+/** Holds the WebAssembly back until `release()`. */
+async function holdApp(page: Page) {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  return () => release();
+}
+
+async function shifts(page: Page) {
+  await page.addInitScript(() => {
+    (window as any).shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}: the first view shows before the app, which takes it over in place; a click opens an article inside the page`, async ({ page }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    const title = page.locator('#v .nv-article__title');
+    await expect(title).toHaveText(featured);
+    await title.evaluate((h) => { (h as any).prerendered = true; });
+    release();
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    expect(await title.evaluate((h) => (h as any).prerendered)).toBe(true);
+    await expect(page.locator('#v .nv')).toHaveCount(1);
+    await page.locator('#v .nv-more__link').filter({ hasText: 'Rapprochement Maroc-Irak' }).click();
+    await expect(title).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
+    expect(new URL(page.url()).pathname).toBe('/publisher.html');
+    expect(problems).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('an included fragment reads: headlines are links, the article is there', async ({ page }) => {
+    await hostPage(page, 'publisher.html', publisherPage('included', 'viewer'));
+    await page.goto('./publisher.html');
+    await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
+    await expect(page.locator('#v .nv-article__body p').first()).toBeVisible();
+    await expect(page.locator('#v .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').first()).toHaveAttribute('href', /^\?article=/);
+  });
+});
+
+for (const width of [390, 1280]) {
+  for (const view of ['viewer', 'ticker'] as View[]) {
+    for (const [form, most] of [['pasted', 0.1], ['included', 0.01]] as [Form, number][]) {
+      test(`${form} ${view} at ${width} px: the host page does not move (CLS ≤ ${most})`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
+        await shifts(page);
+        await hostPage(page, 'publisher.html', publisherPage(form, view));
+        await page.goto('./publisher.html');
+        await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(500);
+        const cls = await page.evaluate(() => (window as any).shift);
+        console.log(`host CLS, ${form} ${view} at ${width} px: ${cls.toFixed(4)}`);
+        expect(cls).toBeLessThanOrEqual(most);
+      });
+    }
+  }
+}
