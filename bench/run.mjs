@@ -116,6 +116,25 @@ for (const [name, file] of Object.entries(datasets)) {
   mounts['/floor/published/'] = 'bench/floor';
   files['/floor/published/articles.json'] = 'public/articles.json';
 }
+// Embedding (issue 23): a publisher's page with the viewer above its own content, the space
+// reserved as the README says, pasted (embed.js fetches the fragment) or included (the page holds
+// it), against the floor page: the hand-written embed that fetches the JSON and renders it.
+{
+  const site = join(OUT, 'site-embed');
+  rmSync(site, { recursive: true, force: true });
+  cpSync('dist', site, { recursive: true });
+  const page = (host) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1"><title>Le Courrier</title>
+    <style>[data-article-viewer] { display: block; min-height: 100vh; }</style>
+    <script type="module" src="embed.js"></script></head><body><h1>Le Courrier</h1>${host}
+    ${'<p>Le texte de la page de l’éditeur, sous le lecteur.</p>'.repeat(20)}</body></html>`;
+  writeFileSync(join(site, 'pasted.html'), page('<div data-article-viewer data-lang="fr"></div>'));
+  const fragment = readFileSync('dist/embed/fr.html', 'utf8');
+  writeFileSync(join(site, 'included.html'), page(`<div data-article-viewer data-lang="fr">${fragment}</div>`));
+  mounts['/ours/embed/'] = site;
+  mounts['/floor/embed/'] = 'bench/floor';
+  files['/floor/embed/articles.json'] = 'public/articles.json';
+}
 const server = await serve(PORT, staticHandler('dist', { mounts, files, compress: true }));
 const url = (variant, dataset, query = '') => `http://127.0.0.1:${PORT}/${variant}/${dataset}/${query}`;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
@@ -142,6 +161,11 @@ function markFirstContent() {
   };
   requestAnimationFrame(check);
   addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail.wasm.memory; });
+  // The host page's layout shift (the viewer above the host's content).
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
 }
 
 // A phone's network as Lighthouse's mobile profile has it, and a slower CPU.
@@ -150,11 +174,13 @@ const PHONE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 
 async function coldLoad(variant, dataset, { network, cpu, locale, path } = {}) {
   const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
+  let transferred = 0;
   if (network || cpu) {
     const cdp = await context.newCDPSession(page);
     if (network) {
       await cdp.send('Network.enable');
       await cdp.send('Network.emulateNetworkConditions', network);
+      cdp.on('Network.loadingFinished', (event) => { transferred += event.encodedDataLength; });
     }
     if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   }
@@ -170,6 +196,11 @@ async function coldLoad(variant, dataset, { network, cpu, locale, path } = {}) {
     throw error;
   }
   const marks = await page.evaluate(() => window.__marks);
+  if (network) {
+    await page.waitForLoadState('networkidle');
+    marks.bytes = transferred;
+    marks.cls = await page.evaluate(() => window.__cls);
+  }
   await context.close();
   return marks;
 }
@@ -188,11 +219,16 @@ const arrivals = [
   { name: 'published site: root, en-GB, phone network', dataset: 'published', locale: 'en-GB', path: { floor: '?lang=en' } },
   { name: 'published site: article page (ar), phone network', dataset: 'published', path: { ours: `${shared}.ar.html`, floor: `?article=${shared}&lang=ar` } },
 ].map((c) => ({ ...c, network: PHONE }));
+const embeds = [
+  { name: 'embed pasted, phone network', dataset: 'embed', network: PHONE, path: { ours: 'pasted.html' } },
+  { name: 'embed included, phone network', dataset: 'embed', network: PHONE, path: { ours: 'included.html' } },
+];
 const cases = [
   ...Object.keys(datasets).map((dataset) => ({ name: dataset, dataset })),
   { name: 'bundled, phone network', dataset: 'bundled', network: PHONE },
   { name: 'bundled, 4× slower CPU', dataset: 'bundled', cpu: 4 },
   ...arrivals,
+  ...embeds,
 ];
 for (const { name, dataset, network, cpu, locale, path } of cases) {
   const samples = { ours: {}, floor: {} };
@@ -200,11 +236,11 @@ for (const { name, dataset, network, cpu, locale, path } of cases) {
     for (const variant of ['ours', 'floor']) {
       const m = await coldLoad(variant, dataset, { network, cpu, locale, path });
       console.log(`load ${name} ${variant}: ${MARKS.map((k) => `${k} ${m[k].toFixed(0)} ms`).join(', ')}`);
-      for (const k of MARKS) (samples[variant][k] ??= []).push(m[k]);
+      for (const k of [...MARKS, 'bytes', 'cls']) if (m[k] !== undefined) (samples[variant][k] ??= []).push(m[k]);
     }
   }
   results.load[name] = Object.fromEntries(Object.entries(samples).map(([v, s]) =>
-    [v, Object.fromEntries(MARKS.map((k) => [k, median(s[k])]))]));
+    [v, Object.fromEntries(Object.keys(s).map((k) => [k, median(s[k])]))]));
 }
 
 // --- The archive's first headline against ours on the bundled file, loads interleaved with
@@ -463,6 +499,9 @@ row('size wasm+js+css brotli', kb(appBrotli), kb(results.sizes.floor.brotli), `�
 // title in its h1 ≤ 0.6×.
 const targets = { bundled: 1.0, 'bundled, phone network': 0.6, 1000: 1.5, 10000: 1.5 };
 const arrivalTargets = Object.fromEntries(arrivals.map(({ name }) => [name, name.includes('root') ? { headline: 0.8 } : { title: 0.6 }]));
+// Embedding: the first headline ≤ 1.0× the hand-written embed pasted, ≤ 0.6× included.
+arrivalTargets['embed pasted, phone network'] = { headline: 1.0 };
+arrivalTargets['embed included, phone network'] = { headline: 0.6 };
 for (const [name, r] of Object.entries(results.load)) {
   for (const mark of MARKS) {
     const ratio = r.ours[mark] / r.floor[mark];
@@ -470,6 +509,11 @@ for (const [name, r] of Object.entries(results.load)) {
       : mark === 'headline' || mark === 'paragraph' ? targets[name] : undefined;
     row(`load ${name}: ${mark === 'headline' || mark === 'paragraph' ? 'first ' : ''}${mark}`, `${ms(r.ours[mark])} (${ratio.toFixed(2)}×)`,
       ms(r.floor[mark]), target ? `≤ ${target}× floor` : '', target ? ratio <= target : undefined);
+  }
+  if (name.startsWith('embed')) {
+    const most = name.includes('included') ? 0.01 : 0.1;
+    row(`load ${name}: transferred`, kb(r.ours.bytes), kb(r.floor.bytes), '', undefined);
+    row(`load ${name}: host CLS`, r.ours.cls.toFixed(3), r.floor.cls.toFixed(3), `≤ ${most}`, r.ours.cls <= most);
   }
 }
 const a = results.archive;
