@@ -376,7 +376,8 @@ test('a ticker strip reads no article text', async ({ page }) => {
   await page.goto(`${origin}/page.html?ticker`);
   await expect(page.locator('.nv-ticker__link').first()).toBeVisible();
   await page.waitForTimeout(1000);
-  expect(requests).toEqual(['articles.json']);
+  // The loader asks for the strip's fragment first (this archive has none).
+  expect(requests.filter((r) => !r.startsWith('embed/'))).toEqual(['articles.json']);
 });
 
 test('texts that fail while the reader tabs through the list make one console line per kind of failure', async ({ page }) => {

@@ -143,24 +143,23 @@ impl ViewerState {
     }
 
     /// The link to article `id` for a reader of `lang` (see `routing::article_href`): on a
-    /// published site, its page in the language its title shows in. Reads the data untracked.
+    /// published site, its page in the language its title shows in; an article the viewer has not
+    /// read (an archive's, not yet fetched) has the query. Reads the data untracked.
     pub fn article_href(&self, id: &str, lang: Lang) -> String {
-        let page = match self.pages() {
-            false => None,
-            true => match untrack(|| self.collection()).and_then(|c| {
-                let default = c.default_language.as_deref();
-                Some(
-                    c.article(id)?
-                        .translation_for(lang.code(), default)
-                        .0
-                        .to_string(),
-                )
-            }) {
-                Some(code) => Lang::from_tag(&code),
-                // Not among the headlines (an archive's older article): it has a page in `lang`.
-                None => Some(lang),
-            },
+        let shown_in = || {
+            let collection = self.collection()?;
+            let default = collection.default_language.as_deref();
+            let code = |a: &Article| a.translation_for(lang.code(), default).0.to_string();
+            match self.archive.text(id) {
+                Some(Text::Ready(article)) => Some(code(&article)),
+                _ => collection.article(id).map(code),
+            }
         };
+        let page = self
+            .pages()
+            .then(|| untrack(shown_in))
+            .flatten()
+            .and_then(|code| Lang::from_tag(&code));
         crate::routing::article_href(id, lang, page)
     }
 
