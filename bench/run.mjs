@@ -123,12 +123,14 @@ for (const [name, file] of Object.entries(datasets)) {
   const site = join(OUT, 'site-embed');
   rmSync(site, { recursive: true, force: true });
   cpSync('dist', site, { recursive: true });
-  const page = (host) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+  const page = (host, head = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1"><title>Le Courrier</title>
-    <style>[data-article-viewer] { display: block; min-height: 100vh; }</style>
+    <style>[data-article-viewer] { display: block; min-height: 100vh; }</style>${head}
     <script type="module" src="embed.js"></script></head><body><h1>Le Courrier</h1>${host}
     ${'<p>Le texte de la page de l’éditeur, sous le lecteur.</p>'.repeat(20)}</body></html>`;
-  writeFileSync(join(site, 'pasted.html'), page('<div data-article-viewer data-lang="fr"></div>'));
+  // Pasted as the README says: the host's fragment preloaded in the head.
+  writeFileSync(join(site, 'pasted.html'), page('<div data-article-viewer data-lang="fr"></div>',
+    '<link rel="preload" href="embed/fr.html" as="fetch" crossorigin="anonymous">'));
   const fragment = readFileSync('dist/embed/fr.html', 'utf8');
   writeFileSync(join(site, 'included.html'), page(`<div data-article-viewer data-lang="fr">${fragment}</div>`));
   mounts['/ours/embed/'] = site;
@@ -149,7 +151,8 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 // edition, and only the reader's has boxes.
 function markFirstContent() {
   const marks = (window.__marks = {});
-  const shown = (e) => e && e.getClientRects().length > 0;
+  // Shown: it has a box and is not kept unseen (an embedded viewer waits for its stylesheet).
+  const shown = (e) => e && e.getClientRects().length > 0 && e.checkVisibility({ visibilityProperty: true });
   const check = () => {
     const roots = [document, ...[...document.querySelectorAll('[data-article-viewer]')].map((h) => h.shadowRoot).filter(Boolean)];
     for (const [name, selector] of [['headline', '.nv-ticker__link'], ['title', '.nv-article__title'], ['paragraph', '.nv-article__body p'],
@@ -320,7 +323,9 @@ for (const variant of ['ours', 'floor']) {
   const open = (index, ahead) => page.evaluate(async ({ index, ahead }) => {
     const root = document;
     const link = root.querySelectorAll('.nv-more__link')[index];
-    const id = new URL(link.href).searchParams.get('article');
+    // A published page's link (`<id>.<lang>.html`), or the query's.
+    const href = new URL(link.href);
+    const id = href.searchParams.get('article') ?? href.pathname.split('/').pop().replace(/\.[a-z]+\.html$/, '');
     const textLoaded = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/text/${id}.json`));
     if (ahead) {
       link.dispatchEvent(new PointerEvent('pointerenter'));

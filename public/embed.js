@@ -5,9 +5,11 @@
 // fragment beside the collection file, `embed/<lang>.html`, see src/prerender.rs) in its shadow
 // root, which the app then hydrates in place. A host that already holds one (the page included
 // the fragment itself) is left as it is; a collection without fragments starts as before.
-import init from './news-viewer.js';
-
-const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
+// Everything starts at once: the fragments, the JavaScript glue (imported dynamically, so that it
+// does not hold the fragments back) and the WebAssembly.
+const glue = import('./news-viewer.js');
+// At low priority: the fragments, much smaller, come first.
+const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url), { priority: 'low' });
 const languages = ['fr', 'en', 'ar'];
 
 // The viewer's language for a host, as the app picks it: the host's, else the reader's saved
@@ -52,7 +54,7 @@ async function firstView(host) {
     ticker.removeAttribute('aria-labelledby');
     ticker.setAttribute('aria-label', host.dataset.label);
   }
-  // Unseen until its stylesheet applies, so it never shows unstyled.
+  // A fragment whose stylesheet is linked (not inlined) stays unseen until it applies.
   const stylesheet = root.querySelector('link[rel=stylesheet]');
   const view = stylesheet?.nextElementSibling;
   if (view && !stylesheet.sheet) {
@@ -66,4 +68,5 @@ async function firstView(host) {
 const hosts = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')]
   .filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
+const { default: init } = await glue;
 await init({ module_or_path: wasm });

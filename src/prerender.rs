@@ -531,6 +531,7 @@ fn snapshot(
 /// holding the viewer's stylesheet, its first view and its snapshot, which `host::mount`
 /// hydrates. Its relative URLs resolve against the collection file (`embed.js` resolves them);
 /// given the site's address, they are absolute, for pages that include the fragment themselves.
+/// Its stylesheet is inlined when it is written.
 fn fragment(
     site: &Site,
     published: &Published,
@@ -546,7 +547,9 @@ fn fragment(
         ..Config::default()
     };
     let view = render_first_view(&first, placed);
-    let css = escape(&join_url(base, "viewer.css"));
+    // Inlined when it is written (see `write_page`): the first view then paints with the
+    // fragment, without another request, and never unstyled.
+    let css = "viewer.css";
     Ok(format!(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div>{view}</div>{script}</template>"
     ))
@@ -865,11 +868,10 @@ fn compose_with(
     }
 }
 
-/// Writes page `name` (see `publish_pages`) into the site folder `dir`: a page with its
-/// stylesheets inlined (read from `dir`), a fragment (`embed/`) as it is, since the publisher's
-/// page links the stylesheet once for all its viewers. Its size.
+/// Writes page or fragment `name` (see `publish_pages`) into the site folder `dir`, with its
+/// stylesheets inlined (read from `dir`): its size.
 pub fn write_page(dir: &std::path::Path, name: &str, page: String) -> Result<usize, String> {
-    let page = match name.ends_with(".html") && !name.starts_with("embed/") {
+    let page = match name.ends_with(".html") {
         true => inline_stylesheets(&page, |href| read_beside(dir, href))?,
         false => page,
     };
@@ -1103,8 +1105,11 @@ mod tests {
             article.contains("data-article=\"rapprochement-maroc-irak-sous-le-regard-de-l-iran\"")
         );
         // Given the site's address, what they link is absolute: a page may include them anywhere.
-        let pages = super::tests::pages(&site(BUNDLED, Some("https://news.example/maroc/")));
-        assert!(pages["embed/fr.html"].contains("href=\"https://news.example/maroc/viewer.css\""));
+        let pictured = r#"{"schema": 1, "articles": [{"id": "a", "image": {"src": "img/a.jpg"},
+            "translations": {"fr": {"title": "Titre", "body": ["Texte."], "image_alt": "Le port"}}}]}"#;
+        let pages = super::tests::pages(&site(pictured, Some("https://news.example/maroc/")));
+        assert!(pages["embed/fr.html"].contains("src=\"https://news.example/maroc/img/a.jpg\""));
+        assert!(pages["a.fr.html"].contains("src=\"img/a.jpg\""), "a page sits beside the file");
     }
 
     #[test]
