@@ -198,6 +198,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn urls_join_as_the_browser_joins_them() {
         let base = "https://news.example/maroc/articles.json";
         assert_eq!(
