@@ -69,9 +69,11 @@ writeFileSync(archiveFile, JSON.stringify(archive(ARCHIVE)));
 const published = join(OUT, 'archive');
 {
   await promisify(execFile)('cargo', ['build', '--quiet', '--release', '--bin', 'publish-articles']);
+  // Into an empty folder: publishing again into the same one writes only what changed.
+  rmSync(published, { recursive: true, force: true });
   const started = performance.now();
   const { stdout } = await promisify(execFile)('target/release/publish-articles', [archiveFile, published]);
-  const [, files, bytes] = stdout.match(/(\d+) files, (\d+) bytes/);
+  const [, files, bytes] = stdout.match(/(\d+) files written \((\d+) bytes\)/);
   results.archive = {
     articles: ARCHIVE, inputBytes: statSync(archiveFile).size, publishSeconds: (performance.now() - started) / 1000,
     files: Number(files), bytes: Number(bytes), firstPageBytes: statSync(join(published, 'articles.json')).size,

@@ -869,18 +869,34 @@ fn compose_with(
 }
 
 /// Writes page or fragment `name` (see `publish_pages`) into the site folder `dir`, with its
-/// stylesheets inlined (read from `dir`): its size.
-pub fn write_page(dir: &std::path::Path, name: &str, page: String) -> Result<usize, String> {
+/// stylesheets inlined (read from `dir`), unless it holds that already: its size, and whether it
+/// was written.
+pub fn write_page(
+    dir: &std::path::Path,
+    name: &str,
+    page: String,
+) -> Result<(usize, bool), String> {
     let page = match name.ends_with(".html") {
         true => inline_stylesheets(&page, |href| read_beside(dir, href))?,
         false => page,
     };
     let path = dir.join(name);
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|e| e.to_string())?;
+    let written =
+        write_if_changed(&path, page.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok((page.len(), written))
+}
+
+/// Writes `bytes` at `path` (making its folder) unless the file holds exactly them already, so
+/// that an unchanged file keeps its modification time (and a CDN its cache): whether it wrote.
+pub fn write_if_changed(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(false);
     }
-    std::fs::write(&path, &page).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(page.len())
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(path, bytes)?;
+    Ok(true)
 }
 
 /// The fragment file (under `embed/`) a publisher's host element asks for, as `embed.js` picks
@@ -1109,7 +1125,10 @@ mod tests {
             "translations": {"fr": {"title": "Titre", "body": ["Texte."], "image_alt": "Le port"}}}]}"#;
         let pages = super::tests::pages(&site(pictured, Some("https://news.example/maroc/")));
         assert!(pages["embed/fr.html"].contains("src=\"https://news.example/maroc/img/a.jpg\""));
-        assert!(pages["a.fr.html"].contains("src=\"img/a.jpg\""), "a page sits beside the file");
+        assert!(
+            pages["a.fr.html"].contains("src=\"img/a.jpg\""),
+            "a page sits beside the file"
+        );
     }
 
     #[test]

@@ -197,3 +197,88 @@ fn relative_urls_in_text_files_still_lead_where_they_did() {
     assert_eq!(article["translations"]["fr"]["source_url"], "/fr/a");
     assert_eq!(article["translations"]["en"]["source_url"], "../en/a.html");
 }
+
+/// A built site as `make build` leaves it, reduced to what publishing reads: its template and
+/// its stylesheets.
+fn site_dir(name: &str) -> PathBuf {
+    let dir = out_dir(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    let template = "<!doctype html><html lang=fr dir=ltr><meta charset=utf-8><title>Actualités</title>\
+        <link href=viewer.css rel=stylesheet><body><main><div data-article-viewer data-standalone></div></main></body></html>";
+    std::fs::write(dir.join("template.html"), template).unwrap();
+    std::fs::write(dir.join("viewer.css"), ".nv{display:block}").unwrap();
+    dir
+}
+
+/// Every file under `dir`, by name, with its bytes.
+fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            match path.is_dir() {
+                true => folders.push(path),
+                false => files.push((
+                    path.strip_prefix(dir).unwrap().to_path_buf(),
+                    std::fs::read(&path).unwrap(),
+                )),
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn a_site_published_again_writes_only_what_changed_and_removes_what_left() {
+    let site = site_dir("incremental-site");
+    let out = out_dir("incremental");
+    let args = |input: &str, out: &Path| {
+        let (status, said) = publish(&[
+            "--site",
+            site.to_str().unwrap(),
+            input,
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(status, 0, "{said}");
+        said
+    };
+    let first = args("public/articles.json", &out);
+    assert!(first.contains("0 kept as they were, 0 removed"), "{first}");
+    let kept = out.join("text/russie-aide-militaire-chine-new-york-times.json");
+    let when = std::fs::metadata(&kept).unwrap().modified().unwrap();
+    let again = args("public/articles.json", &out);
+    assert!(again.contains(": 0 files written (0 bytes),"), "{again}");
+
+    // An article leaves the collection: its text, pages and fragments go, and nothing links it.
+    let mut doc = read(Path::new("public/articles.json"));
+    let left = doc["articles"].as_array_mut().unwrap().remove(3);
+    let id = left["id"].as_str().unwrap().to_string();
+    let smaller = out_dir("incremental-input");
+    std::fs::create_dir_all(&smaller).unwrap();
+    let input = smaller.join("articles.json");
+    std::fs::write(&input, doc.to_string()).unwrap();
+    let third = args(input.to_str().unwrap(), &out);
+    assert!(!third.contains(" 0 removed"), "{third}");
+    assert!(!out.join(format!("text/{id}.json")).exists());
+    for lang in ["fr", "en", "ar"] {
+        assert!(!out.join(format!("{id}.{lang}.html")).exists());
+        assert!(!out.join(format!("embed/{id}.{lang}.html")).exists());
+    }
+    for (name, bytes) in tree(&out) {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(&format!("{id}.")),
+            "{name:?} links it"
+        );
+    }
+    assert_eq!(
+        std::fs::metadata(&kept).unwrap().modified().unwrap(),
+        when,
+        "an unchanged text keeps its time"
+    );
+    // The same files as a publish of the new collection into an empty folder.
+    let fresh = out_dir("incremental-fresh");
+    args(input.to_str().unwrap(), &fresh);
+    assert_eq!(tree(&out), tree(&fresh));
+}

@@ -53,7 +53,7 @@ fn publish(dir: &Path) -> Result<(usize, usize), String> {
     };
     let mut bytes = 0;
     let pages = publish_pages(&site, &mut |name, page| {
-        bytes += write_page(dir, name, page)?;
+        bytes += write_page(dir, name, page)?.0;
         Ok(())
     })?;
     // The demo page includes a fragment as a publisher's server would.

@@ -30,7 +30,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use news_viewer::check::{check, parse, validator};
-    use news_viewer::prerender::{publish_pages, site_address, write_page, Site, TEMPLATE};
+    use news_viewer::prerender::{
+        publish_pages, site_address, write_if_changed, write_page, Site, TEMPLATE,
+    };
     use news_viewer::routing::parse_location;
     use serde_json::{json, Map, Value};
     use std::path::{Path, PathBuf};
@@ -84,9 +86,13 @@ mod native {
         };
         let (input, out) = (options.input.display(), options.out.display());
         match publish(&options) {
-            Ok((files, bytes)) => {
+            Ok(tally) => {
                 println!(
-                    "{out}: {files} files, {bytes} bytes written in {:.1} s",
+                    "{out}: {} files written ({} bytes), {} kept as they were, {} removed, in {:.1} s",
+                    tally.written,
+                    tally.bytes,
+                    tally.kept,
+                    tally.removed,
                     started.elapsed().as_secs_f64()
                 );
                 ExitCode::SUCCESS
@@ -107,8 +113,8 @@ mod native {
     }
 
     /// Writes the archive of `options.input` into `options.out`, with its pages given a site:
-    /// the number of files and bytes written, or every reason not to.
-    fn publish(options: &Options) -> Result<(usize, u64), Vec<String>> {
+    /// what it did (see `Tally`), or every reason not to.
+    fn publish(options: &Options) -> Result<Tally, Vec<String>> {
         let (input, out, page_size) = (&options.input, &options.out, options.page_size);
         let (base_url, template) = site_inputs(options)?;
         let bytes = std::fs::read(input).map_err(|e| vec![e.to_string()])?;
@@ -168,99 +174,41 @@ mod native {
             files.push((page_name(0), Value::Object(file).to_string()));
         }
         let in_out = |e: std::io::Error| vec![format!("{}: {e}", out.display())];
-        let (mut count, mut bytes) = write(out, &files).map_err(in_out)?;
+        let mut tally = Tally::default();
+        for (name, text) in &files {
+            let written = write_if_changed(&out.join(name), text.as_bytes()).map_err(in_out)?;
+            tally.add(name, text.len(), written);
+        }
         if let (Some(template), Some(site)) = (&template, &options.site) {
-            copy_site(site, out).map_err(in_out)?;
+            copy_site(site, out, &mut tally).map_err(in_out)?;
             let articles = ordered.iter().map(|&a| a.clone()).collect();
             let first = files.iter().find(|(name, _)| name == "articles.json");
             let first = first.map_or("", |(_, text)| text.as_str());
-            let (pages, written) = site_pages(out, template, base_url, articles, first)?;
-            (count, bytes) = (count + pages, bytes + written);
+            site_pages(out, template, base_url, articles, first, &mut tally)?;
         }
-        Ok((count, bytes))
+        remove_stale(out, &mut tally, options.site.is_some()).map_err(in_out)?;
+        Ok(tally)
     }
 
-    /// The site's address and the built site's template, as the options give them.
-    fn site_inputs(options: &Options) -> Result<(Option<String>, Option<String>), Vec<String>> {
-        let base_url = match &options.base_url {
-            Some(url) => Some(site_address(url).map_err(|e| vec![e])?),
-            None => None,
-        };
-        let template = match &options.site {
-            Some(site) => Some(std::fs::read_to_string(site.join(TEMPLATE)).map_err(|e| {
-                let path = site.join(TEMPLATE);
-                vec![format!(
-                    "{}: not a built site ({e}); `make build` makes one",
-                    path.display()
-                )]
-            })?),
-            None => None,
-        };
-        Ok((base_url, template))
+    /// What a publish did to the folder.
+    #[derive(Default)]
+    pub struct Tally {
+        /// The files this publish makes, by name under the folder.
+        names: std::collections::HashSet<String>,
+        written: usize,
+        kept: usize,
+        removed: usize,
+        bytes: u64,
     }
 
-    /// Writes into `out` (which holds the site's files) the pages of every article of `articles`
-    /// (the publisher's, with their texts) and of `first`, the first page's file, made from the
-    /// built site's `template`: how many, and their bytes.
-    fn site_pages(
-        out: &Path,
-        template: &str,
-        base_url: Option<String>,
-        articles: Vec<Value>,
-        first: &str,
-    ) -> Result<(usize, u64), Vec<String>> {
-        let doc: Value = serde_json::from_str(first).map_err(|e| vec![e.to_string()])?;
-        let site = Site {
-            template,
-            doc,
-            articles,
-            base_url,
-        };
-        let mut bytes = 0;
-        let pages = publish_pages(&site, &mut |name, page| {
-            bytes += write_page(out, name, page)? as u64;
-            Ok(())
-        })
-        .map_err(|e| vec![e])?;
-        Ok((pages, bytes))
-    }
-
-    /// Copies the site's own files (the app, its styles, scripts and icons: all but its pages
-    /// and data) into `out`, unless `out` is the site.
-    fn copy_site(site: &Path, out: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(out)?;
-        if std::fs::canonicalize(site)? == std::fs::canonicalize(out)? {
-            return Ok(());
-        }
-        for entry in std::fs::read_dir(site)? {
-            let (entry, name) = named(entry?);
-            let data = [".html", ".json", ".xml"]
-                .iter()
-                .any(|end| name.ends_with(end));
-            if entry.file_type()?.is_file() && !data {
-                std::fs::copy(entry.path(), out.join(&name))?;
+    impl Tally {
+        fn add(&mut self, name: &str, bytes: usize, written: bool) {
+            self.names.insert(name.to_string());
+            match written {
+                true => (self.written, self.bytes) = (self.written + 1, self.bytes + bytes as u64),
+                false => self.kept += 1,
             }
         }
-        copy_tree(&site.join("snippets"), &out.join("snippets"))
-    }
-
-    fn named(entry: std::fs::DirEntry) -> (std::fs::DirEntry, String) {
-        let name = entry.file_name().to_string_lossy().to_string();
-        (entry, name)
-    }
-
-    fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(to)?;
-        for entry in std::fs::read_dir(from)? {
-            let (entry, name) = named(entry?);
-            match entry.file_type()?.is_dir() {
-                true => copy_tree(&entry.path(), &to.join(&name))?,
-                false => {
-                    std::fs::copy(entry.path(), to.join(&name))?;
-                }
-            }
-        }
-        Ok(())
     }
 
     /// An article as a page lists it: everything but its paragraphs, which its full file holds
@@ -319,29 +267,114 @@ mod native {
         article
     }
 
-    /// Writes `files` under `out`, after removing what an earlier run wrote there.
-    fn write(out: &Path, files: &[(String, String)]) -> std::io::Result<(usize, u64)> {
-        std::fs::create_dir_all(out.join("text"))?;
-        std::fs::remove_dir_all(out.join("text"))?;
-        std::fs::create_dir_all(out.join("text"))?;
-        // The fragments, all written again with the pages.
-        if out.join("embed").is_dir() {
-            std::fs::remove_dir_all(out.join("embed"))?;
-        }
-        for entry in std::fs::read_dir(out)? {
-            let name = entry?.file_name().to_string_lossy().to_string();
-            let page = parse_location(&name, "").0.is_some() || name.starts_with("headlines-");
-            if (name.starts_with("older-") && name.ends_with(".json"))
-                || (page && name.ends_with(".html"))
-            {
-                std::fs::remove_file(out.join(name))?;
+    /// Removes what an earlier publish wrote into `out` and this one did not: texts, older pages,
+    /// and given a site (`pages`), article pages, lists, fragments and the sitemap.
+    fn remove_stale(out: &Path, tally: &mut Tally, pages: bool) -> std::io::Result<()> {
+        let ours = |name: &str| {
+            let (folder, file) = name.split_once('/').unwrap_or(("", name));
+            let page = file.starts_with("headlines-") || parse_location(file, "").0.is_some();
+            match folder {
+                "text" => file.ends_with(".json"),
+                "embed" => pages && file.ends_with(".html"),
+                _ => {
+                    (file.starts_with("older-") && file.ends_with(".json"))
+                        || (pages && file == "sitemap.xml")
+                        || (pages && file.ends_with(".html") && page)
+                }
+            }
+        };
+        for folder in ["", "text/", "embed/"] {
+            let Ok(entries) = std::fs::read_dir(out.join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let name = format!("{folder}{}", entry?.file_name().to_string_lossy());
+                if ours(&name) && !tally.names.contains(&name) {
+                    std::fs::remove_file(out.join(&name))?;
+                    tally.removed += 1;
+                }
             }
         }
-        let mut bytes = 0;
-        for (name, text) in files {
-            std::fs::write(out.join(name), text)?;
-            bytes += text.len() as u64;
+        Ok(())
+    }
+
+    /// The site's address and the built site's template, as the options give them.
+    fn site_inputs(options: &Options) -> Result<(Option<String>, Option<String>), Vec<String>> {
+        let base_url = match &options.base_url {
+            Some(url) => Some(site_address(url).map_err(|e| vec![e])?),
+            None => None,
+        };
+        let template = match &options.site {
+            Some(site) => Some(std::fs::read_to_string(site.join(TEMPLATE)).map_err(|e| {
+                let path = site.join(TEMPLATE);
+                vec![format!(
+                    "{}: not a built site ({e}); `make build` makes one",
+                    path.display()
+                )]
+            })?),
+            None => None,
+        };
+        Ok((base_url, template))
+    }
+
+    /// Writes into `out` (which holds the site's files) the pages of every article of `articles`
+    /// (the publisher's, with their texts) and of `first`, the first page's file, made from the
+    /// built site's `template`, those that changed only (see `Tally`).
+    fn site_pages(
+        out: &Path,
+        template: &str,
+        base_url: Option<String>,
+        articles: Vec<Value>,
+        first: &str,
+        tally: &mut Tally,
+    ) -> Result<(), Vec<String>> {
+        let doc: Value = serde_json::from_str(first).map_err(|e| vec![e.to_string()])?;
+        let site = Site {
+            template,
+            doc,
+            articles,
+            base_url,
+        };
+        publish_pages(&site, &mut |name, page| {
+            let (bytes, written) = write_page(out, name, page)?;
+            tally.add(name, bytes, written);
+            Ok(())
+        })
+        .map_err(|e| vec![e])?;
+        Ok(())
+    }
+
+    /// Copies the site's own files (the app, its styles, scripts and icons: all but its pages
+    /// and data) into `out`, unless `out` is the site.
+    fn copy_site(site: &Path, out: &Path, tally: &mut Tally) -> std::io::Result<()> {
+        std::fs::create_dir_all(out)?;
+        if std::fs::canonicalize(site)? == std::fs::canonicalize(out)? {
+            return Ok(());
         }
-        Ok((files.len(), bytes))
+        copy_tree(site, out, "", tally)
+    }
+
+    /// Copies the app's files of site folder `from` (`under` the site's root) into `to`, those
+    /// that changed only: not the published pages and data, which the publish makes.
+    fn copy_tree(from: &Path, to: &Path, under: &str, tally: &mut Tally) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let name = format!("{under}{}", entry.file_name().to_string_lossy());
+            let app = match name.rsplit_once('.').map_or("", |(_, end)| end) {
+                "json" | "xml" => false,
+                "html" => ["embed.html", TEMPLATE].contains(&name.as_str()),
+                _ => true,
+            };
+            if entry.file_type()?.is_dir() {
+                if name == "snippets" || under.starts_with("snippets") {
+                    copy_tree(&entry.path(), to, &format!("{name}/"), tally)?;
+                }
+            } else if app {
+                let bytes = std::fs::read(entry.path())?;
+                let written = write_if_changed(&to.join(&name), &bytes)?;
+                tally.add(&name, bytes.len(), written);
+            }
+        }
+        Ok(())
     }
 }
