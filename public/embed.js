@@ -5,11 +5,10 @@
 // fragment beside the collection file, `embed/<lang>.html`, see src/prerender.rs) in its shadow
 // root, which the app then hydrates in place. A host that already holds one (the page included
 // the fragment itself) is left as it is; a collection without fragments starts as before.
-// Everything starts at once: the fragments, the JavaScript glue (imported dynamically, so that it
-// does not hold the fragments back) and the WebAssembly.
-const glue = import('./news-viewer.js');
-// At low priority: the fragments, much smaller, come first.
-const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url), { priority: 'low' });
+// The fragments come first: the JavaScript glue (imported dynamically, so that it does not hold
+// them back) and the WebAssembly are asked for once they are in, since over a slow network the
+// 180 KB of the app would share the bandwidth with them (a request's priority does not divide a
+// throttled link).
 const languages = ['fr', 'en', 'ar'];
 
 // The viewer's language for a host, as the app picks it: the host's, else the reader's saved
@@ -68,5 +67,6 @@ async function firstView(host) {
 const hosts = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')]
   .filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
-const { default: init } = await glue;
+const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
+const { default: init } = await import('./news-viewer.js');
 await init({ module_or_path: wasm });
