@@ -773,7 +773,7 @@ async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
         "nothing changed: nothing to take in"
     );
 
-    let changes = m.state.take_update(read(after)).unwrap();
+    let changes = m.state.settle(m.state.take_update(read(after)).unwrap());
     assert_eq!(
         (changes.added, changes.changed),
         (vec!["new".to_string()], vec!["old".to_string()])

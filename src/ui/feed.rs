@@ -2,7 +2,7 @@
 //! file taken in since (see `ViewerState::take_update`).
 
 use crate::data::error::LoadError;
-use crate::data::model::Collection;
+use crate::data::model::{Changes, Collection};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -20,6 +20,41 @@ pub enum Data {
 pub struct Held {
     pub id: String,
     pub withdrawn: bool,
+}
+
+/// A newer reading taken in (see `ViewerState::take_update`): the articles added and removed,
+/// found at once, and those changed, found when asked. Nothing shown waits for those: the views
+/// follow the new data whatever changed, and comparing every article (paragraphs in the JS heap
+/// included) costs more than the rest of an update.
+pub struct NewReading {
+    /// The articles added and removed.
+    pub arrivals: Changes,
+    fresh: Arc<Collection>,
+    before: Arc<Collection>,
+}
+
+impl NewReading {
+    pub fn new(fresh: Arc<Collection>, before: Arc<Collection>) -> NewReading {
+        let arrivals = fresh.arrivals_from(&before);
+        NewReading {
+            arrivals,
+            fresh,
+            before,
+        }
+    }
+
+    /// The articles changed.
+    pub fn changed(&self) -> Vec<String> {
+        self.fresh.changed_from(&self.before)
+    }
+
+    /// Every change.
+    pub fn complete(self) -> Changes {
+        Changes {
+            changed: self.changed(),
+            ..self.arrivals
+        }
+    }
 }
 
 /// The data a viewer shows, and how it came.

@@ -2,7 +2,7 @@
 //! open article, as one `Copy` context that every component reads.
 
 use super::archive::{placed, Archive, Text};
-use super::feed::{Data, Feed, Held};
+use super::feed::{Data, Feed, Held, NewReading};
 use super::navigation::{Arrival, Navigation};
 use super::page::{tell, Page, OPEN};
 use super::prefs::{Preferences, Settings};
@@ -272,10 +272,10 @@ impl ViewerState {
         }
     }
 
-    /// Takes in a newer reading of the collection file: what changed, or `None` (and nothing
-    /// is touched) when nothing did. The reader keeps the article they have open, in the version
-    /// they were reading, and the place, focus, language and URL they had.
-    pub fn take_update(&self, fresh: Arc<Collection>) -> Option<Changes> {
+    /// Takes in a newer reading of the collection file, or `None` (and nothing is touched) when
+    /// nothing changed. The reader keeps the article they have open, in the version they were
+    /// reading, and the place, focus, language and URL they had. `settle` names every change.
+    pub fn take_update(&self, fresh: Arc<Collection>) -> Option<NewReading> {
         let shown = self.collection()?;
         let before = self
             .feed
@@ -289,19 +289,12 @@ impl ViewerState {
             true => Arc::new(placed((*fresh).clone(), &src, true).keeping_older_of(&before)),
             false => fresh,
         };
-        let changes = fresh.changes_from(&before);
-        if changes.is_empty() {
+        let update = NewReading::new(fresh.clone(), before);
+        // Nothing added or removed: only comparing says whether anything changed.
+        if update.arrivals.is_empty() && update.changed().is_empty() {
             return None;
         }
         let open = self.nav.current.get_untracked();
-        // Texts of articles that changed are read again when they open (the open one stays until
-        // the reader lets its held version go).
-        let stale = changes
-            .changed
-            .iter()
-            .chain(&changes.removed)
-            .filter(|id| open.as_ref() != Some(*id));
-        self.archive.forget(stale);
         if self.nav.article_id.get_untracked().is_none() {
             self.nav.pinned.set(open.clone());
         }
@@ -325,7 +318,22 @@ impl ViewerState {
         };
         self.feed.updates.update(|n| *n += 1);
         self.feed.data.set(Data::Ready(data));
-        Some(changes)
+        Some(update)
+    }
+
+    /// Every change a reading taken in (`take_update`) brought. The texts of the articles that
+    /// changed are read again when they open (the open one stays until the reader lets its held
+    /// version go).
+    pub fn settle(&self, update: NewReading) -> Changes {
+        let changes = update.complete();
+        let open = self.nav.current.get_untracked();
+        let stale = changes
+            .changed
+            .iter()
+            .chain(&changes.removed)
+            .filter(|id| open.as_ref() != Some(*id));
+        self.archive.forget(stale);
+        changes
     }
 
     /// Shows the file as last read, dropping the old version of a held article; whether one was

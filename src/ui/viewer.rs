@@ -165,7 +165,7 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     if let Some(performance) = window().performance() {
         let _ = performance.mark("news-viewer:update");
     }
-    let changes = state.take_update(fresh)?;
+    let update = state.take_update(fresh)?;
     let strings = state.strings();
     // Emptied first, so that the same words said twice are still announced.
     state.feed.news.set(None);
@@ -174,18 +174,28 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     let added = state.collection().map_or(0, |c| {
         let edition = c.edition_for(lang);
         let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
-        changes.added.iter().filter(in_edition).count()
+        update.arrivals.added.iter().filter(in_edition).count()
     });
     let announcement = (added > 0).then(|| {
-        let count = crate::format::format_number(added, lang);
-        let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
-        let say = move || request_animation_frame(move || state.feed.news.set(Some(said)));
+        let say = move || {
+            request_animation_frame(move || {
+                let count = crate::format::format_number(added, lang);
+                let said = crate::i18n::fill(strings.new_headlines, &[("count", &count)]);
+                state.feed.news.set(Some(said));
+            })
+        };
         Announcement {
             lang,
             say: Box::new(say),
         }
     });
-    if let Some(root) = state.root.get_untracked() {
+    // The host page hears of every change in the next task: comparing every article would hold
+    // the new headlines back.
+    let tell_host = move || {
+        let changes = state.settle(update);
+        let Some(root) = state.root.get_untracked() else {
+            return;
+        };
         let detail = js_sys::Object::new();
         for (key, ids) in [
             ("added", &changes.added),
@@ -196,7 +206,8 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
             let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
         }
         state.host.page.tell(&root, UPDATE, &detail);
-    }
+    };
+    set_timeout(tell_host, std::time::Duration::ZERO);
     announcement
 }
 
