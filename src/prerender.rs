@@ -4,7 +4,9 @@
 //! collection and the built site (its `template.html`, the page as trunk wrote it) it writes,
 //! all in one folder (see `routing`):
 //! - an edition page per interface language (`fr.html`): its ticker and featured article;
-//! - an article page per article and language it has a title in (`<id>.fr.html`);
+//! - an article page per article and language it has a title in (`<id>.fr.html`), whose ticker
+//!   and list show the headlines as they stood for that article (see `Days`): a new dispatch
+//!   rewrites none of the older articles' pages;
 //! - the site's root (`index.html`), which holds every edition: a script in its head, allowed
 //!   by its hash, shows the reader's (their saved choice, else their browser's languages) before
 //!   the body is parsed; without JavaScript, the collection's default edition shows;
@@ -183,16 +185,19 @@ fn first_view_snapshot(
         keep.extend(pager.iter().skip(at.saturating_sub(1)).take(3));
     }
     let ids: HashSet<&str> = keep.iter().map(|&i| &*collection.articles[i].id).collect();
+    // The shown article with its text, in its place (articles of the same time, or undated,
+    // keep the file's order).
+    let mut placed = false;
     let mut articles: Vec<Value> = doc["articles"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|a| {
-            a["id"]
-                .as_str()
-                .is_some_and(|id| ids.contains(id) && (id != shown || !extent.text))
-        })
+        .filter(|a| a["id"].as_str().is_some_and(|id| ids.contains(id)))
         .map(|article| {
+            if extent.text && article["id"] == shown {
+                placed = true;
+                return shown_entry(doc, lang, full);
+            }
             let mut article = article.clone();
             for t in article["translations"]
                 .as_object_mut()
@@ -208,7 +213,7 @@ fn first_view_snapshot(
             article
         })
         .collect();
-    if extent.text {
+    if extent.text && !placed {
         articles.push(shown_entry(doc, lang, full));
     }
     let mut snapshot = collection_file(doc, articles);
@@ -454,15 +459,16 @@ impl Rendered {
 }
 
 /// The first view of the page in `lang` showing `article` (none: the edition's featured
-/// article) as far as `extent`, which exists in the languages of `versions`.
+/// article), with headlines from `source` as far as `extent`, a page which exists in the
+/// languages of `versions`.
 fn first_view(
     site: &Site,
     published: &Published,
     (lang, article): (Lang, Option<&str>),
-    extent: Extent,
+    shows: (Extent, Source),
     versions: &[(Lang, String)],
 ) -> Result<Rendered, String> {
-    let (first, id, script) = snapshot(site, published, (lang, article), extent)?;
+    let (first, id, script) = snapshot(site, published, (lang, article), shows)?;
     let (title, meta) = match id.as_deref().and_then(|id| first.snapshot.article(id)) {
         Some(shown) => article_metadata(site, &first.snapshot, shown, lang),
         None => (lang.strings().viewer_name.to_string(), String::new()),
@@ -488,13 +494,14 @@ fn first_view(
     })
 }
 
-/// The first view in `lang` of `article` (none: the edition's featured one) as far as `extent`,
-/// the id of the article it shows, and the script that holds its snapshot and build.
+/// The first view in `lang` of `article` (none: the edition's featured one), with headlines from
+/// `source` as far as `extent`, the id of the article it shows, and the script that holds its
+/// snapshot and build.
 fn snapshot(
     site: &Site,
     published: &Published,
     (lang, article): (Lang, Option<&str>),
-    extent: Extent,
+    (extent, (doc, collection)): (Extent, Source),
 ) -> Result<(FirstView, Option<String>, String), String> {
     let featured = published
         .collection
@@ -506,7 +513,7 @@ fn snapshot(
         .and_then(|id| published.full.get(id))
         .map(|&i| &site.articles[i]);
     let doc = match full {
-        Some(full) => first_view_snapshot(&site.doc, &published.collection, lang, full, extent),
+        Some(full) => first_view_snapshot(doc, collection, lang, full, extent),
         None => collection_file(&site.doc, Vec::new()),
     };
     let article_attr = article
@@ -536,10 +543,10 @@ fn fragment(
     site: &Site,
     published: &Published,
     shown: (Lang, Option<&str>),
-    ticker: bool,
+    (ticker, source): (bool, Source),
 ) -> Result<String, String> {
     let extent = if ticker { TICKER_STRIP } else { ARTICLE_PAGE };
-    let (first, _, script) = snapshot(site, published, shown, extent)?;
+    let (first, _, script) = snapshot(site, published, shown, (extent, source))?;
     let base = site.base_url.as_deref().unwrap_or_default();
     let placed = Config {
         src: join_url(base, "articles.json"),
@@ -564,15 +571,87 @@ fn edition_fragments(
 ) -> Result<(), String> {
     for (ticker, suffix) in [(false, ""), (true, "-ticker")] {
         let name = format!("embed/{}{suffix}.html", lang.code());
-        out(&name, fragment(site, published, (lang, None), ticker)?)?;
+        let source = (ticker, published.now());
+        out(&name, fragment(site, published, (lang, None), source)?)?;
     }
     Ok(())
 }
 
 /// The collection as published: `doc` read, and where each article of `Site::articles` is.
-struct Published {
+struct Published<'a> {
+    doc: &'a Value,
     collection: Collection,
     full: HashMap<String, usize>,
+}
+
+impl Published<'_> {
+    /// The headlines as they stand now: the collection file's.
+    fn now(&self) -> Source<'_> {
+        (self.doc, &self.collection)
+    }
+}
+
+/// Where a first view's headlines come from: a collection file and the collection read from it.
+type Source<'a> = (&'a Value, &'a Collection);
+
+/// Each article's headlines as they stood for it, defined from the data alone: an article's page
+/// shows the newest articles published no later than it (a stable sort puts articles of the same
+/// time in the file's order), so that the same input gives the same page, and articles published
+/// since do not change it. The app brings the live headlines when it takes over.
+struct Days {
+    /// For each article of the whole collection (by position), its place in ticker order.
+    rank: Vec<usize>,
+    /// For each interface language, the places in ticker order of its edition's articles.
+    editions: Vec<Vec<usize>>,
+}
+
+impl Days {
+    fn new(every: &Collection) -> Days {
+        let mut rank = vec![0; every.articles.len()];
+        for (place, &i) in every.order().iter().enumerate() {
+            rank[i] = place;
+        }
+        let editions = Lang::ALL
+            .iter()
+            .map(|&l| every.edition(l).iter().map(|&i| rank[i]).collect())
+            .collect();
+        Days { rank, editions }
+    }
+
+    /// The collection file of the articles the page of `every`'s article at position `i` shows
+    /// as far as `extent`: for each language, the newest of its edition from it on (the ticker,
+    /// the list, the next one in the pager), and the newest of all.
+    fn of(
+        &self,
+        site: &Site,
+        published: &Published,
+        every: &Collection,
+        i: usize,
+        extent: Extent,
+    ) -> Value {
+        let (from, order) = (self.rank[i], every.order());
+        let each = extent.ticker.max(extent.list + 1) + 1;
+        let mut places: Vec<usize> = (from..order.len().min(from + extent.list + 1)).collect();
+        for edition in &self.editions {
+            let start = edition.partition_point(|&place| place < from);
+            places.extend(edition.iter().skip(start).take(each));
+        }
+        places.sort_unstable();
+        places.dedup();
+        let articles = places
+            .iter()
+            .filter_map(|&place| published.full.get(&*every.articles[order[place]].id))
+            .map(|&at| site.articles[at].clone())
+            .collect();
+        let mut file = collection_file(&site.doc, articles);
+        // An archive's links, as its collection file has them.
+        for key in ["article_url", "older"] {
+            if let Some(link) = site.doc.get(key) {
+                file[key] = link.clone();
+            }
+        }
+        file
+    }
 }
 
 /// Where pages go as they are made: a file name and its contents.
@@ -589,7 +668,12 @@ pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
         .enumerate()
         .filter_map(|(i, a)| Some((a["id"].as_str()?.to_string(), i)))
         .collect();
-    let published = Published { collection, full };
+    let published = Published {
+        doc: &site.doc,
+        collection,
+        full,
+    };
+    let days = Days::new(&every);
     let default = initial_language(None, published.collection.default_language.as_deref());
     let editions: Vec<(Lang, String)> = Lang::ALL
         .into_iter()
@@ -598,7 +682,10 @@ pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
     let render = |extent| {
         editions
             .iter()
-            .map(|(lang, _)| first_view(site, &published, (*lang, None), extent, &editions))
+            .map(|(lang, _)| {
+                let shows = (extent, published.now());
+                first_view(site, &published, (*lang, None), shows, &editions)
+            })
             .collect::<Result<Vec<_>, _>>()
     };
     let rendered = render(EDITION_PAGE)?;
@@ -619,28 +706,7 @@ pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
         root_page(site, default, &render(ARTICLE_PAGE)?, head)?,
     )?;
     for &i in every.order() {
-        let article = &every.articles[i];
-        let versions: Vec<(Lang, String)> = Lang::ALL
-            .into_iter()
-            .filter(|l| article.translations.contains(l.code()))
-            .map(|l| (l, page_href(Some(&article.id), l)))
-            .collect();
-        let x_default = versions
-            .iter()
-            .find(|(l, _)| *l == default)
-            .or(versions.first())
-            .map(|(_, href)| href.clone())
-            .unwrap_or_default();
-        for (lang, href) in &versions {
-            let shown = (*lang, Some(&*article.id));
-            let page = first_view(site, &published, shown, ARTICLE_PAGE, &versions)?;
-            let head = page.meta.clone() + &links(site, href, &versions, &x_default);
-            write(href, compose(site.template, &page, head)?)?;
-            write(
-                &format!("embed/{href}"),
-                fragment(site, &published, shown, false)?,
-            )?;
-        }
+        article_pages(site, &published, (&every, i), (&days, default), &mut write)?;
     }
     headline_lists(site, &every, &mut write)?;
     let count = names.len();
@@ -652,6 +718,43 @@ pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
         out("sitemap.xml", sitemap(base, &pages))?;
     }
     Ok(count + usize::from(site.base_url.is_some()))
+}
+
+/// The pages of `every`'s article at position `i`, in each language it has a title in, and
+/// their fragments: its headlines as they stood for it (`days`), `default` the language of the
+/// page that stands for all of them (`x-default`).
+fn article_pages(
+    site: &Site,
+    published: &Published,
+    (every, i): (&Collection, usize),
+    (days, default): (&Days, Lang),
+    write: &mut Sink,
+) -> Result<(), String> {
+    let article = &every.articles[i];
+    let versions: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .filter(|l| article.translations.contains(l.code()))
+        .map(|l| (l, page_href(Some(&article.id), l)))
+        .collect();
+    let x_default = versions
+        .iter()
+        .find(|(l, _)| *l == default)
+        .or(versions.first())
+        .map(|(_, href)| href.clone())
+        .unwrap_or_default();
+    let day = days.of(site, published, every, i, ARTICLE_PAGE);
+    let day = (&day, &read(day.clone())?);
+    for (lang, href) in &versions {
+        let shown = (*lang, Some(&*article.id));
+        let page = first_view(site, published, shown, (ARTICLE_PAGE, day), &versions)?;
+        let head = page.meta.clone() + &links(site, href, &versions, &x_default);
+        write(href, compose(site.template, &page, head)?)?;
+        write(
+            &format!("embed/{href}"),
+            fragment(site, published, shown, (false, day))?,
+        )?;
+    }
+    Ok(())
 }
 
 /// The site's root: every edition, in `[data-edition]` elements of which only the default one
@@ -1233,6 +1336,28 @@ mod tests {
             .filter(|a| a["translations"]["fr"].get("body").is_some())
             .count();
         assert_eq!(bodies, 1, "only the featured article's text");
+    }
+
+    #[test]
+    fn an_article_page_shows_the_headlines_of_its_day_in_the_file_s_order() {
+        // The bundled file has no dates: ticker order is the file's.
+        let doc: Value = serde_json::from_str(BUNDLED).unwrap();
+        let ids: Vec<&str> = doc["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        let pages = pages(&site(BUNDLED, None));
+        let page = &pages[&page_href(Some(ids[5]), Lang::Fr)];
+        let pager = &page[page.find("class=\"nv-pager\"").unwrap()..];
+        let pager = &pager[..pager.find("</nav>").unwrap()];
+        // Nothing came before it on its day; the one after it is the next in the file.
+        assert!(!pager.contains("nv-pager__prev"), "{pager}");
+        assert!(pager.contains(&page_href(Some(ids[6]), Lang::Fr)), "{pager}");
+        for newer in &ids[..5] {
+            assert!(!page.contains(&page_href(Some(newer), Lang::Fr)), "{newer}");
+        }
     }
 
     #[test]

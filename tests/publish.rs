@@ -1,7 +1,7 @@
 //! The publishing tool and the checker's folder mode, run as commands.
 #![cfg(not(target_arch = "wasm32"))]
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -250,6 +250,32 @@ fn a_site_published_again_writes_only_what_changed_and_removes_what_left() {
     let when = std::fs::metadata(&kept).unwrap().modified().unwrap();
     let again = args("public/articles.json", &out);
     assert!(again.contains(": 0 files written (0 bytes),"), "{again}");
+
+    // A new dispatch, newer than every article: the pages of the others show their headlines as
+    // they stood for them, and stay as they were.
+    let mut doc = read(Path::new("public/articles.json"));
+    let mut dispatch = doc["articles"][0].clone();
+    dispatch["id"] = json!("depeche-du-soir");
+    dispatch["published"] = json!("2100-01-01T18:00:00Z");
+    doc["articles"].as_array_mut().unwrap().push(dispatch);
+    let bigger = out_dir("incremental-dispatch");
+    std::fs::create_dir_all(&bigger).unwrap();
+    std::fs::write(bigger.join("articles.json"), doc.to_string()).unwrap();
+    let article_page = |name: &str| {
+        let named = |l: &str| name.ends_with(&format!(".{l}.html"));
+        !name.starts_with("headlines-") && ["fr", "en", "ar"].into_iter().any(named)
+    };
+    let pages_before = tree(&out);
+    let said = args(bigger.join("articles.json").to_str().unwrap(), &out);
+    let rewritten: Vec<String> = tree(&out)
+        .into_iter()
+        .filter(|(name, bytes)| !pages_before.contains(&(name.clone(), bytes.clone())))
+        .map(|(name, _)| name.display().to_string())
+        .filter(|name| article_page(name))
+        .filter(|name| !name.contains("depeche-du-soir"))
+        .collect();
+    assert!(rewritten.is_empty(), "{said}: {rewritten:?}");
+    assert!(out.join("depeche-du-soir.fr.html").exists());
 
     // An article leaves the collection: its text, pages and fragments go, and nothing links it.
     let mut doc = read(Path::new("public/articles.json"));
