@@ -27,7 +27,7 @@ use crate::ui::ticker::TICKER_MAX;
 use crate::ui::ViewerRoot;
 use leptos::prelude::*;
 use lol_html::html_content::ContentType;
-use lol_html::{element, rewrite_str, RewriteStrSettings};
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use serde_json::{json, Map, Value};
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
@@ -890,6 +890,49 @@ fn headline_lists(site: &Site, every: &Collection, out: &mut Sink) -> Result<(),
     Ok(())
 }
 
+/// What a published page or fragment says of itself and where it leads, for the checker.
+#[derive(Debug, Default)]
+pub struct PageLinks {
+    /// The article its snapshot is for (`data-article`), and the snapshot's JSON.
+    pub article: Option<String>,
+    pub snapshot: Option<String>,
+    /// Its canonical address, given the site's.
+    pub canonical: Option<String>,
+    /// Where its links (`a`, `link`) lead, as written.
+    pub hrefs: Vec<String>,
+}
+
+/// Reads `html` as `PageLinks`.
+pub fn read_page(html: &str) -> Result<PageLinks, String> {
+    let page = std::cell::RefCell::new(PageLinks::default());
+    rewrite_str(
+        html,
+        RewriteStrSettings::new()
+            .append_element_content_handler(element!("a[href], link[href]", |el| {
+                let href = el.get_attribute("href").unwrap_or_default();
+                let mut page = page.borrow_mut();
+                if el.get_attribute("rel").as_deref() == Some("canonical") {
+                    page.canonical = Some(href.clone());
+                }
+                page.hrefs.push(href);
+                Ok(())
+            }))
+            .append_element_content_handler(element!("script[data-first-view]", |el| {
+                let mut page = page.borrow_mut();
+                page.article = el.get_attribute("data-article");
+                page.snapshot = Some(String::new());
+                Ok(())
+            }))
+            .append_element_content_handler(text!("script[data-first-view]", |t| {
+                let mut page = page.borrow_mut();
+                page.snapshot.get_or_insert_default().push_str(t.as_str());
+                Ok(())
+            })),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(page.into_inner())
+}
+
 /// `sitemap.xml`: every page of `names` at the site's address `base` (the root as itself).
 fn sitemap(base: &str, names: &[String]) -> String {
     let urls: String = std::iter::once(String::new())
@@ -1354,7 +1397,10 @@ mod tests {
         let pager = &pager[..pager.find("</nav>").unwrap()];
         // Nothing came before it on its day; the one after it is the next in the file.
         assert!(!pager.contains("nv-pager__prev"), "{pager}");
-        assert!(pager.contains(&page_href(Some(ids[6]), Lang::Fr)), "{pager}");
+        assert!(
+            pager.contains(&page_href(Some(ids[6]), Lang::Fr)),
+            "{pager}"
+        );
         for newer in &ids[..5] {
             assert!(!page.contains(&page_href(Some(newer), Lang::Fr)), "{newer}");
         }

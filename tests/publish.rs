@@ -308,3 +308,47 @@ fn a_site_published_again_writes_only_what_changed_and_removes_what_left() {
     args(input.to_str().unwrap(), &fresh);
     assert_eq!(tree(&out), tree(&fresh));
 }
+
+#[test]
+fn the_checker_reads_a_published_site_s_pages_and_their_links() {
+    let site = site_dir("checked-site");
+    let out = out_dir("checked");
+    let (status, said) = publish(&[
+        "--site",
+        site.to_str().unwrap(),
+        "--base-url",
+        "https://news.example/",
+        "public/articles.json",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{said}");
+    let (status, said) = check(&out);
+    assert_eq!(status, 0, "{said}");
+    assert!(said.contains("HTML file(s)"), "{said}");
+
+    // A page gone that others link to, and a page whose snapshot is another article's.
+    let doc = read(Path::new("public/articles.json"));
+    let id = |n: usize| doc["articles"][n]["id"].as_str().unwrap().to_string();
+    std::fs::remove_file(out.join(format!("{}.en.html", id(7)))).unwrap();
+    let page = out.join(format!("{}.fr.html", id(2)));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let swapped = html.replace(
+        &format!("data-article=\"{}\"", id(2)),
+        "data-article=\"nowhere\"",
+    );
+    assert_ne!(html, swapped);
+    std::fs::write(&page, swapped).unwrap();
+    let (status, said) = check(&out);
+    assert_eq!(status, 1, "{said}");
+    assert!(
+        said.contains(&format!(
+            "links to https://news.example/{}.en.html, which is not in the folder",
+            id(7)
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("its snapshot does not hold its article \"nowhere\""),
+        "{said}"
+    );
+}

@@ -3,7 +3,10 @@
 //! with its JSON path) and read by the viewer's own loader, which adds the rules a schema cannot
 //! say (unique ids). A folder is a published archive (see `publish-articles`): every page along
 //! its `older` chain, which must not loop, and every article's `text_url` file, which must hold
-//! that article. Exits with status 1 when anything has a problem, 2 when a file cannot be read.
+//! that article; and a published site's pages and fragments (`*.html`, `embed/*.html`): each
+//! page's snapshot is a sound collection holding the article the page is for, and every link
+//! from one page to another leads to a file of the folder. Exits with status 1 when anything has
+//! a problem, 2 when a file cannot be read.
 
 // A native tool: the test build for WebAssembly compiles it to nothing.
 #[cfg(target_arch = "wasm32")]
@@ -18,6 +21,7 @@ fn main() -> std::process::ExitCode {
 mod native {
     use news_viewer::check::{check, parse, validator};
     use news_viewer::data::read::Problem;
+    use news_viewer::prerender::{read_page, PageLinks};
     use serde_json::Value;
     use std::collections::HashSet;
     use std::path::{Path, PathBuf};
@@ -117,7 +121,103 @@ mod native {
             "{}: {pages} page(s) and {texts} text file(s) checked",
             folder.display()
         );
+        worst.max(check_pages(folder, validator))
+    }
+
+    /// A published site's pages and fragments (see the module's documentation); nothing for a
+    /// folder without them.
+    fn check_pages(folder: &Path, validator: &jsonschema::Validator) -> u8 {
+        let (mut worst, mut pages, mut links) = (0, 0, 0);
+        for under in ["", "embed/"] {
+            let Ok(entries) = std::fs::read_dir(folder.join(under)) else {
+                continue;
+            };
+            let mut names: Vec<String> = entries
+                .filter_map(|e| Some(e.ok()?.file_name().to_string_lossy().into_owned()))
+                .filter(|name| name.ends_with(".html"))
+                .collect();
+            names.sort();
+            for name in names {
+                let path = folder.join(under).join(&name);
+                let page = std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|html| read_page(&html));
+                let problems = match page {
+                    Ok(page) => {
+                        pages += 1;
+                        links += page.hrefs.len();
+                        page_problems(folder, &name, page, validator)
+                    }
+                    Err(e) => vec![e],
+                };
+                for problem in &problems {
+                    println!("{}: {problem}", path.display());
+                    worst = 1;
+                }
+            }
+        }
+        if pages > 0 {
+            println!(
+                "{}: {pages} HTML file(s) and {links} link(s) checked",
+                folder.display()
+            );
+        }
         worst
+    }
+
+    /// What is wrong with `page`, the published page or fragment `name` of `folder`: its snapshot,
+    /// and its links to other pages (a fragment's resolve against the folder, as its collection's).
+    fn page_problems(
+        folder: &Path,
+        name: &str,
+        page: PageLinks,
+        validator: &jsonschema::Validator,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Some(json) = page.snapshot {
+            match parse(json.into_bytes()).map(|doc| (check(&doc, validator), doc)) {
+                Err(e) => problems.push(format!("its snapshot: {e}")),
+                Ok((Err(e), _)) => problems.push(format!("its snapshot: {e}")),
+                Ok((Ok(validated), doc)) => {
+                    let holds = |id: &str| {
+                        doc["articles"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .any(|a| a["id"] == id)
+                    };
+                    problems.extend(
+                        validated
+                            .problems
+                            .iter()
+                            .map(|p| format!("its snapshot: {p}")),
+                    );
+                    if let Some(id) = page.article.filter(|id| !holds(id)) {
+                        problems.push(format!("its snapshot does not hold its article \"{id}\""));
+                    }
+                }
+            }
+        }
+        // The site's address, from the page's canonical link: links to it are links to the folder.
+        let site = page
+            .canonical
+            .as_deref()
+            .map(|c| c.strip_suffix(name).unwrap_or(c));
+        for href in page.hrefs {
+            let (target, to_site) = match site.and_then(|site| href.strip_prefix(site)) {
+                Some(rest) => (rest, true),
+                None if href.contains(':') || href.starts_with('/') => continue,
+                None => (href.as_str(), false),
+            };
+            let file = match target.split(['?', '#']).next().unwrap_or_default() {
+                "" if to_site => "index.html",
+                file => file,
+            };
+            if file.ends_with(".html") && !folder.join(file).is_file() {
+                problems.push(format!("links to {href}, which is not in the folder"));
+            }
+        }
+        problems
     }
 
     /// An article's full file: a sound collection that holds the article `id` pointing to it.
