@@ -2,7 +2,8 @@
 // hand-written vanilla-JS page (bench/floor/) that renders the same headlines and article, both
 // in headless Chromium, interleaved in one run, and a 100,000-article archive published with
 // publish-articles. Prints a table and writes bench/out/results.json.
-//   BENCH_RUNS=9 (cold loads per case), BENCH_LIGHTHOUSE=0 to skip Lighthouse.
+//   BENCH_RUNS=9 (cold loads per case), BENCH_LIGHTHOUSE=0 to skip Lighthouse, BENCH_ARCHIVE_PAGES=0
+//   to skip publishing the archive with its pages.
 import { chromium } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -80,6 +81,34 @@ const published = join(OUT, 'archive');
   };
   console.log(`published ${ARCHIVE} articles: ${stdout.trim()}`);
 }
+// The same archive published as a site, with every article's pages (issue 26), into its own
+// folder: time and peak memory (GNU time), files and bytes; then 10 newer dispatches published
+// into the same folder, and the files that publish rewrote. BENCH_ARCHIVE_PAGES=0 skips it (about
+// 15 minutes and 12 GB of disk, removed afterwards).
+if (process.env.BENCH_ARCHIVE_PAGES !== '0') {
+  const folder = join(OUT, 'archive-site');
+  rmSync(folder, { recursive: true, force: true });
+  const publishSite = async (input) => {
+    const { stdout, stderr } = await promisify(execFile)('/usr/bin/time', ['-v', 'target/release/publish-articles',
+      '--site', 'dist', '--base-url', 'https://news.example/', input, folder], { maxBuffer: 1 << 26 });
+    const [, written, bytes, kept, removed, seconds] =
+      stdout.match(/(\d+) files written \((\d+) bytes\), (\d+) kept as they were, (\d+) removed, in ([\d.]+) s/);
+    const peakKb = Number(stderr.match(/Maximum resident set size \(kbytes\): (\d+)/)[1]);
+    return { written: Number(written), bytes: Number(bytes), kept: Number(kept), removed: Number(removed), seconds: Number(seconds), peakBytes: peakKb * 1024 };
+  };
+  const first = await publishSite(archiveFile);
+  const doc = archive(ARCHIVE);
+  doc.articles.unshift(...Array.from({ length: 10 }, (_, i) => ({
+    ...doc.articles[0], id: `dispatch-${i}`, published: `2100-01-01T00:00:0${i}Z`,
+  })));
+  const plus10 = join(OUT, `archive-${ARCHIVE}-plus-10.json`);
+  writeFileSync(plus10, JSON.stringify(doc));
+  const again = await publishSite(plus10);
+  results.archive.site = { first, again };
+  console.log(`published ${ARCHIVE} articles with pages:`, results.archive.site);
+  rmSync(folder, { recursive: true, force: true });
+  rmSync(plus10, { force: true });
+}
 const datasets = { bundled: 'public/articles.json', 1000: big1, 10000: big10, archive: archiveFile };
 const mounts = {};
 const files = {};
@@ -108,6 +137,9 @@ for (const [name, file] of Object.entries(datasets)) {
   mounts[`/floor/${name}/`] = 'bench/floor';
   files[`/floor/${name}/articles.json`] = file;
 }
+mounts['/ours/archive-page/'] = join(OUT, 'site-archive');
+mounts['/floor/archive-page/'] = 'bench/floor';
+files['/floor/archive-page/articles.json'] = join(published, 'articles.json');
 // The bundled collection as a newsroom publishes it into the built site: publish-articles --site.
 {
   const site = join(OUT, 'site-published');
@@ -161,7 +193,9 @@ function markFirstContent() {
       ['interactive', '.nv[data-live], #app .nv-article'], ['ready', '.nv[data-live]:not([aria-busy]), #app .nv-article']]) {
       if (!marks[name] && roots.some((r) => [...r.querySelectorAll(selector)].some(shown))) marks[name] = performance.now();
     }
-    if (!marks.headline || !marks.paragraph || !marks.ready) requestAnimationFrame(check);
+    // A case may wait for one mark only (a page without any article's text has no paragraph).
+    const wanted = window.__benchOnly ? [window.__benchOnly] : ['headline', 'paragraph', 'ready'];
+    if (wanted.some((mark) => !marks[mark])) requestAnimationFrame(check);
     else console.log('bench:content');
   };
   requestAnimationFrame(check);
@@ -176,7 +210,7 @@ function markFirstContent() {
 // A phone's network as Lighthouse's mobile profile has it, and a slower CPU.
 const PHONE = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-async function coldLoad(variant, dataset, { network, cpu, locale, path } = {}) {
+async function coldLoad(variant, dataset, { network, cpu, locale, path, only } = {}) {
   const context = await browser.newContext(locale ? { locale } : {});
   const page = await context.newPage();
   let transferred = 0;
@@ -189,6 +223,7 @@ async function coldLoad(variant, dataset, { network, cpu, locale, path } = {}) {
     }
     if (cpu) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   }
+  if (only) await page.addInitScript((mark) => { window.__benchOnly = mark; }, only);
   await page.addInitScript(markFirstContent);
   // Waiting for a console message leaves the page alone: polling with waitForFunction would inject
   // Playwright's script into it (about 25 ms of main thread) while it is still loading.
@@ -228,19 +263,23 @@ const embeds = [
   { name: 'embed pasted, phone network', dataset: 'embed', network: PHONE, path: { ours: 'pasted.html' } },
   { name: 'embed included, phone network', dataset: 'embed', network: PHONE, path: { ours: 'included.html' } },
 ];
+// The published archive's root against a hand-written page that fetches its first page (500
+// headlines, no text) and renders it (issue 26): the first headline only.
+const archivePage = { name: 'archive first page, phone network', dataset: 'archive-page', network: PHONE, only: 'headline' };
 const cases = [
   ...Object.keys(datasets).map((dataset) => ({ name: dataset, dataset })),
   { name: 'bundled, phone network', dataset: 'bundled', network: PHONE },
   { name: 'bundled, 4× slower CPU', dataset: 'bundled', cpu: 4 },
   ...arrivals,
   ...embeds,
+  archivePage,
 ];
-for (const { name, dataset, network, cpu, locale, path } of cases) {
+for (const { name, dataset, network, cpu, locale, path, only } of cases) {
   const samples = { ours: {}, floor: {} };
   for (let i = 0; i < RUNS; i++) {
     for (const variant of ['ours', 'floor']) {
-      const m = await coldLoad(variant, dataset, { network, cpu, locale, path });
-      console.log(`load ${name} ${variant}: ${MARKS.map((k) => `${k} ${m[k].toFixed(0)} ms`).join(', ')}`);
+      const m = await coldLoad(variant, dataset, { network, cpu, locale, path, only });
+      console.log(`load ${name} ${variant}: ${MARKS.filter((k) => m[k]).map((k) => `${k} ${m[k].toFixed(0)} ms`).join(', ')}`);
       for (const k of [...MARKS, 'bytes', 'cls']) if (m[k] !== undefined) (samples[variant][k] ??= []).push(m[k]);
     }
   }
@@ -509,8 +548,9 @@ const arrivalTargets = Object.fromEntries(arrivals.map(({ name }) => [name, name
 // Embedding: the first headline ≤ 1.0× the hand-written embed pasted, ≤ 0.6× included.
 arrivalTargets['embed pasted, phone network'] = { headline: 1.0 };
 arrivalTargets['embed included, phone network'] = { headline: 0.6 };
+arrivalTargets[archivePage.name] = { headline: 0.6 };
 for (const [name, r] of Object.entries(results.load)) {
-  for (const mark of MARKS) {
+  for (const mark of MARKS.filter((k) => r.ours[k] !== undefined)) {
     const ratio = r.ours[mark] / r.floor[mark];
     const target = arrivalTargets[name] ? arrivalTargets[name][mark]
       : mark === 'headline' || mark === 'paragraph' ? targets[name] : undefined;
@@ -525,6 +565,16 @@ for (const [name, r] of Object.entries(results.load)) {
 }
 const a = results.archive;
 row(`archive: publish ${a.articles.toLocaleString('en')} articles (${kb(a.inputBytes)})`, `${a.publishSeconds.toFixed(1)} s, ${a.files} files, ${kb(a.bytes)}`, '', '', undefined);
+if (a.site) {
+  const { first, again } = a.site;
+  const files = first.written + first.kept;
+  row(`archive: publish ${a.articles.toLocaleString('en')} articles with pages`,
+    `${first.seconds.toFixed(0)} s, peak ${(first.peakBytes / 2 ** 20).toFixed(0)} MB, ${files} files, ${(first.bytes / 2 ** 30).toFixed(2)} GB, ${kb(first.bytes / a.articles)} per article`,
+    '', 'peak ≤ 1 GB', first.peakBytes <= 2 ** 30);
+  const share = again.written / (again.written + again.kept);
+  row('archive: publish again with 10 more articles: files rewritten', `${again.written} of ${again.written + again.kept} (${(share * 100).toFixed(2)} %), ${again.seconds.toFixed(0)} s`,
+    '', '< 1 %', share < 0.01);
+}
 const firstHeadline = a.firstHeadline.archive / a.firstHeadline.bundled;
 row('archive: first headline / ours on the bundled file', `${ms(a.firstHeadline.archive)} / ${ms(a.firstHeadline.bundled)} = ${firstHeadline.toFixed(2)}×`,
   `${(results.load.archive.floor.headline / a.firstHeadline.bundled).toFixed(2)}× (one file)`, '≤ 1.2×', firstHeadline <= 1.2);

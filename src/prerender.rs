@@ -198,19 +198,8 @@ fn first_view_snapshot(
                 placed = true;
                 return shown_entry(doc, lang, full);
             }
-            let mut article = article.clone();
-            for t in article["translations"]
-                .as_object_mut()
-                .into_iter()
-                .flat_map(|t| t.values_mut())
-            {
-                // Nor its summary, which only the shown article's page description uses.
-                if let Some(t) = t.as_object_mut() {
-                    t.remove("body");
-                    t.remove("summary");
-                }
-            }
-            article
+            // Nor its summary, which only the shown article's page description uses.
+            without_text(article)
         })
         .collect();
     if extent.text && !placed {
@@ -661,7 +650,10 @@ pub type Sink<'a> = dyn FnMut(&str, String) -> Result<(), String> + 'a;
 /// than memory should hold): how many.
 pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
     let collection = read(site.doc.clone())?;
-    let every = read(collection_file(&site.doc, site.articles.clone()))?;
+    // Every article without its text, which the pages take from `site.articles`: an archive's
+    // texts are not held twice.
+    let headlines = site.articles.iter().map(without_text).collect();
+    let every = read(collection_file(&site.doc, headlines))?;
     let full = site
         .articles
         .iter()
@@ -755,6 +747,21 @@ fn article_pages(
         )?;
     }
     Ok(())
+}
+
+/// `article` without the paragraphs and summaries of its translations.
+fn without_text(article: &Value) -> Value {
+    let mut article = article.clone();
+    for t in article["translations"]
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|t| t.values_mut())
+        .filter_map(Value::as_object_mut)
+    {
+        t.remove("body");
+        t.remove("summary");
+    }
+    article
 }
 
 /// The site's root: every edition, in `[data-edition]` elements of which only the default one

@@ -35,6 +35,7 @@ mod native {
     };
     use news_viewer::routing::parse_location;
     use serde_json::{json, Map, Value};
+    use std::collections::HashMap;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use std::time::Instant;
@@ -115,79 +116,103 @@ mod native {
     /// Writes the archive of `options.input` into `options.out`, with its pages given a site:
     /// what it did (see `Tally`), or every reason not to.
     fn publish(options: &Options) -> Result<Tally, Vec<String>> {
-        let (input, out, page_size) = (&options.input, &options.out, options.page_size);
+        let (out, page_size) = (&options.out, options.page_size);
         let (base_url, template) = site_inputs(options)?;
+        let (head, ordered) = read_checked(&options.input)?;
+        let in_out = |e: std::io::Error| vec![format!("{}: {e}", out.display())];
+        let mut tally = Tally::default();
+        let first = data_files(&head, &ordered, page_size, &mut |name, text| {
+            let written = write_if_changed(&out.join(name), text.as_bytes()).map_err(in_out)?;
+            tally.add(name, text.len(), written);
+            Ok(())
+        })?;
+        if let (Some(template), Some(site)) = (&template, &options.site) {
+            copy_site(site, out, &mut tally).map_err(in_out)?;
+            site_pages(out, template, base_url, ordered, &first, &mut tally)?;
+        }
+        remove_stale(out, &mut tally, options.site.is_some()).map_err(in_out)?;
+        Ok(tally)
+    }
+
+    /// The collection at `input`, checked: the file's own keys besides its articles
+    /// (`default_language`, `generated`, the publisher's), and its articles newest first, as the
+    /// viewer orders them, each as the publisher wrote it (taken out of the document: an archive
+    /// is not held twice).
+    fn read_checked(input: &Path) -> Result<(Map<String, Value>, Vec<Value>), Vec<String>> {
         let bytes = std::fs::read(input).map_err(|e| vec![e.to_string()])?;
-        let doc = parse(bytes).map_err(|e| vec![e])?;
+        let mut doc = parse(bytes).map_err(|e| vec![e])?;
         let validated = check(&doc, &validator()).map_err(|e| vec![e.to_string()])?;
         if !validated.problems.is_empty() {
             return Err(validated.problems.iter().map(|p| p.to_string()).collect());
         }
-        // Newest first, as the viewer orders them; the JSON of each, as the publisher wrote it.
         let collection = &validated.collection;
-        let by_id: Map<String, Value> = doc["articles"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|a| Some((a["id"].as_str()?.to_string(), a.clone())))
-            .collect();
-        let ordered: Vec<&Value> = collection
+        let order: Vec<String> = collection
             .order()
             .iter()
-            .filter_map(|&i| by_id.get(&*collection.articles[i].id))
+            .map(|&i| collection.articles[i].id.to_string())
             .collect();
-
-        // The page's own keys besides the articles (default_language, generated, the publisher's).
+        drop(validated);
+        let mut by_id: HashMap<String, Value> = match doc["articles"].take() {
+            Value::Array(articles) => articles
+                .into_iter()
+                .filter_map(|a| Some((a["id"].as_str()?.to_string(), a)))
+                .collect(),
+            _ => HashMap::new(),
+        };
+        let ordered = order.iter().filter_map(|id| by_id.remove(id)).collect();
         let mut head = doc.as_object().cloned().unwrap_or_default();
         for key in ["articles", "article_url", "older", "schema"] {
             head.remove(key);
         }
-        let mut files: Vec<(String, String)> = Vec::new();
-        let pages: Vec<&[&Value]> = ordered.chunks(page_size).collect();
+        Ok((head, ordered))
+    }
+
+    /// Writes (through `write`) the data files of `ordered` in pages of `page_size`, with the
+    /// file's own keys `head`: `articles.json`, `older-N.json` and each article's `text/<id>.json`.
+    /// The first page's text.
+    fn data_files(
+        head: &Map<String, Value>,
+        ordered: &[Value],
+        page_size: usize,
+        write: &mut dyn FnMut(&str, &str) -> Result<(), Vec<String>>,
+    ) -> Result<String, Vec<String>> {
+        let file = |articles: Vec<Value>, older: Option<String>, archive: bool| {
+            let mut file = head.clone();
+            file.insert("schema".into(), json!(1));
+            if archive {
+                file.insert("article_url".into(), json!(ARTICLE_URL));
+            }
+            if let Some(older) = older {
+                file.insert("older".into(), json!(older));
+            }
+            file.insert("articles".into(), Value::Array(articles));
+            Value::Object(file).to_string()
+        };
         let page_name = |k: usize| match k {
             0 => "articles.json".to_string(),
             k => format!("older-{k}.json"),
         };
+        let pages: Vec<&[Value]> = ordered.chunks(page_size).collect();
+        let mut first = file(Vec::new(), None, false);
         for (k, page) in pages.iter().enumerate() {
             let mut entries = Vec::with_capacity(page.len());
             for article in page.iter() {
                 let id = article["id"].as_str().unwrap_or_default();
-                let mut full = head.clone();
-                full.insert("schema".into(), json!(1));
-                full.insert("articles".into(), json!([from_text_folder(article)]));
-                files.push((format!("text/{id}.json"), Value::Object(full).to_string()));
+                let text = file(vec![from_text_folder(article)], None, false);
+                write(&format!("text/{id}.json"), &text)?;
                 entries.push(headline_entry(article, id));
             }
-            let mut file = head.clone();
-            file.insert("schema".into(), json!(1));
-            file.insert("article_url".into(), json!(ARTICLE_URL));
-            if k + 1 < pages.len() {
-                file.insert("older".into(), json!(page_name(k + 1)));
+            let older = (k + 1 < pages.len()).then(|| page_name(k + 1));
+            let text = file(entries, older, true);
+            write(&page_name(k), &text)?;
+            if k == 0 {
+                first = text;
             }
-            file.insert("articles".into(), Value::Array(entries));
-            files.push((page_name(k), Value::Object(file).to_string()));
         }
         if pages.is_empty() {
-            let mut file = head.clone();
-            file.insert("schema".into(), json!(1));
-            file.insert("articles".into(), json!([]));
-            files.push((page_name(0), Value::Object(file).to_string()));
+            write(&page_name(0), &first)?;
         }
-        let in_out = |e: std::io::Error| vec![format!("{}: {e}", out.display())];
-        let mut tally = Tally::default();
-        for (name, text) in &files {
-            let written = write_if_changed(&out.join(name), text.as_bytes()).map_err(in_out)?;
-            tally.add(name, text.len(), written);
-        }
-        if let (Some(template), Some(site)) = (&template, &options.site) {
-            copy_site(site, out, &mut tally).map_err(in_out)?;
-            let articles = ordered.iter().map(|&a| a.clone()).collect();
-            let first = files.iter().find(|(name, _)| name == "articles.json");
-            let first = first.map_or("", |(_, text)| text.as_str());
-            site_pages(out, template, base_url, articles, first, &mut tally)?;
-        }
-        remove_stale(out, &mut tally, options.site.is_some()).map_err(in_out)?;
-        Ok(tally)
+        Ok(first)
     }
 
     /// What a publish did to the folder.
