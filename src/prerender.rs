@@ -18,7 +18,7 @@
 //! it; the app hydrates it from the snapshot (see `host::mount`).
 
 use crate::data::model::{Article, Collection};
-use crate::data::read::read_collection;
+use crate::data::read::{read_collection, read_collection_with};
 use crate::i18n::{fill, Lang};
 use crate::routing::{join_url, page_href};
 use crate::ui::feed::Data;
@@ -156,7 +156,9 @@ fn collection_file(doc: &Value, articles: Vec<Value>) -> Value {
 }
 
 fn read(file: Value) -> Result<Collection, String> {
-    Ok(read_collection(file).map_err(|e| e.to_string())?.collection)
+    Ok(read_collection(&file)
+        .map_err(|e| e.to_string())?
+        .collection)
 }
 
 /// The part of collection file `doc` (read as `collection`) that a first view in `lang` of
@@ -648,12 +650,10 @@ pub type Sink<'a> = dyn FnMut(&str, String) -> Result<(), String> + 'a;
 
 /// Writes every page of `site` into `out`, one at a time (a newsroom's archive has more pages
 /// than memory should hold): how many.
-pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
+pub fn publish_pages(site: &mut Site, out: &mut Sink) -> Result<usize, String> {
+    let every = read_every(site)?;
+    let site = &*site;
     let collection = read(site.doc.clone())?;
-    // Every article without its text, which the pages take from `site.articles`: an archive's
-    // texts are not held twice.
-    let headlines = site.articles.iter().map(without_text).collect();
-    let every = read(collection_file(&site.doc, headlines))?;
     let full = site
         .articles
         .iter()
@@ -710,6 +710,18 @@ pub fn publish_pages(site: &Site, out: &mut Sink) -> Result<usize, String> {
         out("sitemap.xml", sitemap(base, &pages))?;
     }
     Ok(count + usize::from(site.base_url.is_some()))
+}
+
+/// Every article of `site`, read as the viewer reads them, without their paragraphs (the pages
+/// take those from `site.articles`, which are lent to the reading and given back: an archive is
+/// never held twice).
+fn read_every(site: &mut Site) -> Result<Collection, String> {
+    let mut file = collection_file(&site.doc, std::mem::take(&mut site.articles));
+    let every = read_collection_with(&file, Article::without_paragraphs);
+    if let Value::Array(articles) = file["articles"].take() {
+        site.articles = articles;
+    }
+    Ok(every.map_err(|e| e.to_string())?.collection)
 }
 
 /// The pages of `every`'s article at position `i`, in each language it has a title in, and
@@ -1148,7 +1160,7 @@ mod tests {
         }
     }
 
-    fn pages(site: &Site) -> HashMap<String, String> {
+    fn pages(site: &mut Site) -> HashMap<String, String> {
         let mut pages = HashMap::new();
         let count = publish_pages(site, &mut |name, page| {
             pages.insert(name.to_string(), page);
@@ -1161,7 +1173,7 @@ mod tests {
 
     #[test]
     fn an_edition_page_holds_the_first_view_and_its_snapshot() {
-        let pages = pages(&site(BUNDLED, None));
+        let pages = pages(&mut site(BUNDLED, None));
         let page = &pages["fr.html"];
         let featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
         assert!(
@@ -1202,7 +1214,7 @@ mod tests {
 
     #[test]
     fn every_article_has_a_page_in_each_of_its_languages() {
-        let pages = pages(&site(BUNDLED, Some("https://news.example/maroc/")));
+        let pages = pages(&mut site(BUNDLED, Some("https://news.example/maroc/")));
         let doc: Value = serde_json::from_str(BUNDLED).unwrap();
         let collection = read(doc).unwrap();
         for article in &collection.articles {
@@ -1241,7 +1253,7 @@ mod tests {
 
     #[test]
     fn the_root_holds_every_edition_and_picks_the_readers_in_its_head() {
-        let pages = pages(&site(BUNDLED, None));
+        let pages = pages(&mut site(BUNDLED, None));
         let root = &pages["index.html"];
         assert!(root.contains("<div data-edition=\"fr\"><p class=\"nv-disk-note\""));
         assert!(root.contains("<div data-edition=\"en\" hidden>"));
@@ -1254,7 +1266,7 @@ mod tests {
 
     #[test]
     fn fragments_hold_a_shadow_root_with_the_embedded_viewer_and_its_snapshot() {
-        let pages = pages(&site(BUNDLED, None));
+        let pages = pages(&mut site(BUNDLED, None));
         let viewer = &pages["embed/ar.html"];
         assert!(viewer.starts_with(
             "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"viewer.css\"><div>"
@@ -1276,7 +1288,7 @@ mod tests {
         // Given the site's address, what they link is absolute: a page may include them anywhere.
         let pictured = r#"{"schema": 1, "articles": [{"id": "a", "image": {"src": "img/a.jpg"},
             "translations": {"fr": {"title": "Titre", "body": ["Texte."], "image_alt": "Le port"}}}]}"#;
-        let pages = super::tests::pages(&site(pictured, Some("https://news.example/maroc/")));
+        let pages = super::tests::pages(&mut site(pictured, Some("https://news.example/maroc/")));
         assert!(pages["embed/fr.html"].contains("src=\"https://news.example/maroc/img/a.jpg\""));
         assert!(
             pages["a.fr.html"].contains("src=\"img/a.jpg\""),
@@ -1286,7 +1298,7 @@ mod tests {
 
     #[test]
     fn the_lists_of_headlines_lead_to_every_article() {
-        let pages = pages(&site(BUNDLED, None));
+        let pages = pages(&mut site(BUNDLED, None));
         for lang in Lang::ALL {
             let list = &pages[&format!("headlines-{}-1.html", lang.code())];
             assert_eq!(list.matches("<li>").count(), 46);
@@ -1310,13 +1322,13 @@ mod tests {
             "translations": {"fr": {"title": "Titre de la une", "body": ["Le texte, lu à part."]}}}]}"#;
         let doc: Value = serde_json::from_str(page_json).unwrap();
         let read = |path: &str| (path == "text/a.json").then(|| text_json.to_string());
-        let site = Site {
+        let mut site = Site {
             template: PAGE,
             articles: site_articles(&doc, &read),
             doc,
             base_url: None,
         };
-        let pages = pages(&site);
+        let pages = pages(&mut site);
         for page in [&pages["fr.html"], &pages["a.fr.html"]] {
             assert!(page.contains("<p>Le texte, lu à part.</p>"), "{page}");
             assert!(page.contains("\"article_url\":\"text/{id}.json\""));
@@ -1325,13 +1337,13 @@ mod tests {
         // A text file that holds another article is not shown.
         let other = |_: &str| Some(text_json.replace("\"a\"", "\"b\""));
         let doc: Value = serde_json::from_str(page_json).unwrap();
-        let site = Site {
+        let mut site = Site {
             template: PAGE,
             articles: site_articles(&doc, &other),
             doc,
             base_url: None,
         };
-        let page = &super::tests::pages(&site)["a.fr.html"];
+        let page = &super::tests::pages(&mut site)["a.fr.html"];
         assert!(!page.contains("Le texte, lu à part."));
         assert!(page.contains("Titre de la une"));
     }
@@ -1347,13 +1359,13 @@ mod tests {
             _ => None,
         };
         let doc: Value = serde_json::from_str(first).unwrap();
-        let site = Site {
+        let mut site = Site {
             template: PAGE,
             articles: site_articles(&doc, &read),
             doc,
             base_url: None,
         };
-        let pages = pages(&site);
+        let pages = pages(&mut site);
         assert!(pages["old.fr.html"].contains("<p>Lu dans son fichier.</p>"));
         assert!(pages["headlines-fr-1.html"].contains("href=\"old.fr.html\""));
     }
@@ -1398,7 +1410,7 @@ mod tests {
             .iter()
             .map(|a| a["id"].as_str().unwrap())
             .collect();
-        let pages = pages(&site(BUNDLED, None));
+        let pages = pages(&mut site(BUNDLED, None));
         let page = &pages[&page_href(Some(ids[5]), Lang::Fr)];
         let pager = &page[page.find("class=\"nv-pager\"").unwrap()..];
         let pager = &pager[..pager.find("</nav>").unwrap()];
@@ -1418,7 +1430,7 @@ mod tests {
         let hostile = r#"{"schema": 1, "articles": [{"id": "x", "image": {"src": "a.jpg\"><script>alert(1)</script>"},
             "translations": {"fr": {"title": "</script><script>alert(1)</script>", "summary": "\"><img src=x onerror=alert(1)>",
             "image_alt": "</script>", "body": ["<!--", "{HOST}"]}}}, {"id": "y", "translations": {"fr": {"title": "{HOST}"}}}]}"#;
-        let pages = pages(&site(hostile, Some("https://news.example/")));
+        let pages = pages(&mut site(hostile, Some("https://news.example/")));
         for (name, page) in &pages {
             let scripts = page.matches("<script").count();
             let expected = match name.as_str() {
@@ -1469,6 +1481,6 @@ mod tests {
     fn a_page_without_a_standalone_host_is_refused() {
         let mut site = site(BUNDLED, None);
         site.template = "<html><body><div data-article-viewer></div></body></html>";
-        assert!(publish_pages(&site, &mut |_, _| Ok(())).is_err());
+        assert!(publish_pages(&mut site, &mut |_, _| Ok(())).is_err());
     }
 }

@@ -41,7 +41,7 @@ fn publish(dir: &Path) -> Result<(usize, usize), String> {
     std::fs::write(dir.join(TEMPLATE), &template).map_err(|e| e.to_string())?;
     let data = std::fs::read_to_string(dir.join("articles.json")).map_err(|e| e.to_string())?;
     let doc: serde_json::Value = serde_json::from_str(&data).map_err(|e| e.to_string())?;
-    let site = Site {
+    let mut site = Site {
         template: &template,
         articles: site_articles(&doc, &read),
         doc,
@@ -52,7 +52,7 @@ fn publish(dir: &Path) -> Result<(usize, usize), String> {
         },
     };
     let mut bytes = 0;
-    let pages = publish_pages(&site, &mut |name, page| {
+    let pages = publish_pages(&mut site, &mut |name, page| {
         bytes += write_page(dir, name, page)?.0;
         Ok(())
     })?;

@@ -29,7 +29,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use news_viewer::check::{check, parse, validator};
+    use news_viewer::check::{check, parse_file, validator};
     use news_viewer::prerender::{
         publish_pages, site_address, write_if_changed, write_page, Site, TEMPLATE,
     };
@@ -139,8 +139,7 @@ mod native {
     /// viewer orders them, each as the publisher wrote it (taken out of the document: an archive
     /// is not held twice).
     fn read_checked(input: &Path) -> Result<(Map<String, Value>, Vec<Value>), Vec<String>> {
-        let bytes = std::fs::read(input).map_err(|e| vec![e.to_string()])?;
-        let mut doc = parse(bytes).map_err(|e| vec![e])?;
+        let mut doc = parse_file(input).map_err(|e| vec![e])?;
         let validated = check(&doc, &validator()).map_err(|e| vec![e.to_string()])?;
         if !validated.problems.is_empty() {
             return Err(validated.problems.iter().map(|p| p.to_string()).collect());
@@ -354,13 +353,13 @@ mod native {
         tally: &mut Tally,
     ) -> Result<(), Vec<String>> {
         let doc: Value = serde_json::from_str(first).map_err(|e| vec![e.to_string()])?;
-        let site = Site {
+        let mut site = Site {
             template,
             doc,
             articles,
             base_url,
         };
-        publish_pages(&site, &mut |name, page| {
+        publish_pages(&mut site, &mut |name, page| {
             let (bytes, written) = write_page(out, name, page)?;
             tally.add(name, bytes, written);
             Ok(())

@@ -54,28 +54,30 @@ pub struct Image {
     pub height: Option<Dimension>,
 }
 
-/// The article in each language it exists in: at least one.
+/// The article in each language it exists in: at least one, in the order of their codes. A short
+/// list rather than the map it is read as: an archive holds 100,000 of them, and a map's node
+/// takes room for eleven.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(try_from = "BTreeMap<LangCode, Translation>")]
-pub struct Translations(BTreeMap<LangCode, Translation>);
+pub struct Translations(Box<[(LangCode, Translation)]>);
 
 impl TryFrom<BTreeMap<LangCode, Translation>> for Translations {
     type Error = &'static str;
     fn try_from(map: BTreeMap<LangCode, Translation>) -> Result<Self, Self::Error> {
         match map.is_empty() {
             true => Err("must have at least one translation"),
-            false => Ok(Translations(map)),
+            false => Ok(Translations(map.into_iter().collect())),
         }
     }
 }
 
 impl Translations {
     pub fn get(&self, code: &str) -> Option<&Translation> {
-        self.0.get(code)
+        self.iter().find(|(c, _)| *c == code).map(|(_, t)| t)
     }
 
     pub fn contains(&self, code: &str) -> bool {
-        self.0.contains_key(code)
+        self.get(code).is_some()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Translation)> {
@@ -106,9 +108,8 @@ impl Article {
         [Some(lang), default, Some("fr"), Some("en"), Some("ar")]
             .into_iter()
             .flatten()
-            .find_map(|code| self.translations.0.get_key_value(code))
-            .or_else(|| self.translations.0.first_key_value())
-            .map(|(code, t)| (&**code, t))
+            .find_map(|code| self.translations.iter().find(|(c, _)| *c == code))
+            .or_else(|| self.translations.iter().next())
             // Invariant: `Translations` cannot be built empty.
             .expect("an article has at least one translation")
     }
@@ -122,6 +123,16 @@ impl Article {
     /// Whether its text is elsewhere, in the file at `text_url`, and not here.
     pub fn text_elsewhere(&self) -> bool {
         self.text_url.is_some() && self.translations.iter().all(|(_, t)| t.body.is_empty())
+    }
+
+    /// The article without the paragraphs of its translations, natively: the publishers' tools
+    /// check them, then need only the rest (a newsroom's archive is large).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn without_paragraphs(mut self) -> Article {
+        for (_, translation) in self.translations.0.iter_mut() {
+            translation.body = Body::default();
+        }
+        self
     }
 
     /// The source URL for this translation: its own, else the article's.

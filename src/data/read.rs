@@ -122,6 +122,15 @@ fn problem_in(error: serde_wasm_bindgen::Error) -> Problem {
 
 /// Reads a parsed collection file (see the module's documentation).
 pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
+    read_collection_with(doc, |article| article)
+}
+
+/// `read_collection`, each article passed through `keep` once it is read and checked (the
+/// publishers' tools keep no paragraphs: see `check::check`).
+pub fn read_collection_with<D: Document>(
+    doc: D,
+    keep: impl Fn(Article) -> Article,
+) -> Result<Validated, LoadError> {
     if !doc.is_object() {
         return Err(LoadError::NotAnObject);
     }
@@ -172,7 +181,7 @@ pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
     };
     let (article_url, older) = (link("article_url"), link("older"));
 
-    let articles = read_articles(items, &mut out);
+    let articles = read_articles(items, &mut out, keep);
     out.collection = Collection::new(default_language, articles);
     out.collection.article_url = article_url;
     out.collection.older = older;
@@ -189,7 +198,11 @@ fn at(key: &str, problem: Problem) -> Problem {
 
 /// The valid articles among `items`, with unique ids; each other one is skipped, its problem
 /// kept in `out`.
-fn read_articles<D: Document>(items: Vec<D>, out: &mut Validated) -> Vec<Article> {
+fn read_articles<D: Document>(
+    items: Vec<D>,
+    out: &mut Validated,
+    keep: impl Fn(Article) -> Article,
+) -> Vec<Article> {
     let mut articles = Vec::with_capacity(items.len());
     let mut ids = HashSet::with_capacity(items.len());
     for (position, item) in items.into_iter().enumerate() {
@@ -204,7 +217,7 @@ fn read_articles<D: Document>(items: Vec<D>, out: &mut Validated) -> Vec<Article
                     }),
                 });
         match outcome {
-            Ok(article) => articles.push(article),
+            Ok(article) => articles.push(keep(article)),
             Err(problem) => {
                 let problem = at(&format!("articles/{position}"), problem);
                 out.problems.push(problem.clone());
@@ -235,19 +248,17 @@ pub fn article_in(validated: Validated, id: &str) -> Result<Article, LoadError> 
         )
 }
 
+/// Borrowed: reading a collection copies none of the document (a newsroom's archive is large).
 #[cfg(not(target_arch = "wasm32"))]
-impl Document for serde_json::Value {
+impl Document for &serde_json::Value {
     fn is_object(&self) -> bool {
-        self.is_object()
+        serde_json::Value::is_object(self)
     }
     fn field(&self, key: &str) -> Option<Self> {
-        self.get(key).cloned()
+        self.get(key)
     }
     fn items(self) -> Option<Vec<Self>> {
-        match self {
-            serde_json::Value::Array(items) => Some(items),
-            _ => None,
-        }
+        self.as_array().map(|items| items.iter().collect())
     }
     fn as_text(&self) -> Option<String> {
         self.as_str().map(str::to_string)
@@ -305,8 +316,10 @@ use wasm_bindgen::JsCast;
 /// `JSON.parse` in WebAssembly.
 pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
     #[cfg(not(target_arch = "wasm32"))]
-    let doc: serde_json::Value =
+    let parsed: serde_json::Value =
         serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let doc = &parsed;
     #[cfg(target_arch = "wasm32")]
     let doc = js_sys::JSON::parse(text).map_err(|e| {
         LoadError::NotJson(
