@@ -12,7 +12,8 @@
 //!   the body is parsed; without JavaScript, the collection's default edition shows;
 //! - the lists of every headline, paged (`headlines-fr-1.html`), which readers without
 //!   JavaScript and crawlers follow to every article;
-//! - given the site's public address, `sitemap.xml`, and canonical and `hreflang` links.
+//! - given the site's public address, `sitemap.xml` (an index of `sitemap-N.xml` past 50,000
+//!   pages), and canonical and `hreflang` links.
 //!
 //! Each page carries its snapshot (only what it shows) and the stamp of the build that rendered
 //! it; the app hydrates it from the snapshot (see `host::mount`).
@@ -148,7 +149,9 @@ pub fn site_address(url: &str) -> Result<String, String> {
 
 /// A collection file (`schema` 1) holding `articles`, with `doc`'s default language.
 fn collection_file(doc: &Value, articles: Vec<Value>) -> Value {
-    let mut file = json!({ "schema": 1, "articles": articles });
+    // Moved in: `json!` would copy them.
+    let mut file = json!({ "schema": 1 });
+    file["articles"] = Value::Array(articles);
     if let Some(default) = doc.get("default_language") {
         file["default_language"] = default.clone();
     }
@@ -701,15 +704,18 @@ pub fn publish_pages(site: &mut Site, out: &mut Sink) -> Result<usize, String> {
         article_pages(site, &published, (&every, i), (&days, default), &mut write)?;
     }
     headline_lists(site, &every, &mut write)?;
-    let count = names.len();
+    let mut count = names.len();
     if let Some(base) = &site.base_url {
         let pages: Vec<String> = names
             .into_iter()
             .filter(|n| !n.starts_with("embed/"))
             .collect();
-        out("sitemap.xml", sitemap(base, &pages))?;
+        for (name, file) in sitemaps(base, &pages) {
+            out(&name, file)?;
+            count += 1;
+        }
     }
-    Ok(count + usize::from(site.base_url.is_some()))
+    Ok(count)
 }
 
 /// Every article of `site`, read as the viewer reads them, without their paragraphs (the pages
@@ -952,13 +958,43 @@ pub fn read_page(html: &str) -> Result<PageLinks, String> {
     Ok(page.into_inner())
 }
 
-/// `sitemap.xml`: every page of `names` at the site's address `base` (the root as itself).
-fn sitemap(base: &str, names: &[String]) -> String {
-    let urls: String = std::iter::once(String::new())
-        .chain(names.iter().filter(|n| *n != "index.html").cloned())
-        .map(|name| format!("<url><loc>{}</loc></url>", escape(&format!("{base}{name}"))))
+/// The most addresses one sitemap may hold (sitemaps.org).
+const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemaps of every page of `names` at the site's address `base` (the root as itself):
+/// `sitemap.xml`, or for more pages than one may hold, `sitemap.xml` as the index of
+/// `sitemap-1.xml`, `sitemap-2.xml`, ….
+fn sitemaps(base: &str, names: &[String]) -> Vec<(String, String)> {
+    const XML: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    const NS: &str = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+    let loc = |name: &str| format!("<loc>{}</loc>", escape(&format!("{base}{name}")));
+    let urls: Vec<String> = std::iter::once("")
+        .chain(
+            names
+                .iter()
+                .map(String::as_str)
+                .filter(|n| *n != "index.html"),
+        )
+        .map(|name| format!("<url>{}</url>", loc(name)))
         .collect();
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>\n")
+    let urlset = |urls: &[String]| format!("{XML}<urlset {NS}>{}</urlset>\n", urls.concat());
+    if urls.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".into(), urlset(&urls))];
+    }
+    let parts: Vec<(String, String)> = urls
+        .chunks(SITEMAP_URLS)
+        .enumerate()
+        .map(|(k, urls)| (format!("sitemap-{}.xml", k + 1), urlset(urls)))
+        .collect();
+    let index: String = parts
+        .iter()
+        .map(|(name, _)| format!("<sitemap>{}</sitemap>", loc(name)))
+        .collect();
+    let index = format!("{XML}<sitemapindex {NS}>{index}</sitemapindex>\n");
+    parts
+        .into_iter()
+        .chain([("sitemap.xml".into(), index)])
+        .collect()
 }
 
 /// The page of first view `page`, with `head` after its title (see `compose_with`).
@@ -1423,6 +1459,28 @@ mod tests {
         for newer in &ids[..5] {
             assert!(!page.contains(&page_href(Some(newer), Lang::Fr)), "{newer}");
         }
+    }
+
+    #[test]
+    fn a_sitemap_holds_at_most_50_000_addresses_and_more_go_through_an_index() {
+        let names =
+            |n: usize| -> Vec<String> { (0..n).map(|i| format!("a-{i}.fr.html")).collect() };
+        let one = sitemaps("https://news.example/", &names(10));
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            one[0].1.matches("<url>").count(),
+            11,
+            "the root and ten pages"
+        );
+        let many = sitemaps("https://news.example/", &names(60_000));
+        let files: Vec<&str> = many.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(files, ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
+        assert_eq!(many[0].1.matches("<url>").count(), 50_000);
+        assert_eq!(many[1].1.matches("<url>").count(), 10_001);
+        assert!(many[2].1.contains("<sitemapindex"));
+        assert!(many[2]
+            .1
+            .contains("<loc>https://news.example/sitemap-2.xml</loc>"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!   edition (see `news_viewer::prerender`), made from its `template.html`, with the site's own
 //!   files (the app, its styles, icons) copied beside them unless OUT-DIR is the site itself;
 //!   given `--base-url`, the site's public address, their canonical and `hreflang` links and
-//!   `sitemap.xml`.
+//!   `sitemap.xml` (an index of `sitemap-N.xml` past 50,000 pages).
 //!
 //! Relative URLs resolve against the file that holds them, so a text file's (one folder down)
 //! gain a `../`. The same input gives byte-identical files. Files of an earlier run that this one does not
@@ -302,7 +302,7 @@ mod native {
                 "embed" => pages && file.ends_with(".html"),
                 _ => {
                     (file.starts_with("older-") && file.ends_with(".json"))
-                        || (pages && file == "sitemap.xml")
+                        || (pages && file.starts_with("sitemap") && file.ends_with(".xml"))
                         || (pages && file.ends_with(".html") && page)
                 }
             }
