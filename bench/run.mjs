@@ -550,7 +550,7 @@ arrivalTargets['embed pasted, phone network'] = { headline: 1.0 };
 arrivalTargets['embed included, phone network'] = { headline: 0.6 };
 arrivalTargets[archivePage.name] = { headline: 0.6 };
 for (const [name, r] of Object.entries(results.load)) {
-  for (const mark of MARKS.filter((k) => r.ours[k] !== undefined)) {
+  for (const mark of MARKS.filter((k) => r.ours[k] !== undefined && r.floor[k] !== undefined)) {
     const ratio = r.ours[mark] / r.floor[mark];
     const target = arrivalTargets[name] ? arrivalTargets[name][mark]
       : mark === 'headline' || mark === 'paragraph' ? targets[name] : undefined;
