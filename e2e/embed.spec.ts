@@ -4,10 +4,15 @@ import { axeViolations } from './helpers';
 const fr = '#viewer-fr';
 const en = '#viewer-en';
 
+/** Taken over by the app, which has read the whole file (a first view shows fewer headlines). */
+const live = '.nv[data-live]:not([aria-busy])';
+
 async function openDemo(page: Page) {
   await page.goto('./demo.html');
   await expect(page.locator(`${fr} .nv-article__title`)).toBeVisible();
   await expect(page.locator(`${en} .nv-article__title`)).toBeVisible();
+  await expect(page.locator(`${fr} ${live}`)).toHaveCount(1);
+  await expect(page.locator(`${en} ${live}`)).toHaveCount(1);
   await expect(page.locator('#strip .nv-ticker__link').first()).toBeVisible();
 }
 
@@ -56,6 +61,7 @@ test("the viewer's look matches the standalone page", async ({ page, browser }) 
   const embedded = await measure(page, fr);
   const standalone = await browser.newPage({ viewport: { width: 900, height: 720 } });
   await standalone.goto('./');
+  await expect(standalone.locator(live)).toHaveCount(1);
   await expect(standalone.locator('.nv-article__title')).toBeVisible();
   const alone = await measure(standalone, '[data-article-viewer]');
   // Same width (the demo page's column is 900 px): boxes and styles match, save the title level.
