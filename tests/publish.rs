@@ -278,7 +278,11 @@ fn a_site_published_again_writes_only_what_changed_and_removes_what_left() {
     assert!(out.join("depeche-du-soir.fr.html").exists());
     let fresh = out_dir("incremental-dispatch-fresh");
     args(bigger.join("articles.json").to_str().unwrap(), &fresh);
-    assert_eq!(tree(&out), tree(&fresh), "as a publish into an empty folder");
+    assert_eq!(
+        tree(&out),
+        tree(&fresh),
+        "as a publish into an empty folder"
+    );
 
     // An article leaves the collection: its text, pages and fragments go, and nothing links it.
     let mut doc = read(Path::new("public/articles.json"));
