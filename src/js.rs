@@ -13,6 +13,64 @@ export function keep_the_readers_edition() {
     else edition.remove();
   }
 }
+const fetching = new Map();
+export async function fetch_json(url, seconds, refresh, known) {
+  let answer = !refresh && fetching.get(url);
+  if (!answer) {
+    answer = fetch(url, { signal: AbortSignal.timeout(seconds * 1000), cache: refresh ? 'no-cache' : 'default' });
+    if (!refresh) fetching.set(url, answer);
+  }
+  const response = await answer.finally(() => refresh || fetching.delete(url));
+  if (!response.ok) throw response.status;
+  const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
+  if (refresh && validator !== null && validator === known) return null;
+  return [await read_json(response.clone()), validator];
+}
+export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => setTimeout(go));
+export async function read_json(response) {
+  if (!response.body) return response.json();
+  const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
+  let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
+  let escaped = false, key = [0, 0], since = performance.now();
+  const take = (text) => { for (const item of JSON.parse(`[${text}]`)) items.push(item); };
+  for (let done = false; !done;) {
+    const chunk = await reader.read();
+    done = chunk.done;
+    const t = decoder.decode(chunk.value, { stream: !done });
+    let from = 0, i = escaped && t ? 1 : 0;
+    escaped &&= !t;
+    for (slash = -1; i < t.length; i++) {
+      if (quoted) {
+        if (slash < i) slash = t.indexOf('\\\\', i) >>> 0;
+        const end = t.indexOf('\"', i) >>> 0;
+        if (slash < end) { i = slash + 1; escaped = i === t.length; continue; }
+        if (end >= t.length) break;
+        i = end; quoted = false;
+        if (depth === 1) key[1] = skeleton.length + i - from + 1;
+        continue;
+      }
+      const c = t[i];
+      if (c === '\"') { quoted = true; if (depth === 1) key[0] = skeleton.length + i - from; }
+      else if (c === '{' || c === '[') {
+        kinds[depth++] = c;
+        if (depth === 2 && c === '[' && kinds[0] === '{') {
+          skeleton += t.slice(from, i + 1); from = i + 1;
+          lists.push([JSON.parse(skeleton.slice(...key)), items = []]);
+        }
+      } else if (c === '}' || c === ']') {
+        if (depth-- === 2 && items) { take(batch + t.slice(from, i)); batch = ''; from = i; items = null; }
+      } else if (c === ',' && depth === 2 && items && batch.length + i - from > 1 << 20) {
+        take(batch + t.slice(from, i)); batch = ''; from = i + 1;
+        if (performance.now() - since > 20) { await pause(); since = performance.now(); }
+      }
+    }
+    if (items) batch += t.slice(from); else skeleton += t.slice(from);
+    if (performance.now() - since > 20) { await pause(); since = performance.now(); }
+  }
+  const doc = JSON.parse(skeleton);
+  for (const [name, value] of lists) Object.defineProperty(doc, name, { value, enumerable: true, writable: true, configurable: true });
+  return doc;
+}
 ")]
 extern "C" {
     /// The folder the viewer's files were loaded from: wasm-bindgen places this snippet two
@@ -27,4 +85,50 @@ extern "C" {
     /// (`<html data-edition>`; without it, the one not hidden) stays, the others go (see
     /// `crate::prerender`). Here rather than in Rust, where the same loop weighs five times more.
     pub fn keep_the_readers_edition();
+
+    /// The JSON at `url` and its validator (`ETag`, else `Last-Modified`), in `seconds` at most,
+    /// body included (`AbortSignal.timeout`: a `TimeoutError`); rejects with the HTTP status of
+    /// an answer that is not a success. The JSON is what `Response.json()` gives (and rejects as
+    /// it does), read as it arrives and never for long at a time (`read_json`): the items of the
+    /// document's top-level arrays (a collection's articles) are parsed a megabyte at a time,
+    /// with a pause whenever 20 ms have gone by, so that a 50 MB file does not hold the page for
+    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one file that start reading
+    /// it together (several on a page) share one request, each reading a copy of its body, until
+    /// it is answered: a later reading (Retry, a viewer added later) asks the server again. A
+    /// `refresh` lets the browser revalidate its copy (an unchanged file costs a 304), and gives
+    /// `null`, unparsed, when the validator is still the one `known`.
+    #[wasm_bindgen(catch)]
+    pub async fn fetch_json(
+        url: &str,
+        seconds: u32,
+        refresh: bool,
+        known: Option<String>,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+
+    /// Gives the event loop a turn (`scheduler.yield()` where there is one).
+    fn pause() -> js_sys::Promise;
+
+}
+
+/// Spreads long work over several tasks, so that the page is never held for long: `pace`, called
+/// before each step, gives the event loop a turn at once (what came before, such as showing new
+/// headlines, goes first), then whenever 20 ms have gone by since the last.
+pub struct Pacer(f64);
+
+impl Pacer {
+    pub fn new() -> Pacer {
+        Pacer(f64::NEG_INFINITY)
+    }
+
+    pub async fn pace(&mut self) {
+        if js_sys::Date::now() - self.0 > 20.0 {
+            Pacer::give_way().await;
+            self.0 = js_sys::Date::now();
+        }
+    }
+
+    /// Gives the event loop a turn now.
+    pub async fn give_way() {
+        let _ = wasm_bindgen_futures::JsFuture::from(pause()).await;
+    }
 }

@@ -768,12 +768,16 @@ async fn an_update_keeps_the_open_featured_article_and_holds_a_changed_one() {
     leptos::task::tick().await;
     let title = m.one(".nv-article__title");
     let read = |json: &str| Arc::new(parse_collection(json).unwrap().collection);
+    let same = m.state.new_reading(read(before)).unwrap();
     assert!(
-        m.state.take_update(read(before)).is_none(),
+        same.complete().await.is_empty(),
         "nothing changed: nothing to take in"
     );
 
-    let changes = m.state.settle(m.state.take_update(read(after)).unwrap());
+    let update = m.state.new_reading(read(after)).unwrap();
+    m.state.take_update(&update);
+    let changes = update.complete().await;
+    m.state.settle(&changes);
     assert_eq!(
         (changes.added, changes.changed),
         (vec!["new".to_string()], vec!["old".to_string()])
@@ -810,9 +814,10 @@ async fn opening_a_held_article_again_shows_its_new_version() {
         {"id": "old", "published": "2024-05-01", "translations": {"en": {"title": "Old news, corrected", "body": ["Old text."]}}}]}"#;
     let m = mount(before, Lang::En, Some("old"));
     leptos::task::tick().await;
-    m.state
-        .take_update(Arc::new(parse_collection(after).unwrap().collection))
-        .unwrap();
+    let update = m
+        .state
+        .new_reading(Arc::new(parse_collection(after).unwrap().collection));
+    m.state.take_update(&update.unwrap());
     leptos::task::tick().await;
     assert_eq!(m.text(".nv-article__title"), "Old news");
     m.click(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link");

@@ -1,5 +1,6 @@
-//! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON
-//! (`Response.json()`); the reader takes the articles from the JS value one by one. A refresh
+//! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON as it
+//! arrives (`js::read_json`); the reader takes the articles from the JS value one by one, and
+//! neither holds the page for long. A refresh
 //! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
 //! Viewers of one file that read it together share the request.
 
@@ -44,12 +45,8 @@ pub async fn refetch_collection(
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
-    use crate::data::read::read_collection;
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    use wasm_bindgen::closure::Closure;
+    use crate::data::read::{read_collection, Reading};
     use wasm_bindgen::{JsCast, JsValue};
-    use wasm_bindgen_futures::JsFuture;
 
     /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. What it
     /// could not read is told to the publisher in the console: the file's fault, or each article
@@ -59,7 +56,7 @@ mod browser {
             let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
             let (json, validator) =
                 fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
-            Ok((read_collection(json)?, validator))
+            Ok((read_paced(json).await?, validator))
         };
         let read: Result<Fetched, LoadError> = read.await;
         match &read {
@@ -92,118 +89,55 @@ mod browser {
         known: Option<&str>,
     ) -> Result<Option<Fetched>, LoadError> {
         match fetch_json(url, TIMEOUT_SECONDS, Some(known)).await? {
-            Some((json, validator)) => Ok(Some((read_collection(json)?, validator))),
+            Some((json, validator)) => Ok(Some((read_paced(json).await?, validator))),
             None => Ok(None),
         }
     }
 
+    /// Reads a parsed collection file a few articles at a time (ten thousand take a fifth of a
+    /// second).
+    async fn read_paced(json: JsValue) -> Result<Validated, LoadError> {
+        let (mut reading, items) = Reading::begin(json)?;
+        let mut pacer = crate::js::Pacer::new();
+        for item in items {
+            pacer.pace().await;
+            reading.take(item, &|article| article);
+        }
+        pacer.pace().await;
+        let validated = reading.finish();
+        // Showing it starts in a task of its own.
+        crate::js::Pacer::give_way().await;
+        Ok(validated)
+    }
+
     /// The JSON at `url` and its validator; with `revalidate`, `None` when the validator is the
-    /// one given.
+    /// one given (see `js::fetch_json`).
     async fn fetch_json(
         url: &str,
         timeout_seconds: u32,
         revalidate: Option<Option<&str>>,
     ) -> Result<Option<(JsValue, Option<String>)>, LoadError> {
-        let window = web_sys::window().ok_or_else(|| LoadError::Network("no window".into()))?;
-        let controller = web_sys::AbortController::new().map_err(network)?;
-        let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&controller.signal()));
-        if revalidate.is_some() {
-            init.set_cache(web_sys::RequestCache::NoCache);
-        }
-
-        // The abort covers the body as well as the headers, so a stalled download also times out.
-        let abort = {
-            let controller = controller.clone();
-            Closure::<dyn FnMut()>::new(move || controller.abort())
-        };
-        let timer = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.as_ref().unchecked_ref(),
-                (timeout_seconds * 1000) as i32,
-            )
-            .map_err(network)?;
-        let result = async {
-            // Aborted by this time limit, or by that of the viewer whose request it shares.
-            let aborted = |e: &JsValue| {
-                e.dyn_ref::<js_sys::Error>()
-                    .is_some_and(|e| e.name() == "AbortError")
-            };
-            let fault = |e: JsValue| match controller.signal().aborted() || aborted(&e) {
-                true => LoadError::Timeout(timeout_seconds),
-                false => network(e),
-            };
-            let answer = match revalidate {
-                Some(_) => window.fetch_with_str_and_init(url, &init),
-                None => shared_fetch(&window, url, &init),
-            };
-            let answer = JsFuture::from(answer.clone()).await;
-            if revalidate.is_none() {
-                forget_fetch(url);
-            }
-            let response: web_sys::Response = answer
-                .map_err(fault)?
-                .dyn_into::<web_sys::Response>()
-                .map_err(network)?
-                // The body is read from a copy: each viewer sharing the request reads its own.
-                .clone()
-                .map_err(network)?;
-            if !response.ok() {
-                return Err(LoadError::Http(response.status()));
-            }
-            let header = |name: &str| response.headers().get(name).ok().flatten();
-            let validator = header("etag").or_else(|| header("last-modified"));
-            if validator.is_some() && revalidate == Some(validator.as_deref()) {
-                return Ok(None);
-            }
-            // A body that is not JSON rejects with a SyntaxError; an aborted one with an AbortError.
-            let json = JsFuture::from(response.json().map_err(network)?)
-                .await
-                .map_err(|e| match e.dyn_ref::<js_sys::SyntaxError>() {
-                    Some(syntax) => LoadError::NotJson(syntax.message().into()),
-                    None => fault(e),
-                })?;
-            Ok(Some((json, validator)))
-        }
-        .await;
-        window.clear_timeout_with_handle(timer);
-        drop(abort); // only now: the timer that could call it is cleared
-        result
+        let known = revalidate.flatten().map(String::from);
+        let fetched = crate::js::fetch_json(url, timeout_seconds, revalidate.is_some(), known)
+            .await
+            .map_err(|e| {
+                let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()));
+                match (e.as_f64(), name.as_deref()) {
+                    (Some(status), _) => LoadError::Http(status as u16),
+                    (_, Some("TimeoutError" | "AbortError")) => LoadError::Timeout(timeout_seconds),
+                    (_, Some("SyntaxError")) => LoadError::NotJson(message(e)),
+                    _ => LoadError::Network(message(e)),
+                }
+            })?;
+        let answer = fetched.dyn_into::<js_sys::Array>().ok();
+        Ok(answer.map(|answer| (answer.get(0), answer.get(1).as_string())))
     }
 
-    thread_local! {
-        /// Requests in flight by URL: viewers of one file that start reading it together (several
-        /// on a page) share one request, as the browser's promise of its response.
-        static FETCHING: RefCell<HashMap<String, js_sys::Promise>> = RefCell::default();
-    }
-
-    /// The request for `url` in flight, else a new one.
-    fn shared_fetch(
-        window: &web_sys::Window,
-        url: &str,
-        init: &web_sys::RequestInit,
-    ) -> js_sys::Promise {
-        FETCHING.with(|fetching| {
-            fetching
-                .borrow_mut()
-                .entry(url.to_string())
-                .or_insert_with(|| window.fetch_with_str_and_init(url, init))
-                .clone()
-        })
-    }
-
-    /// Once answered, a request is no longer shared: a later reading (Retry, a viewer added later)
-    /// asks the server again.
-    fn forget_fetch(url: &str) {
-        FETCHING.with(|fetching| fetching.borrow_mut().remove(url));
-    }
-
-    fn network(e: JsValue) -> LoadError {
-        let message = e
-            .dyn_ref::<js_sys::Error>()
+    /// What went wrong, for the console.
+    fn message(e: JsValue) -> String {
+        e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .or_else(|| e.as_string())
-            .unwrap_or_else(|| "request failed".into());
-        LoadError::Network(message)
+            .unwrap_or_else(|| "request failed".into())
     }
 }

@@ -383,19 +383,25 @@ impl Collection {
         changes
     }
 
-    /// Ids of the articles in both collections that differ, in ticker order. In the browser this
-    /// compares every paragraph, in the JS heap (`Body`): most of the cost of an update.
+    /// Ids of the articles in both collections that differ, in ticker order.
     pub fn changed_from(&self, before: &Collection) -> Vec<String> {
-        self.order
-            .iter()
-            .map(|&i| &self.articles[i])
-            .filter(|article| {
-                before
-                    .article(&article.id)
-                    .is_some_and(|old| old != *article)
-            })
-            .map(|article| article.id.to_string())
+        (0..self.order.len())
+            .filter_map(|i| self.changed_at(before, i))
             .collect()
+    }
+
+    /// The id of the `i`th article in ticker order, when `before` has it otherwise. In the
+    /// browser this compares every paragraph, in the JS heap (`Body`): most of the cost of an
+    /// update, which the viewer spreads over several tasks (see `ui::feed::NewReading`).
+    pub fn changed_at(&self, before: &Collection, i: usize) -> Option<String> {
+        let article = &self.articles[*self.order.get(i)?];
+        let old = before.article(&article.id)?;
+        (old != article).then(|| article.id.to_string())
+    }
+
+    /// How many articles it holds.
+    pub fn len(&self) -> usize {
+        self.articles.len()
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::error::LoadError;
 use super::model::{Article, Collection};
-use super::rules::{DateTime, LangCode, SafeUrl};
+use super::rules::{ArticleId, DateTime, LangCode, SafeUrl};
 use crate::i18n::fill;
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
@@ -131,61 +131,122 @@ pub fn read_collection_with<D: Document>(
     doc: D,
     keep: impl Fn(Article) -> Article,
 ) -> Result<Validated, LoadError> {
-    if !doc.is_object() {
-        return Err(LoadError::NotAnObject);
+    let (mut reading, items) = Reading::begin(doc)?;
+    for item in items {
+        reading.take(item, &keep);
     }
-    let version = doc.field("schema").ok_or(LoadError::NoVersion)?;
-    if version.as_number() != Some(f64::from(SCHEMA_VERSION)) {
-        return Err(LoadError::UnsupportedVersion(version.to_json()));
+    Ok(reading.finish())
+}
+
+/// A collection file being read: its own keys are, its articles are taken one at a time (the
+/// browser pauses between them now and then: see `data::fetch`).
+pub struct Reading {
+    out: Validated,
+    articles: Vec<Article>,
+    ids: HashSet<ArticleId>,
+    default_language: Option<String>,
+    /// An archive's links: where any article's full file is, and the next page of older ones.
+    links: [Option<String>; 2],
+}
+
+impl Reading {
+    /// Reads the file's own keys, and gives its articles to take.
+    pub fn begin<D: Document>(doc: D) -> Result<(Self, Vec<D>), LoadError> {
+        if !doc.is_object() {
+            return Err(LoadError::NotAnObject);
+        }
+        let version = doc.field("schema").ok_or(LoadError::NoVersion)?;
+        if version.as_number() != Some(f64::from(SCHEMA_VERSION)) {
+            return Err(LoadError::UnsupportedVersion(version.to_json()));
+        }
+        let items = doc
+            .field("articles")
+            .ok_or(LoadError::NoArticles)?
+            .items()
+            .ok_or(LoadError::ArticlesNotAnArray)?;
+
+        let mut out = Validated::default();
+        if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
+            out.problems.push(at("generated", problem));
+        }
+        let default_language = match doc
+            .field("default_language")
+            .map(Document::read::<LangCode>)
+        {
+            Some(Ok(code)) => Some(code.to_string()),
+            Some(Err(problem)) => {
+                out.problems.push(at("default_language", problem));
+                None
+            }
+            None => None,
+        };
+        let mut link = |key: &str| match doc.field(key).map(Document::read::<SafeUrl>) {
+            // A template fills `{id}` in (see `i18n::fill`).
+            Some(Ok(url)) if key != "article_url" || fill(&url, &[("id", "")]) != *url => {
+                Some(url.to_string())
+            }
+            Some(Ok(_)) => {
+                out.problems.push(Problem {
+                    path: format!("/{key}"),
+                    message: "must contain {id}, where the article's id goes".into(),
+                });
+                None
+            }
+            Some(Err(problem)) => {
+                out.problems.push(at(key, problem));
+                None
+            }
+            None => None,
+        };
+        let links = [link("article_url"), link("older")];
+        let reading = Reading {
+            out,
+            articles: Vec::with_capacity(items.len()),
+            ids: HashSet::with_capacity(items.len()),
+            default_language,
+            links,
+        };
+        Ok((reading, items))
     }
-    let items = doc
-        .field("articles")
-        .ok_or(LoadError::NoArticles)?
-        .items()
-        .ok_or(LoadError::ArticlesNotAnArray)?;
 
-    let mut out = Validated::default();
-    if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
-        out.problems.push(at("generated", problem));
+    /// Takes the file's next article, passed through `keep` when valid with an id of its own;
+    /// any other is skipped, its problem kept.
+    #[inline(never)] // one copy for both ways of reading (see `data::fetch`): 3 KB of wasm
+    pub fn take<D: Document>(&mut self, item: D, keep: &impl Fn(Article) -> Article) {
+        let position = self.articles.len() + self.out.skipped.len();
+        let id = item.field("id").and_then(|id| id.as_text());
+        let outcome =
+            item.read::<Article>()
+                .and_then(|article| match self.ids.insert(article.id.clone()) {
+                    true => Ok(article),
+                    false => Err(Problem {
+                        path: "/id".into(),
+                        message: format!("duplicate id \"{}\": ids must be unique", article.id),
+                    }),
+                });
+        match outcome {
+            Ok(article) => self.articles.push(keep(article)),
+            Err(problem) => {
+                let problem = at(&format!("articles/{position}"), problem);
+                self.out.problems.push(problem.clone());
+                self.out.skipped.push(Skipped {
+                    position,
+                    id,
+                    problem,
+                });
+            }
+        }
     }
-    let default_language = match doc
-        .field("default_language")
-        .map(Document::read::<LangCode>)
-    {
-        Some(Ok(code)) => Some(code.to_string()),
-        Some(Err(problem)) => {
-            out.problems.push(at("default_language", problem));
-            None
-        }
-        None => None,
-    };
 
-    // An archive's links: where any article's full file is, and the next page of older ones.
-    let mut link = |key: &str| match doc.field(key).map(Document::read::<SafeUrl>) {
-        // A template fills `{id}` in (see `i18n::fill`).
-        Some(Ok(url)) if key != "article_url" || fill(&url, &[("id", "")]) != *url => {
-            Some(url.to_string())
-        }
-        Some(Ok(_)) => {
-            out.problems.push(Problem {
-                path: format!("/{key}"),
-                message: "must contain {id}, where the article's id goes".into(),
-            });
-            None
-        }
-        Some(Err(problem)) => {
-            out.problems.push(at(key, problem));
-            None
-        }
-        None => None,
-    };
-    let (article_url, older) = (link("article_url"), link("older"));
-
-    let articles = read_articles(items, &mut out, keep);
-    out.collection = Collection::new(default_language, articles);
-    out.collection.article_url = article_url;
-    out.collection.older = older;
-    Ok(out)
+    /// What the file gave, once every article is taken.
+    pub fn finish(self) -> Validated {
+        let [article_url, older] = self.links;
+        let mut out = self.out;
+        out.collection = Collection::new(self.default_language, self.articles);
+        out.collection.article_url = article_url;
+        out.collection.older = older;
+        out
+    }
 }
 
 /// `problem`, found under `key`.
@@ -194,42 +255,6 @@ fn at(key: &str, problem: Problem) -> Problem {
         path: format!("/{key}{}", problem.path),
         ..problem
     }
-}
-
-/// The valid articles among `items`, with unique ids; each other one is skipped, its problem
-/// kept in `out`.
-fn read_articles<D: Document>(
-    items: Vec<D>,
-    out: &mut Validated,
-    keep: impl Fn(Article) -> Article,
-) -> Vec<Article> {
-    let mut articles = Vec::with_capacity(items.len());
-    let mut ids = HashSet::with_capacity(items.len());
-    for (position, item) in items.into_iter().enumerate() {
-        let id = item.field("id").and_then(|id| id.as_text());
-        let outcome =
-            item.read::<Article>()
-                .and_then(|article| match ids.insert(article.id.clone()) {
-                    true => Ok(article),
-                    false => Err(Problem {
-                        path: "/id".into(),
-                        message: format!("duplicate id \"{}\": ids must be unique", article.id),
-                    }),
-                });
-        match outcome {
-            Ok(article) => articles.push(keep(article)),
-            Err(problem) => {
-                let problem = at(&format!("articles/{position}"), problem);
-                out.problems.push(problem.clone());
-                out.skipped.push(Skipped {
-                    position,
-                    id,
-                    problem,
-                });
-            }
-        }
-    }
-    articles
 }
 
 /// The article `id` of an article's full file (see `text_url`), or why the file does not give it.

@@ -3,6 +3,7 @@
 
 use crate::data::error::LoadError;
 use crate::data::model::{Changes, Collection};
+use crate::js::Pacer;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -22,15 +23,16 @@ pub struct Held {
     pub withdrawn: bool,
 }
 
-/// A newer reading taken in (see `ViewerState::take_update`): the articles added and removed,
-/// found at once, and those changed, found when asked. Nothing shown waits for those: the views
-/// follow the new data whatever changed, and comparing every article (paragraphs in the JS heap
-/// included) costs more than the rest of an update.
+/// A newer reading of the file (see `ViewerState::new_reading`): the articles added and removed,
+/// found at once, and those changed, found when asked, a few at a time. Nothing shown waits for
+/// those: the views follow the new data whatever changed, and comparing every article
+/// (paragraphs in the JS heap included) costs more than the rest of an update.
 pub struct NewReading {
     /// The articles added and removed.
     pub arrivals: Changes,
-    fresh: Arc<Collection>,
-    before: Arc<Collection>,
+    pub fresh: Arc<Collection>,
+    /// The reading it is compared with.
+    pub before: Arc<Collection>,
 }
 
 impl NewReading {
@@ -43,16 +45,22 @@ impl NewReading {
         }
     }
 
-    /// The articles changed.
-    pub fn changed(&self) -> Vec<String> {
-        self.fresh.changed_from(&self.before)
+    /// The articles changed, compared over as many tasks as it takes (see `js::Pacer`).
+    pub async fn changed(&self) -> Vec<String> {
+        let mut changed = Vec::new();
+        let mut pacer = Pacer::new();
+        for i in 0..self.fresh.len() {
+            pacer.pace().await;
+            changed.extend(self.fresh.changed_at(&self.before, i));
+        }
+        changed
     }
 
     /// Every change.
-    pub fn complete(self) -> Changes {
+    pub async fn complete(&self) -> Changes {
         Changes {
-            changed: self.changed(),
-            ..self.arrivals
+            changed: self.changed().await,
+            ..self.arrivals.clone()
         }
     }
 }

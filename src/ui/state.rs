@@ -272,16 +272,10 @@ impl ViewerState {
         }
     }
 
-    /// Takes in a newer reading of the collection file, or `None` (and nothing is touched) when
-    /// nothing changed. The reader keeps the article they have open, in the version they were
-    /// reading, and the place, focus, language and URL they had. `settle` names every change.
-    pub fn take_update(&self, fresh: Arc<Collection>) -> Option<NewReading> {
-        let shown = self.collection()?;
-        let before = self
-            .feed
-            .latest
-            .get_value()
-            .unwrap_or_else(|| shown.clone());
+    /// A newer reading of the collection file, compared with the last one taken in (`None`
+    /// before the collection is loaded).
+    pub fn new_reading(&self, fresh: Arc<Collection>) -> Option<NewReading> {
+        let before = self.last_reading()?;
         // The older pages the reader has read stay, and are not taken for withdrawn.
         let src = self.config.with_value(|c| c.src.clone());
         let archive = fresh.article_url.is_some() || fresh.older.is_some();
@@ -289,11 +283,30 @@ impl ViewerState {
             true => Arc::new(placed((*fresh).clone(), &src, true).keeping_older_of(&before)),
             false => fresh,
         };
-        let update = NewReading::new(fresh.clone(), before);
-        // Nothing added or removed: only comparing says whether anything changed.
-        if update.arrivals.is_empty() && update.changed().is_empty() {
-            return None;
-        }
+        Some(NewReading::new(fresh, before))
+    }
+
+    /// The reading of the file taken in last.
+    fn last_reading(&self) -> Option<Arc<Collection>> {
+        let shown = self.collection()?;
+        Some(self.feed.latest.get_value().unwrap_or(shown))
+    }
+
+    /// Whether `update` is still newer than what was taken in (no other reading came while its
+    /// articles were compared).
+    pub fn is_news(&self, update: &NewReading) -> bool {
+        self.last_reading()
+            .is_some_and(|last| Arc::ptr_eq(&last, &update.before))
+    }
+
+    /// Takes in a newer reading of the collection file (see `new_reading`). The reader keeps the
+    /// article they have open, in the version they were reading, and the place, focus, language
+    /// and URL they had. `settle` follows once every change is known.
+    pub fn take_update(&self, update: &NewReading) {
+        let Some(shown) = self.collection() else {
+            return;
+        };
+        let fresh = update.fresh.clone();
         let open = self.nav.current.get_untracked();
         if self.nav.article_id.get_untracked().is_none() {
             self.nav.pinned.set(open.clone());
@@ -318,14 +331,12 @@ impl ViewerState {
         };
         self.feed.updates.update(|n| *n += 1);
         self.feed.data.set(Data::Ready(data));
-        Some(update)
     }
 
-    /// Every change a reading taken in (`take_update`) brought. The texts of the articles that
-    /// changed are read again when they open (the open one stays until the reader lets its held
-    /// version go).
-    pub fn settle(&self, update: NewReading) -> Changes {
-        let changes = update.complete();
+    /// Follows the `changes` a reading taken in (`take_update`) brought: the texts of the
+    /// articles that changed are read again when they open (the open one stays until the reader
+    /// lets its held version go).
+    pub fn settle(&self, changes: &Changes) {
         let open = self.nav.current.get_untracked();
         let stale = changes
             .changed
@@ -333,7 +344,6 @@ impl ViewerState {
             .chain(&changes.removed)
             .filter(|id| open.as_ref() != Some(*id));
         self.archive.forget(stale);
-        changes
     }
 
     /// Shows the file as last read, dropping the old version of a held article; whether one was

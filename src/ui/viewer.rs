@@ -11,7 +11,7 @@ use super::state::{Config, FirstView, Host, ViewerState};
 use super::ticker::Ticker;
 use crate::data::error::LoadError;
 use crate::data::fetch::fetch_collection;
-use crate::data::model::Collection;
+use crate::data::model::{Changes, Collection};
 use crate::i18n::Lang;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
@@ -165,18 +165,36 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     if let Some(performance) = window().performance() {
         let _ = performance.mark("news-viewer:update");
     }
-    let update = state.take_update(fresh)?;
-    let strings = state.strings();
-    // Emptied first, so that the same words said twice are still announced.
-    state.feed.news.set(None);
-    // The new headlines of the reader's edition: those the ticker and the list show.
+    let update = state.new_reading(fresh)?;
+    // The new headlines show at once. The host page hears of every change once the articles are
+    // compared, after them: comparing every article would hold them back. With nothing added or
+    // removed, only comparing says whether anything changed: the reading is then taken in once
+    // that is known, unless a newer one came meanwhile.
+    let at_once = !update.arrivals.is_empty();
     let lang = state.prefs.lang.get_untracked();
-    let added = state.collection().map_or(0, |c| {
-        let edition = c.edition_for(lang);
-        let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
-        update.arrivals.added.iter().filter(in_edition).count()
+    let mut added = 0;
+    if at_once {
+        state.take_update(&update);
+        // Emptied first, so that the same words said twice are still announced.
+        state.feed.news.set(None);
+        // The new headlines of the reader's edition: those the ticker and the list show.
+        added = state.collection().map_or(0, |c| {
+            let edition = c.edition_for(lang);
+            let in_edition = |id: &&String| c.position(id).is_some_and(|p| edition.contains(&p));
+            update.arrivals.added.iter().filter(in_edition).count()
+        });
+    }
+    spawn_local(async move {
+        let changes = update.complete().await;
+        if at_once || !changes.is_empty() && state.is_news(&update) {
+            if !at_once {
+                state.take_update(&update);
+            }
+            settle(state, changes);
+        }
     });
-    let announcement = (added > 0).then(|| {
+    let strings = state.strings();
+    (added > 0).then(|| {
         let say = move || {
             request_animation_frame(move || {
                 let count = crate::format::format_number(added, lang);
@@ -188,27 +206,25 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
             lang,
             say: Box::new(say),
         }
-    });
-    // The host page hears of every change in the next task: comparing every article would hold
-    // the new headlines back.
-    let tell_host = move || {
-        let changes = state.settle(update);
-        let Some(root) = state.root.get_untracked() else {
-            return;
-        };
-        let detail = js_sys::Object::new();
-        for (key, ids) in [
-            ("added", &changes.added),
-            ("changed", &changes.changed),
-            ("removed", &changes.removed),
-        ] {
-            let list: js_sys::Array = ids.iter().map(wasm_bindgen::JsValue::from).collect();
-            let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
-        }
-        state.host.page.tell(&root, UPDATE, &detail);
+    })
+}
+
+/// Follows the `changes` of a reading taken in, and tells the host page of them.
+fn settle(state: ViewerState, changes: Changes) {
+    state.settle(&changes);
+    let Some(root) = state.root.get_untracked() else {
+        return;
     };
-    set_timeout(tell_host, std::time::Duration::ZERO);
-    announcement
+    let detail = js_sys::Object::new();
+    for (key, ids) in [
+        ("added", &changes.added),
+        ("changed", &changes.changed),
+        ("removed", &changes.removed),
+    ] {
+        let list: js_sys::Array = ids.iter().map(wasm_bindgen::JsValue::from).collect();
+        let _ = js_sys::Reflect::set(&detail, &key.into(), &list);
+    }
+    state.host.page.tell(&root, UPDATE, &detail);
 }
 
 /// What the viewer shows for the state in context.
