@@ -116,7 +116,7 @@ extern "C" {
 pub struct Pacer(f64);
 
 impl Pacer {
-    pub fn new() -> Pacer {
+    pub fn start() -> Pacer {
         Pacer(f64::NEG_INFINITY)
     }
 

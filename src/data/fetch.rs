@@ -98,7 +98,7 @@ mod browser {
     /// second).
     async fn read_paced(json: JsValue) -> Result<Validated, LoadError> {
         let (mut reading, items) = Reading::begin(json)?;
-        let mut pacer = crate::js::Pacer::new();
+        let mut pacer = crate::js::Pacer::start();
         for item in items {
             pacer.pace().await;
             reading.take(item, &|article| article);

@@ -398,11 +398,6 @@ impl Collection {
         let old = before.article(&article.id)?;
         (old != article).then(|| article.id.to_string())
     }
-
-    /// How many articles it holds.
-    pub fn len(&self) -> usize {
-        self.articles.len()
-    }
 }
 
 /// How a new reading of a collection file differs from the one before: article ids.

@@ -48,8 +48,8 @@ impl NewReading {
     /// The articles changed, compared over as many tasks as it takes (see `js::Pacer`).
     pub async fn changed(&self) -> Vec<String> {
         let mut changed = Vec::new();
-        let mut pacer = Pacer::new();
-        for i in 0..self.fresh.len() {
+        let mut pacer = Pacer::start();
+        for i in 0..self.fresh.articles.len() {
             pacer.pace().await;
             changed.extend(self.fresh.changed_at(&self.before, i));
         }
