@@ -24,7 +24,8 @@ export async function fetch_json(url, seconds, refresh, known) {
   if (!response.ok) throw response.status;
   const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
   if (refresh && validator !== null && validator === known) return null;
-  return [await read_json(response.clone()), validator];
+  // A shared answer's body is read from a copy, one for each viewer sharing it.
+  return [await read_json(refresh ? response : response.clone()), validator];
 }
 export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => setTimeout(go));
 export async function read_json(response) {
@@ -33,10 +34,7 @@ export async function read_json(response) {
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
   let escaped = false, key = [0, 0], since = performance.now();
   const take = (text) => { for (const item of JSON.parse(`[${text}]`)) items.push(item); };
-  for (let done = false; !done;) {
-    const chunk = await reader.read();
-    done = chunk.done;
-    const t = decoder.decode(chunk.value, { stream: !done });
+  const scan = async (t) => {
     let from = 0, i = escaped && t ? 1 : 0;
     escaped &&= !t;
     for (slash = -1; i < t.length; i++) {
@@ -66,7 +64,14 @@ export async function read_json(response) {
     }
     if (items) batch += t.slice(from); else skeleton += t.slice(from);
     if (performance.now() - since > 20) { await pause(); since = performance.now(); }
+  };
+  // A megabyte at a time: the browser may give the whole body as one chunk.
+  for (let chunk; !(chunk = await reader.read()).done;) {
+    for (let at = 0; at < chunk.value.length; at += 1 << 20) {
+      await scan(decoder.decode(chunk.value.subarray(at, at + (1 << 20)), { stream: true }));
+    }
   }
+  await scan(decoder.decode());
   const doc = JSON.parse(skeleton);
   for (const [name, value] of lists) Object.defineProperty(doc, name, { value, enumerable: true, writable: true, configurable: true });
   return doc;
