@@ -27,11 +27,12 @@ test('reading a file as it arrives gives what JSON.parse gives, however its byte
       random() < 0.5 ? Array.from({ length: Math.floor(random() * 6) }, () => value(1)) : value(1)]));
     // A response whose body comes in pieces of 1 to `most` bytes, cut anywhere (inside a
     // character's UTF-8 bytes too).
-    const respond = (body: string, most: number) => {
+    const respond = (body: string, most: number, wait = 0) => {
       const bytes = new TextEncoder().encode(body);
       let at = 0;
       return new Response(new ReadableStream({
-        pull(c) {
+        async pull(c) {
+          if (wait) await new Promise((go) => setTimeout(go, wait));
           if (at >= bytes.length) return c.close();
           const n = 1 + Math.floor(random() * most);
           c.enqueue(bytes.slice(at, at + n));
@@ -61,6 +62,13 @@ test('reading a file as it arrives gives what JSON.parse gives, however its byte
       const [want, got] = [await outcome(async () => JSON.parse(body)), await outcome(() => read_json(respond(body, most)))];
       if (want !== got) wrong.push({ body: body.slice(0, 200), want: want.slice(0, 200), got: got.slice(0, 200) });
     }
+    // Where the browser has no scheduler.yield(), it pauses otherwise, and reads the same (the
+    // body comes slowly: it pauses after each piece).
+    const { yield: pause } = scheduler;
+    Object.defineProperty(scheduler, 'yield', { value: undefined, configurable: true });
+    const without = await outcome(() => read_json(respond(big, 1 << 20, 25)));
+    Object.defineProperty(scheduler, 'yield', { value: pause, configurable: true });
+    if (without !== JSON.stringify(JSON.parse(big))) wrong.push({ body: 'without scheduler.yield', want: '', got: without.slice(0, 200) });
     return { files: files.length, wrong, big: big.length };
   }, `/snippets/${snippet}`);
   expect(report.big).toBeGreaterThan(3 << 20);

@@ -27,7 +27,9 @@ export async function fetch_json(url, seconds, refresh, known) {
   // A shared answer's body is read from a copy, one for each viewer sharing it.
   return [await read_json(refresh ? response : response.clone()), validator];
 }
-export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => setTimeout(go));
+const turns = new MessageChannel(), waiting = [];
+turns.port1.onmessage = () => waiting.shift()();
+export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => turns.port2.postMessage(waiting.push(go)));
 export async function read_json(response) {
   if (!response.body) return response.json();
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
@@ -110,7 +112,8 @@ extern "C" {
         known: Option<String>,
     ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 
-    /// Gives the event loop a turn (`scheduler.yield()` where there is one).
+    /// Gives the event loop a turn: `scheduler.yield()` where there is one, else a message to
+    /// itself (a timer would wait a second each time in a background tab).
     fn pause() -> js_sys::Promise;
 
 }
