@@ -1,5 +1,7 @@
-//! The two things the viewer asks of JavaScript itself, in one snippet module (each snippet is a
-//! file the browser fetches before the WebAssembly starts).
+//! What the viewer asks of JavaScript itself, in one snippet module (each snippet is a file the
+//! browser fetches before the WebAssembly starts): its own folder, comparing paragraphs where
+//! they live, keeping the reader's edition, downloading and parsing collection files, and pausing
+//! long work (`Pacer`).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -35,7 +37,8 @@ export async function read_json(response) {
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
   let escaped = false, key = [0, 0], since = performance.now();
-  const take = (text) => { for (const item of JSON.parse(`[${text}]`)) items.push(item); };
+  const take = (text) => { for (const item of JSON.parse(`[${text}]`)) items.push(item); batch = ''; };
+  const breathe = async () => { if (performance.now() - since > 20) { await pause(); since = performance.now(); } };
   const scan = async (t) => {
     let from = 0, i = escaped && t ? 1 : 0;
     escaped &&= !t;
@@ -58,14 +61,14 @@ export async function read_json(response) {
           lists.push([JSON.parse(skeleton.slice(...key)), items = []]);
         }
       } else if (c === '}' || c === ']') {
-        if (depth-- === 2 && items) { take(batch + t.slice(from, i)); batch = ''; from = i; items = null; }
+        if (depth-- === 2 && items) { take(batch + t.slice(from, i)); from = i; items = null; }
       } else if (c === ',' && depth === 2 && items && batch.length + i - from > 1 << 20) {
-        take(batch + t.slice(from, i)); batch = ''; from = i + 1;
-        if (performance.now() - since > 20) { await pause(); since = performance.now(); }
+        take(batch + t.slice(from, i)); from = i + 1;
+        await breathe();
       }
     }
     if (items) batch += t.slice(from); else skeleton += t.slice(from);
-    if (performance.now() - since > 20) { await pause(); since = performance.now(); }
+    await breathe();
   };
   // A megabyte at a time: the browser may give the whole body as one chunk.
   for (let chunk; !(chunk = await reader.read()).done;) {
@@ -99,11 +102,11 @@ extern "C" {
     /// it does), read as it arrives and never for long at a time (`read_json`): the items of the
     /// document's top-level arrays (a collection's articles) are parsed a megabyte at a time,
     /// with a pause whenever 20 ms have gone by, so that a 50 MB file does not hold the page for
-    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one file that start reading
-    /// it together (several on a page) share one request, each reading a copy of its body, until
-    /// it is answered: a later reading (Retry, a viewer added later) asks the server again. A
-    /// `refresh` lets the browser revalidate its copy (an unchanged file costs a 304), and gives
-    /// `null`, unparsed, when the validator is still the one `known`.
+    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one
+    /// file that start reading it together (several on a page) share one request, each reading a
+    /// copy of its body, until it is answered: a later reading (Retry, a viewer added later) asks
+    /// the server again. A `refresh` lets the browser revalidate its copy (an unchanged file
+    /// costs a 304), and gives `null`, unparsed, when the validator is still the one `known`.
     #[wasm_bindgen(catch)]
     pub async fn fetch_json(
         url: &str,
@@ -115,7 +118,6 @@ extern "C" {
     /// Gives the event loop a turn: `scheduler.yield()` where there is one, else a message to
     /// itself (a timer would wait a second each time in a background tab).
     fn pause() -> js_sys::Promise;
-
 }
 
 /// Spreads long work over several tasks, so that the page is never held for long: `pace`, called

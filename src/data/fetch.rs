@@ -1,7 +1,7 @@
 //! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON as it
 //! arrives (`js::read_json`); the reader takes the articles from the JS value one by one, and
-//! neither holds the page for long. A refresh
-//! lets the browser revalidate its copy and skips reading a file the server says is unchanged.
+//! neither holds the page for long. A refresh lets the browser revalidate its copy and skips
+//! reading a file the server says is unchanged.
 //! Viewers of one file that read it together share the request.
 
 use super::error::LoadError;

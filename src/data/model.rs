@@ -346,7 +346,9 @@ impl Collection {
     }
 
     /// What differs in this collection from `before`: ids of the articles added (newest first),
-    /// changed and removed.
+    /// changed and removed, at once (the viewer compares over several tasks: see
+    /// `ui::feed::NewReading`).
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn changes_from(&self, before: &Collection) -> Changes {
         Changes {
             changed: self.changed_from(before),
@@ -355,7 +357,7 @@ impl Collection {
     }
 
     /// The articles added and removed since `before`, found by id alone: what a new reading
-    /// changes in the ticker and the lists, at a small part of the cost of `changed_from`.
+    /// changes in the ticker and the lists, at a small part of the cost of `changed_at`.
     pub fn arrivals_from(&self, before: &Collection) -> Changes {
         let mut changes = Changes::default();
         let mut kept = 0;
@@ -384,6 +386,7 @@ impl Collection {
     }
 
     /// Ids of the articles in both collections that differ, in ticker order.
+    #[cfg(all(test, not(target_arch = "wasm32")))]
     pub fn changed_from(&self, before: &Collection) -> Vec<String> {
         (0..self.order.len())
             .filter_map(|i| self.changed_at(before, i))

@@ -186,12 +186,13 @@ pub fn take_reading(state: ViewerState, fresh: Arc<Collection>) -> Option<Announ
     }
     spawn_local(async move {
         let changes = update.complete().await;
-        if at_once || !changes.is_empty() && state.is_news(&update) {
-            if !at_once {
-                state.take_update(&update);
+        if !at_once {
+            if changes.is_empty() || !state.is_news(&update) {
+                return;
             }
-            settle(state, changes);
+            state.take_update(&update);
         }
+        settle(state, changes);
     });
     let strings = state.strings();
     (added > 0).then(|| {
