@@ -200,3 +200,16 @@ test('the standalone page keeps its prerendered first view when the file fails',
   await expect(page.locator(errorView)).toHaveCount(0);
   await expect.poll(() => errors.some((e) => e.includes('could not load') && e.includes('HTTP 503'))).toBe(true);
 });
+
+test('the file the page preloads is read before the app starts, within the same 15 seconds', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.clock.install();
+  await page.route('**/articles.json', () => { /* never answers */ });
+  await page.goto('./');
+  await expect(page.locator('.nv[data-live]')).toBeVisible();
+  await expect(page.locator('.nv')).toHaveAttribute('aria-busy', 'true');
+  await page.clock.runFor(16_000);
+  await expect.poll(() => errors.find((e) => e.includes('could not load'))).toMatch(/15 s/);
+  await expect(page.locator('.nv')).not.toHaveAttribute('aria-busy');
+});

@@ -57,7 +57,7 @@ impl<'de> serde::Deserialize<'de> for Body {
         let array = value
             .dyn_into::<js_sys::Array>()
             .map_err(|_| D::Error::custom("must be an array of paragraphs"))?;
-        if !array.every(&mut |p, _, _| p.is_string()) {
+        if !crate::js::all_strings(&array) {
             return Err(D::Error::custom("must be an array of strings"));
         }
         Ok(Body(

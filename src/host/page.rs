@@ -49,8 +49,12 @@ fn follow_in_title_and_language(state: ViewerState) {
 /// saves before their article goes.)
 fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
     // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
-    // still the place in the article being left when the next one is already in the page.
-    let reading_at = StoredValue::new(window().scroll_y().unwrap_or_default());
+    // still the place in the article being left when the next one is already in the page. The
+    // first is read at the next frame: reading it now would lay the page out mid-mount.
+    let reading_at = StoredValue::new(0.0);
+    request_animation_frame(move || {
+        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
+    });
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         reading_at.set_value(window().scroll_y().unwrap_or_default());
     });
