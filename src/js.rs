@@ -17,24 +17,27 @@ export function keep_the_readers_edition() {
   }
 }
 const fetching = new Map(), early = new Map(), asked = new Set();
-// While the WebAssembly downloads, the main thread is free: the collection the page preloads for
-// the viewer (`<link rel=preload data-collection>`) is read then, for the first viewer asking for
-// it (unless one already has); and the page's first `Intl.DateTimeFormat`, which loads the locale
-// and time-zone data (20 to 40 ms; the viewer's own formatters then cost under a millisecond).
-(globalThis.scheduler ? (f) => scheduler.postTask(f, { priority: 'background' }) : setTimeout)(() => {
+// While the WebAssembly downloads, the main thread is often free: the page's first
+// `Intl.DateTimeFormat`, which loads the locale and time-zone data (20 to 40 ms; the viewer's own
+// formatters then cost under a millisecond), is made then, and the collection the page preloads
+// for the viewer (`<link rel=preload data-collection>`) read, for the first viewer asking for it
+// (unless one already has). Both wait for nothing else to be waiting, starting the app first.
+const idle = (f) => globalThis.scheduler?.postTask?.(f, { priority: 'background' }) ?? setTimeout(f);
+idle(() => {
   new Intl.DateTimeFormat();
   for (const { href } of document.querySelectorAll('link[rel=preload][data-collection]')) {
     if (asked.has(href)) continue;
-    const stop = new AbortController(), reading = fetch(href, { signal: stop.signal }).then(answered);
+    const stop = new AbortController();
+    const reading = fetch(href, { signal: stop.signal }).then((r) => answered(r, false, null, () => new Promise(idle)));
     reading.catch(() => {});
     early.set(href, [reading, stop]);
   }
 });
-const answered = async (response, refresh, known) => {
+const answered = async (response, refresh, known, wait) => {
   if (!response.ok) throw response.status;
   const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
   if (refresh && validator !== null && validator === known) return null;
-  return [await read_json(response), validator];
+  return [await read_json(response, wait), validator];
 };
 export async function fetch_json(url, seconds, refresh, known) {
   const href = new URL(url, document.baseURI).href, [reading, stop] = (!refresh && early.get(href)) || [];
@@ -57,13 +60,13 @@ export async function fetch_json(url, seconds, refresh, known) {
 const turns = new MessageChannel(), waiting = [];
 turns.port1.onmessage = () => waiting.shift()();
 export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => turns.port2.postMessage(waiting.push(go)));
-export async function read_json(response) {
+export async function read_json(response, wait = pause) {
   if (!response.body) return response.json();
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
   let escaped = false, key = [0, 0], since = performance.now();
   const take = (text) => { for (const item of JSON.parse(`[${text}]`)) items.push(item); batch = ''; };
-  const breathe = async () => { if (performance.now() - since > 20) { await pause(); since = performance.now(); } };
+  const breathe = async () => { if (performance.now() - since > 20) { await wait(); since = performance.now(); } };
   const scan = async (t) => {
     let from = 0, i = escaped && t ? 1 : 0;
     escaped &&= !t;
