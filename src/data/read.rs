@@ -214,7 +214,8 @@ impl Reading {
     #[inline(never)] // one copy for both ways of reading (see `data::fetch`): 3 KB of wasm
     pub fn take<D: Document>(&mut self, item: D, keep: &impl Fn(Article) -> Article) {
         let position = self.articles.len() + self.out.skipped.len();
-        let id = item.field("id").and_then(|id| id.as_text());
+        // Read as text only for a skipped article's record.
+        let id = item.field("id");
         let outcome =
             item.read::<Article>()
                 .and_then(|article| match self.ids.insert(article.id.clone()) {
@@ -231,7 +232,7 @@ impl Reading {
                 self.out.problems.push(problem.clone());
                 self.out.skipped.push(Skipped {
                     position,
-                    id,
+                    id: id.and_then(|id| id.as_text()),
                     problem,
                 });
             }
