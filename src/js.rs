@@ -21,14 +21,16 @@ const fetching = new Map(), early = new Map(), asked = new Set();
 // `Intl.DateTimeFormat`, which loads the locale and time-zone data (20 to 40 ms; the viewer's own
 // formatters then cost under a millisecond), is made then, and the collection the page preloads
 // for the viewer (`<link rel=preload data-collection>`) read, for the first viewer asking for it
-// (unless one already has). Both wait for nothing else to be waiting, starting the app first.
-const idle = (f) => globalThis.scheduler?.postTask?.(f, { priority: 'background' }) ?? setTimeout(f);
-idle(() => {
+// (unless one already has). Both wait for nothing else to be waiting (`scheduler.postTask` at
+// background priority), so the app starts first; a browser without it does neither early (a
+// timer would wait a second each time in a background tab).
+const idle = globalThis.scheduler?.postTask && ((f) => scheduler.postTask(f, { priority: 'background' }));
+idle?.(() => {
   new Intl.DateTimeFormat();
   for (const { href } of document.querySelectorAll('link[rel=preload][data-collection]')) {
     if (asked.has(href)) continue;
     const stop = new AbortController();
-    const reading = fetch(href, { signal: stop.signal }).then((r) => answered(r, false, null, () => new Promise(idle)));
+    const reading = fetch(href, { signal: stop.signal }).then((r) => answered(r, false, null, () => idle(() => {})));
     reading.catch(() => {});
     early.set(href, [reading, stop]);
   }
@@ -140,7 +142,8 @@ extern "C" {
     /// the server again. A `refresh` lets the browser revalidate its copy (an unchanged file
     /// costs a 304), and gives `null`, unparsed, when the validator is still the one `known`.
     /// A file the page preloads with `data-collection` (the published pages do) is read before
-    /// the viewer starts, and the first reading of it takes that.
+    /// the viewer starts where the browser has `scheduler.postTask`, and the first reading of it
+    /// takes that.
     #[wasm_bindgen(catch)]
     pub async fn fetch_json(
         url: &str,
