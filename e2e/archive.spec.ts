@@ -326,12 +326,14 @@ test('opening an article joins its prefetch in flight: a text that never answers
   await expect.poll(texts).toContain('text/article-62.json');
   await page.waitForTimeout(3000);
   await link.click();
-  // When the error shows, by the page's clock (the same machine's as the server's).
+  // When the error shows, by the page's clock (the same machine's as the server's). A
+  // mutation observer's callback runs before any later task, so before the check below
+  // sees the error (a frame callback may not have run yet: that made this test flaky).
   await page.evaluate(() => {
     const root = document.querySelector('#v')!.shadowRoot!;
-    const look = () => root.querySelector('.nv-article__failed')
-      ? (window as any).failedAt = Date.now() : requestAnimationFrame(look);
-    look();
+    const seen = () => !!root.querySelector('.nv-article__failed') && ((window as any).failedAt = Date.now());
+    if (!seen()) new MutationObserver((_, o) => { if (seen()) o.disconnect(); })
+      .observe(root, { childList: true, subtree: true });
   });
   const failed = page.locator('.nv-article__failed[role="alert"]');
   await expect(failed).toContainText('aucune réponse en 8 secondes', { timeout: 15_000 });
