@@ -23,17 +23,19 @@ function language(host) {
 // The URL allow-list of the viewer (data/rules.rs): http(s), or relative; no other scheme.
 const allowed = (url) => !/[\u0000-\u001f\u007f]/.test(url) && (/^\s*https?:/i.test(url) || !/^\s*[a-z][a-z0-9+.-]*:/i.test(url));
 
-async function firstView(host) {
-  const collection = new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
-  const lang = language(host);
-  const name = host.dataset.article ? `${host.dataset.article}.${lang}` : `${lang}${host.dataset.view === 'ticker' ? '-ticker' : ''}`;
-  const response = await fetch(new URL(`embed/${name}.html`, collection));
+// Where a fragment's shadow root ends and its snapshot starts (see src/prerender.rs): markup
+// only the prerender writes (in the data, quotes and angle brackets are escaped).
+const SNAPSHOT = '</template><script type="application/json" data-first-view';
+
+// Puts a fragment's view in the host's shadow root (made for it), adapted to the host; gives the
+// root, or nothing when the host has one already.
+function attach(host, html, collection) {
   const parsed = document.createElement('template');
-  parsed.innerHTML = response.ok ? await response.text() : '';
+  parsed.innerHTML = html;
   // Parsed this way, the fragment's declarative shadow root is a plain template: its content
   // goes into the shadow root made for it.
   const fragment = parsed.content.querySelector('template[shadowrootmode]');
-  if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return;
+  if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return null;
   const root = host.attachShadow({ mode: 'open' });
   root.append(fragment.content);
   // What the fragment links resolves against the collection file, as the app resolves it.
@@ -62,6 +64,29 @@ async function firstView(host) {
     stylesheet.addEventListener('load', show);
     stylesheet.addEventListener('error', show);
   }
+  return root;
+}
+
+// Reads the host's fragment as it arrives: its view goes in as soon as its shadow root is
+// whole, and its snapshot, which only the app needs, follows into the host once it is in.
+async function firstView(host) {
+  const collection = new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
+  const lang = language(host);
+  const name = host.dataset.article ? `${host.dataset.article}.${lang}` : `${lang}${host.dataset.view === 'ticker' ? '-ticker' : ''}`;
+  const response = await fetch(new URL(`embed/${name}.html`, collection));
+  if (!response.ok) return;
+  const reader = response.body.getReader(), decoder = new TextDecoder();
+  let text = '', root = null, cut = -1;
+  for (let chunk; !(chunk = await reader.read()).done;) {
+    text += decoder.decode(chunk.value, { stream: true });
+    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), collection);
+  }
+  text += decoder.decode();
+  if (cut < 0) return attach(host, text, collection);
+  const parsed = document.createElement('template');
+  parsed.innerHTML = text.slice(cut);
+  const snapshot = parsed.content.firstElementChild;
+  if (root && snapshot?.matches('script[data-first-view]')) host.append(snapshot);
 }
 
 const hosts = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')]

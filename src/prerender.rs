@@ -529,7 +529,7 @@ fn snapshot(
 
 /// The fragment a publisher's page embeds for the viewer in `lang` showing `article` (none: the
 /// edition's), or for its ticker strip: the content of a host element, a declarative shadow root
-/// holding the viewer's stylesheet, its first view and its snapshot, which `host::mount`
+/// holding the viewer's stylesheet and its first view, then its snapshot, which `host::mount`
 /// hydrates. Its relative URLs resolve against the collection file (`embed.js` resolves them);
 /// given the site's address, they are absolute, for pages that include the fragment themselves.
 /// Its stylesheet is inlined when it is written.
@@ -549,10 +549,12 @@ fn fragment(
     };
     let view = render_first_view(&first, placed);
     // Inlined when it is written (see `write_page`): the first view then paints with the
-    // fragment, without another request, and never unstyled.
+    // fragment, without another request, and never unstyled. The snapshot comes after the shadow
+    // root, in the host itself: the browser attaches the root, and shows it, when its template
+    // closes, and `embed.js` puts it in as soon as it has it, before the snapshot's bytes arrive.
     let css = "viewer.css";
     Ok(format!(
-        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div>{view}</div>{script}</template>"
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{css}\"><div>{view}</div></template>{script}"
     ))
 }
 
@@ -1307,7 +1309,8 @@ mod tests {
         assert!(viewer.starts_with(
             "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"viewer.css\"><div>"
         ));
-        assert!(viewer.ends_with("</script></template>"));
+        assert!(viewer.contains("</div></template><script type=\"application/json\""));
+        assert!(viewer.ends_with("</script>"));
         assert!(viewer.contains("data-first-view data-lang=\"ar\""));
         assert!(viewer.contains("class=\"nv-article__title\""));
         // An embedded viewer's links: the query, against the publisher's page.

@@ -117,17 +117,21 @@ pub fn read_config(host: &HtmlElement) -> Config {
 /// rendered it, when its snapshot reads.
 #[cfg(feature = "hydrate")]
 fn first_view(host: &HtmlElement, standalone: bool) -> Option<(HtmlElement, FirstView, String)> {
-    // A page's host holds its first view, the snapshot after it; an embedded host's shadow root
-    // (a fragment, see `crate::prerender`) holds a `div` with the view, the snapshot after it.
+    // A page's host holds its first view, the snapshot after it; an embedded host (a fragment,
+    // see `crate::prerender`) holds a shadow root whose last element is a `div` with the view,
+    // and the snapshot after that root.
     let script = match standalone {
         true => host.next_element_sibling(),
-        false => host.shadow_root()?.query_selector("div + script").ok()?,
+        false => host.query_selector(":scope > script").ok()?,
     }
     .filter(|s| s.has_attribute("data-first-view"))?;
     let target = match standalone {
         true => host.clone(),
-        false => script.previous_element_sibling()?.dyn_into().ok()?,
+        false => host.shadow_root()?.last_element_child()?.dyn_into().ok()?,
     };
+    if target.tag_name() != "DIV" {
+        return None;
+    }
     let lang = Lang::from_tag(&script.get_attribute("data-lang")?)?;
     let article = script.get_attribute("data-article");
     let snapshot = parse_collection(&script.text_content()?).ok()?.collection;
