@@ -27,14 +27,19 @@ const allowed = (url) => !/[\u0000-\u001f\u007f]/.test(url) && (/^\s*https?:/i.t
 // only the prerender writes (in the data, quotes and angle brackets are escaped).
 const SNAPSHOT = '</template><script type="application/json" data-first-view';
 
+// Markup parsed inert (nothing in it loads or runs).
+function parse(html) {
+  const parsed = document.createElement('template');
+  parsed.innerHTML = html;
+  return parsed.content;
+}
+
 // Puts a fragment's view in the host's shadow root (made for it), adapted to the host; gives the
 // root, or nothing when the host has one already.
 function attach(host, html, collection) {
-  const parsed = document.createElement('template');
-  parsed.innerHTML = html;
   // Parsed this way, the fragment's declarative shadow root is a plain template: its content
   // goes into the shadow root made for it.
-  const fragment = parsed.content.querySelector('template[shadowrootmode]');
+  const fragment = parse(html).querySelector('template[shadowrootmode]');
   if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return null;
   const root = host.attachShadow({ mode: 'open' });
   root.append(fragment.content);
@@ -83,9 +88,7 @@ async function firstView(host) {
   }
   text += decoder.decode();
   if (cut < 0) return attach(host, text, collection);
-  const parsed = document.createElement('template');
-  parsed.innerHTML = text.slice(cut);
-  const snapshot = parsed.content.firstElementChild;
+  const snapshot = parse(text.slice(cut)).firstElementChild;
   if (root && snapshot?.matches('script[data-first-view]')) host.append(snapshot);
 }
 
