@@ -17,16 +17,19 @@ export function keep_the_readers_edition() {
   }
 }
 const fetching = new Map(), early = new Map(), asked = new Set();
-// While the WebAssembly downloads, the main thread is often free: the page's first
-// `Intl.DateTimeFormat`, which loads the locale and time-zone data (20 to 40 ms; the viewer's own
-// formatters then cost under a millisecond), is made then, and the collection the page preloads
-// for the viewer (`<link rel=preload data-collection>`) read, for the first viewer asking for it
-// (unless one already has). Both wait for nothing else to be waiting (`scheduler.postTask` at
-// background priority), so the app starts first; a browser without it does neither early (a
-// timer would wait a second each time in a background tab).
+// While the WebAssembly downloads, the main thread is often free. The page's first
+// `Intl.DateTimeFormat`, which loads the locale and time-zone data (about 20 ms; the viewer's own
+// formatters then cost under a millisecond), is made then, in a task of its own queued now: the
+// start-up script asks for the WebAssembly first, and hydration, which formats dates, no longer
+// pays it (at background priority it often ran only after). The collection the page preloads for
+// the viewer (`<link rel=preload data-collection>`) is read then too, for the first viewer asking
+// for it (unless one already has), when nothing else is waiting (`scheduler.postTask` at
+// background priority), so that the app starts first; a browser without it does not read early
+// (a timer would wait a second each time in a background tab).
 const idle = globalThis.scheduler?.postTask && ((f) => scheduler.postTask(f, { priority: 'background' }));
+const warm = () => new Intl.DateTimeFormat();
+if (globalThis.scheduler?.postTask) scheduler.postTask(warm); else setTimeout(warm);
 idle?.(() => {
-  new Intl.DateTimeFormat();
   for (const { href } of document.querySelectorAll('link[rel=preload][data-collection]')) {
     if (asked.has(href)) continue;
     const stop = new AbortController();

@@ -78,7 +78,7 @@ pub trait Document: Sized {
     fn to_json(&self) -> String;
     /// The value read as `T`; on failure the problem's path is relative to this value (natively;
     /// the browser reports no path within it).
-    fn read<T: DeserializeOwned>(self) -> Result<T, Problem>;
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem>;
 }
 
 /// Turns serde_path_to_error's path (`translations.fr.body[0]`) into a JSON Pointer suffix.
@@ -166,11 +166,16 @@ impl Reading {
             .ok_or(LoadError::ArticlesNotAnArray)?;
 
         let mut out = Validated::default();
-        if let Some(Err(problem)) = doc.field("generated").map(Document::read::<DateTime>) {
+        if let Some(Err(problem)) = doc
+            .field("generated")
+            .as_ref()
+            .map(Document::read::<DateTime>)
+        {
             out.problems.push(at("generated", problem));
         }
         let default_language = match doc
             .field("default_language")
+            .as_ref()
             .map(Document::read::<LangCode>)
         {
             Some(Ok(code)) => Some(code.to_string()),
@@ -180,7 +185,7 @@ impl Reading {
             }
             None => None,
         };
-        let mut link = |key: &str| match doc.field(key).map(Document::read::<SafeUrl>) {
+        let mut link = |key: &str| match doc.field(key).as_ref().map(Document::read::<SafeUrl>) {
             // A template fills `{id}` in (see `i18n::fill`).
             Some(Ok(url)) if key != "article_url" || fill(&url, &[("id", "")]) != *url => {
                 Some(url.to_string())
@@ -214,8 +219,6 @@ impl Reading {
     #[inline(never)] // one copy for both ways of reading (see `data::fetch`): 3 KB of wasm
     pub fn take<D: Document>(&mut self, item: D, keep: &impl Fn(Article) -> Article) {
         let position = self.articles.len() + self.out.skipped.len();
-        // Read as text only for a skipped article's record.
-        let id = item.field("id");
         let outcome =
             item.read::<Article>()
                 .and_then(|article| match self.ids.insert(article.id.clone()) {
@@ -232,7 +235,8 @@ impl Reading {
                 self.out.problems.push(problem.clone());
                 self.out.skipped.push(Skipped {
                     position,
-                    id: id.and_then(|id| id.as_text()),
+                    // Looked up only here: most articles are not skipped.
+                    id: item.field("id").and_then(|id| id.as_text()),
                     problem,
                 });
             }
@@ -295,8 +299,8 @@ impl Document for &serde_json::Value {
     fn to_json(&self) -> String {
         self.to_string()
     }
-    fn read<T: DeserializeOwned>(self) -> Result<T, Problem> {
-        serde_path_to_error::deserialize(self).map_err(problem_at)
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem> {
+        serde_path_to_error::deserialize(*self).map_err(problem_at)
     }
 }
 
@@ -330,8 +334,8 @@ impl Document for wasm_bindgen::JsValue {
             .and_then(|s| s.as_string())
             .unwrap_or_default()
     }
-    fn read<T: DeserializeOwned>(self) -> Result<T, Problem> {
-        serde_wasm_bindgen::from_value(self).map_err(problem_in)
+    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem> {
+        serde_wasm_bindgen::from_value(self.clone()).map_err(problem_in)
     }
 }
 

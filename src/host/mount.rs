@@ -122,7 +122,9 @@ fn first_view(host: &HtmlElement, standalone: bool) -> Option<(HtmlElement, Firs
     // and the snapshot after that root.
     let script = match standalone {
         true => host.next_element_sibling(),
-        false => host.query_selector(":scope > script[data-first-view]").ok()?,
+        false => host
+            .query_selector(":scope > script[data-first-view]")
+            .ok()?,
     }
     .filter(|s| s.has_attribute("data-first-view"))?;
     let target = match standalone {
