@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostPage } from './helpers';
 
@@ -62,6 +63,34 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await expect(title).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
     expect(new URL(page.url()).pathname).toBe('/publisher.html');
     expect(problems).toEqual([]);
+  });
+}
+
+// The README's policy for embeds, the publisher's own reservation style allowed by its hash but
+// not the fragment's stylesheet: embed.js puts the viewer's own file in its place.
+const embedPolicy = [
+  "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'",
+  `style-src 'self' 'sha256-${createHash('sha256').update(reserve.replace(/^<style>|<\/style>$/g, '')).digest('base64')}'`,
+  "img-src 'self' https: data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'",
+].join('; ');
+
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}, under a policy that allows styles from 'self' only: the viewer is styled, and works`, async ({ page }) => {
+    const violations: string[] = [];
+    await page.exposeFunction('violated', (v: string) => violations.push(v));
+    await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+      (e) => (window as any).violated(`${e.violatedDirective} ${e.blockedURI}`)));
+    await page.route('**/publisher.html', (route) => route.fulfill({
+      contentType: 'text/html', headers: { 'content-security-policy': embedPolicy }, body: publisherPage(form, 'viewer'),
+    }));
+    await page.goto('./publisher.html');
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    await expect(page.locator('#v .nv-ticker__track')).toHaveCSS('display', 'flex');
+    await expect(page.locator('#v .nv-article__title')).toBeVisible();
+    await page.locator('#v .nv-more__link').filter({ hasText: 'Rapprochement Maroc-Irak' }).click();
+    await expect(page.locator('#v .nv-article__title')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
+    // Only the fragment's inline stylesheet was refused.
+    expect(violations).toEqual(['style-src-elem inline']);
   });
 }
 

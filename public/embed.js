@@ -60,8 +60,23 @@ function attach(host, html, collection) {
     ticker.removeAttribute('aria-labelledby');
     ticker.setAttribute('aria-label', host.dataset.label);
   }
-  // A fragment whose stylesheet is linked (not inlined) stays unseen until it applies.
-  const stylesheet = root.querySelector('link[rel=stylesheet]');
+  styled(root);
+  return root;
+}
+
+// A page whose Content-Security-Policy does not allow the fragment's inline stylesheet (by its
+// hash) has blocked it: the viewer's own file, which 'self' allows, takes its place, as the app
+// links it. A view whose stylesheet is linked stays unseen until it applies.
+function styled(root) {
+  // (`:scope` matches nothing in a shadow root: its children are looked at.)
+  const inline = [...root.children].find((child) => child.localName === 'style');
+  if (inline && !inline.sheet) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = new URL('viewer.css', import.meta.url);
+    inline.replaceWith(link);
+  }
+  const stylesheet = [...root.children].find((child) => child.matches('link[rel=stylesheet]'));
   const view = stylesheet?.nextElementSibling;
   if (view && !stylesheet.sheet) {
     view.style.visibility = 'hidden';
@@ -69,7 +84,6 @@ function attach(host, html, collection) {
     stylesheet.addEventListener('load', show);
     stylesheet.addEventListener('error', show);
   }
-  return root;
 }
 
 // Reads the host's fragment as it arrives: its view goes in as soon as its shadow root is
@@ -92,8 +106,10 @@ async function firstView(host) {
   if (root && snapshot?.matches('script[data-first-view]')) host.append(snapshot);
 }
 
-const hosts = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')]
-  .filter((host) => !host.shadowRoot);
+const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')];
+// An included fragment's shadow root is there already.
+for (const host of embedded) if (host.shadowRoot && !host.hasAttribute('data-mounted')) styled(host.shadowRoot);
+const hosts = embedded.filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
 const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
 const { default: init } = await import('./news-viewer.js');
