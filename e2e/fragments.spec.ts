@@ -94,6 +94,23 @@ for (const form of ['pasted', 'included'] as Form[]) {
   });
 }
 
+test('a strip without data-link leads to the article on the viewer\'s site, with or without its fragment', async ({ page }) => {
+  for (const fragments of [true, false]) {
+    if (!fragments) await page.route('**/embed/*.html', (route) => route.fulfill({ status: 404, body: '' }));
+    await hostPage(page, 'publisher.html', publisherPage('pasted', 'ticker'));
+    await page.goto('./publisher.html');
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    const href = await page.locator('#v .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').first().getAttribute('href');
+    // The published page, or without fragments (and so without pages), the viewer's own page.
+    expect(href).toBe(fragments
+      ? `${new URL('./', page.url())}russie-aide-militaire-chine-new-york-times.fr.html`
+      : `${new URL('./', page.url())}?article=russie-aide-militaire-chine-new-york-times&lang=fr`);
+    await page.goto(href!);
+    await expect(page.locator('.nv-article__title')).toHaveText(featured);
+  }
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('an included fragment reads: headlines are links, the article is there', async ({ page }) => {
@@ -101,7 +118,11 @@ test.describe('without JavaScript', () => {
     await page.goto('./publisher.html');
     await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
     await expect(page.locator('#v .nv-article__body p').first()).toBeVisible();
-    await expect(page.locator('#v .nv-ticker__copy:not([aria-hidden]) .nv-ticker__link').first()).toHaveAttribute('href', /^\?article=/);
+    // Its links lead to the articles' published pages, beside the collection file.
+    const link = page.locator('#v .nv-more__link').filter({ hasText: 'Rapprochement Maroc-Irak' });
+    await expect(link).toHaveAttribute('href', './rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html');
+    await link.click();
+    await expect(page.locator('.nv-article__title')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
   });
 });
 

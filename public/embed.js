@@ -47,11 +47,12 @@ function attach(host, html, collection) {
   for (const [selector, attribute] of [['[src]', 'src'], ['link[href]', 'href'], ['a[href]:not([href^="?"])', 'href']]) {
     for (const element of root.querySelectorAll(selector)) element.setAttribute(attribute, new URL(element.getAttribute(attribute), collection));
   }
-  // A strip's headlines lead to the publisher's pages (data-link), as the app links them.
+  // A strip's headlines lead to the publisher's pages (data-link), as the app links them: the
+  // article's page (`<id>.<title's language>.html`, `?lang=` the reader's when it differs).
   const pattern = host.dataset.link;
   for (const link of pattern ? root.querySelectorAll('.nv-ticker__link') : []) {
-    const [, id, code] = /[?&]article=([^&]*)&lang=([^&]*)/.exec(link.getAttribute('href')) || [];
-    const href = id && pattern.replaceAll('{id}', id).replaceAll('{lang}', code);
+    const [, id, title, reader] = /([^/?#]+)\.([a-z]{2})\.html(?:\?lang=([a-z]{2}))?$/.exec(link.getAttribute('href')) || [];
+    const href = id && pattern.replaceAll('{id}', id).replaceAll('{lang}', reader || title);
     if (href && allowed(href)) link.setAttribute('href', href);
   }
   // A page that holds several tickers names each (data-label), as the app names it.

@@ -544,6 +544,7 @@ fn fragment(
     let base = site.base_url.as_deref().unwrap_or_default();
     let placed = Config {
         src: join_url(base, "articles.json"),
+        pages: true,
         ticker_only: ticker,
         ..Config::default()
     };
@@ -1313,10 +1314,10 @@ mod tests {
         assert!(viewer.ends_with("</script>"));
         assert!(viewer.contains("data-first-view data-lang=\"ar\""));
         assert!(viewer.contains("class=\"nv-article__title\""));
-        // An embedded viewer's links: the query, against the publisher's page.
-        assert!(viewer.contains(
-            "href=\"?article=rapprochement-maroc-irak-sous-le-regard-de-l-iran&amp;lang=ar\""
-        ));
+        // An embedded viewer's links: the articles' pages, beside the collection file.
+        assert!(
+            viewer.contains("href=\"./rapprochement-maroc-irak-sous-le-regard-de-l-iran.ar.html\"")
+        );
         let strip = &pages["embed/fr-ticker.html"];
         assert!(!strip.contains("nv-article__title"));
         assert_eq!(strip.matches("class=\"nv-ticker__link\"").count(), 2 * 20);
@@ -1329,6 +1330,9 @@ mod tests {
             "translations": {"fr": {"title": "Titre", "body": ["Texte."], "image_alt": "Le port"}}}]}"#;
         let pages = super::tests::pages(&mut site(pictured, Some("https://news.example/maroc/")));
         assert!(pages["embed/fr.html"].contains("src=\"https://news.example/maroc/img/a.jpg\""));
+        assert!(
+            pages["embed/fr-ticker.html"].contains("href=\"https://news.example/maroc/a.fr.html\"")
+        );
         assert!(
             pages["a.fr.html"].contains("src=\"img/a.jpg\""),
             "a page sits beside the file"

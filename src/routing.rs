@@ -109,6 +109,17 @@ pub fn join_url(base: &str, url: &str) -> String {
     }
 }
 
+/// `href` (see `article_href`) as an embedded viewer writes it, given its collection file `src`:
+/// on the viewer's own site, beside that file, so that it leads somewhere from the publisher's page
+/// (a new tab, a reader without JavaScript, a ticker strip without `data-link`); the viewer's own
+/// clicks open the article in place. Unchanged for the viewer's own page (no `src`).
+pub fn on_site(href: String, src: Option<&str>) -> String {
+    match src {
+        Some(src) => safe_href(&format!("./{href}"), src).unwrap_or(href),
+        None => href,
+    }
+}
+
 /// A URL from the data made ready for `href` or `src`: it must pass the allow-list, and a relative
 /// path is resolved against the collection file it came from (`collection_src`, itself relative
 /// to the page). `None` when it is not allowed or does not resolve to http(s).

@@ -164,7 +164,9 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     let (target, first_view) = match first {
         // (The stamp is only read where the app can hydrate.)
         Some((target, first_view, _build)) => {
-            config.pages = config.standalone;
+            // Pages were published with it: the site's, or, embedded, beside the collection
+            // file (see `routing::on_site`).
+            config.pages = true;
             config.lang = config.lang.or(Some(first_view.lang));
             config.article = config.article.or_else(|| first_view.article.clone());
             #[cfg(feature = "hydrate")]
