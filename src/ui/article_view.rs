@@ -313,7 +313,7 @@ fn neighbour_headlines(
     collection: &Collection,
     id: &str,
     lang: Lang,
-    links: (bool, Option<&str>),
+    state: ViewerState,
 ) -> (Option<Headline>, Option<Headline>) {
     let edition = collection.pager_edition(id, lang);
     let here = collection.position(id);
@@ -321,7 +321,7 @@ fn neighbour_headlines(
     let at = edition.iter().position(|&i| Some(i) == here);
     let neighbour = |at: Option<usize>| {
         at.and_then(|at| edition.get(at))
-            .map(|&i| Headline::of(&collection.articles[i], lang, default, links))
+            .map(|&i| Headline::of(&collection.articles[i], lang, default, state))
     };
     (
         neighbour(at.and_then(|at| at.checked_sub(1))),
@@ -336,7 +336,7 @@ fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
     let sides = Memo::new(move |_| {
         state
             .collection()
-            .map(|c| neighbour_headlines(&c, &id, lang, (state.pages(), state.site().as_deref())))
+            .map(|c| neighbour_headlines(&c, &id, lang, state))
             .unwrap_or_default()
     });
     // The label is part of the link, so that its name says where it leads.
@@ -465,16 +465,12 @@ fn listed_headlines(
         };
         let default = collection.default_language.as_deref();
         let here = collection.position(&id);
-        let site = state.site();
         collection
             .edition_for(lang)
             .iter()
             .filter(|&&i| Some(i) != here)
             .take(shown.get())
-            .map(|&i| {
-                let links = (state.pages(), site.as_deref());
-                Headline::of(&collection.articles[i], lang, default, links)
-            })
+            .map(|&i| Headline::of(&collection.articles[i], lang, default, state))
             .collect::<Vec<_>>()
     })
 }

@@ -3,7 +3,6 @@
 use super::state::ViewerState;
 use crate::data::model::Article;
 use crate::i18n::{direction_of, Lang};
-use crate::routing::{article_href, on_site};
 use leptos::prelude::*;
 
 /// An article's headline as the ticker and the lists link it.
@@ -18,21 +17,14 @@ pub struct Headline {
 
 impl Headline {
     /// `article` in `lang`, or in the language it falls back to (see `translation_for`), linked
-    /// to its page in that language (`pages`) or its deep link, on the site of an embedded
-    /// viewer's collection file (`site`, see `routing::on_site`).
-    pub fn of(
-        article: &Article,
-        lang: Lang,
-        default: Option<&str>,
-        (pages, site): (bool, Option<&str>),
-    ) -> Self {
+    /// as `state` links it (see `ViewerState::link`).
+    pub fn of(article: &Article, lang: Lang, default: Option<&str>, state: ViewerState) -> Self {
         let (code, t) = article.translation_for(lang.code(), default);
-        let page = pages.then(|| Lang::from_tag(code)).flatten();
         Headline {
             id: article.id.to_string(),
             code: code.to_string(),
             title: t.title.to_string(),
-            href: on_site(article_href(&article.id, lang, page), site),
+            href: state.link(&article.id, lang, Lang::from_tag(code)),
         }
     }
 }

@@ -142,17 +142,21 @@ impl ViewerState {
         self.config.with_value(|c| c.pages)
     }
 
-    /// The collection file beside which an embedded viewer's article links lead (see
-    /// `routing::on_site`); none for a viewer that owns its page (standalone, frame).
-    pub fn site(&self) -> Option<String> {
-        self.config
-            .with_value(|c| (!c.standalone && !c.frame).then(|| c.src.clone()))
+    /// The link to article `id` for a reader of `lang`, its title in `page`'s language: that
+    /// page on a published site (see `routing::article_href`), else the query; an embedded
+    /// viewer's is on its own site, beside its collection file (`routing::on_site`).
+    pub fn link(&self, id: &str, lang: Lang, page: Option<Lang>) -> String {
+        let (pages, site) = self.config.with_value(|c| {
+            let site = (!c.standalone && !c.frame).then(|| c.src.clone());
+            (c.pages, site)
+        });
+        let href = crate::routing::article_href(id, lang, page.filter(|_| pages));
+        crate::routing::on_site(href, site.as_deref())
     }
 
-    /// The link to article `id` for a reader of `lang` (see `routing::article_href`): on a
-    /// published site, its page in the language its title shows in; an article the viewer has not
-    /// read (an archive's, not yet fetched) has the query; an embedded viewer's is on its site
-    /// (`site`). Reads the data untracked.
+    /// The link to article `id` for a reader of `lang` (see `link`): on a published site, its
+    /// page in the language its title shows in; an article the viewer has not read (an
+    /// archive's, not yet fetched) has the query. Reads the data untracked.
     pub fn article_href(&self, id: &str, lang: Lang) -> String {
         let shown_in = || {
             let collection = self.collection()?;
@@ -168,10 +172,7 @@ impl ViewerState {
             .then(|| untrack(shown_in))
             .flatten()
             .and_then(|code| Lang::from_tag(&code));
-        crate::routing::on_site(
-            crate::routing::article_href(id, lang, page),
-            self.site().as_deref(),
-        )
+        self.link(id, lang, page)
     }
 
     /// Puts a validated collection in place.

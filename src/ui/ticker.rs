@@ -231,17 +231,14 @@ fn edition_headlines(state: ViewerState) -> Vec<Headline> {
     let Some(collection) = state.collection() else {
         return Vec::new();
     };
-    let (pattern, pages) = state
-        .config
-        .with_value(|c| (c.link_pattern.clone(), c.pages));
-    let site = state.site();
+    let pattern = state.config.with_value(|c| c.link_pattern.clone());
     let default = collection.default_language.as_deref();
     collection
         .ticker_edition(lang)
         .take(TICKER_MAX)
         .map(|i| {
             let article = &collection.articles[i];
-            let headline = Headline::of(article, lang, default, (pages, site.as_deref()));
+            let headline = Headline::of(article, lang, default, state);
             match pattern
                 .as_deref()
                 .and_then(|p| publisher_link(p, &article.id, lang))
