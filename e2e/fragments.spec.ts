@@ -107,6 +107,8 @@ test('a strip without data-link leads to the article on the viewer\'s site, with
       ? `${new URL('./', page.url())}russie-aide-militaire-chine-new-york-times.fr.html`
       : `${new URL('./', page.url())}?article=russie-aide-militaire-chine-new-york-times&lang=fr`);
     await page.goto(href!);
+    // (The site's root holds every edition until the app keeps the reader's.)
+    await expect(page.locator('.nv[data-live]')).toHaveCount(1);
     await expect(page.locator('.nv-article__title')).toHaveText(featured);
   }
 });
