@@ -65,7 +65,9 @@ export async function fetch_json(url, seconds, refresh, known) {
 const turns = new MessageChannel(), waiting = [];
 turns.port1.onmessage = () => waiting.shift()();
 export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => turns.port2.postMessage(waiting.push(go)));
-export async function read_json(response, wait = pause) {
+// A file of at most `whole` characters is parsed in one go once it has arrived: JSON.parse takes
+// about 5 ms a megabyte here, a third of the time scanning takes, so 8 MB stay under a long task.
+export async function read_json(response, wait = pause, whole = 8 << 20) {
   if (!response.body) return response.json();
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
@@ -103,12 +105,17 @@ export async function read_json(response, wait = pause) {
     if (items) batch += t.slice(from); else skeleton += t.slice(from);
     await breathe();
   };
-  // A megabyte at a time: the browser may give the whole body as one chunk.
+  // The text so far while the file may be small, then a megabyte at a time: the browser may give
+  // the whole body as one chunk.
+  let held = '';
   for (let chunk; !(chunk = await reader.read()).done;) {
     for (let at = 0; at < chunk.value.length; at += 1 << 20) {
-      await scan(decoder.decode(chunk.value.subarray(at, at + (1 << 20)), { stream: true }));
+      const t = decoder.decode(chunk.value.subarray(at, at + (1 << 20)), { stream: true });
+      if (held == null) await scan(t);
+      else if ((held += t).length > whole) await scan(held), held = null;
     }
   }
+  if (held != null) return JSON.parse(held + decoder.decode());
   await scan(decoder.decode());
   const doc = JSON.parse(skeleton);
   for (const [name, value] of lists) Object.defineProperty(doc, name, { value, enumerable: true, writable: true, configurable: true });
@@ -136,10 +143,11 @@ extern "C" {
     /// The JSON at `url` and its validator (`ETag`, else `Last-Modified`), in `seconds` at most,
     /// body included (`AbortSignal.timeout`: a `TimeoutError`); rejects with the HTTP status of
     /// an answer that is not a success. The JSON is what `Response.json()` gives (and rejects as
-    /// it does), read as it arrives and never for long at a time (`read_json`): the items of the
-    /// document's top-level arrays (a collection's articles) are parsed a megabyte at a time,
-    /// with a pause whenever 20 ms have gone by, so that a 50 MB file does not hold the page for
-    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one
+    /// it does), never for long at a time (`read_json`): a file of up to 8 MB is parsed at once
+    /// when it has arrived; a larger one as it arrives, the items of the document's top-level
+    /// arrays (a collection's articles) a megabyte at a time, with a pause whenever 20 ms have
+    /// gone by, so that a 50 MB file does not hold the page for a third of a second
+    /// (`e2e/read-json.spec.ts` holds both ways to `JSON.parse`). Viewers of one
     /// file that start reading it together (several on a page) share one request, each reading a
     /// copy of its body, until it is answered: a later reading (Retry, a viewer added later) asks
     /// the server again. A `refresh` lets the browser revalidate its copy (an unchanged file
