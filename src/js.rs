@@ -27,8 +27,7 @@ const fetching = new Map(), early = new Map(), asked = new Set();
 // background priority), so that the app starts first; a browser without it does not read early
 // (a timer would wait a second each time in a background tab).
 const idle = globalThis.scheduler?.postTask && ((f) => scheduler.postTask(f, { priority: 'background' }));
-const warm = () => new Intl.DateTimeFormat();
-if (globalThis.scheduler?.postTask) scheduler.postTask(warm); else setTimeout(warm);
+setTimeout(() => new Intl.DateTimeFormat());
 idle?.(() => {
   for (const { href } of document.querySelectorAll('link[rel=preload][data-collection]')) {
     if (asked.has(href)) continue;

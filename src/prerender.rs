@@ -21,7 +21,7 @@
 use crate::data::model::{Article, Collection};
 use crate::data::read::{read_collection, read_collection_with};
 use crate::i18n::{fill, Lang};
-use crate::routing::{join_url, page_href};
+use crate::routing::{join_url, page_href, site_of};
 use crate::ui::feed::Data;
 use crate::ui::state::{initial_language, Config, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
@@ -542,8 +542,10 @@ fn fragment(
     let extent = if ticker { TICKER_STRIP } else { ARTICLE_PAGE };
     let (first, _, script) = snapshot(site, published, shown, (extent, source))?;
     let base = site.base_url.as_deref().unwrap_or_default();
+    let src = join_url(base, "articles.json");
     let placed = Config {
-        src: join_url(base, "articles.json"),
+        site: site_of(&src),
+        src,
         pages: true,
         ticker_only: ticker,
         ..Config::default()

@@ -109,15 +109,13 @@ pub fn join_url(base: &str, url: &str) -> String {
     }
 }
 
-/// `href` (see `article_href`) as an embedded viewer writes it, given its collection file `src`:
-/// on the viewer's own site, beside that file, so that it leads somewhere from the publisher's page
+/// An embedded viewer's site, given its collection file `src`: the folder of that file, where its
+/// article links (see `article_href`) lead, so that they lead somewhere from the publisher's page
 /// (a new tab, a reader without JavaScript, a ticker strip without `data-link`); the viewer's own
-/// clicks open the article in place. Unchanged for the viewer's own page (no `src`).
-pub fn on_site(href: String, src: Option<&str>) -> String {
-    match src {
-        Some(src) => safe_href(&format!("./{href}"), src).unwrap_or(href),
-        None => href,
-    }
+/// clicks open the article in place. `None` where it does not resolve to http(s) (a page opened
+/// from disk): links are then the page's own.
+pub fn site_of(src: &str) -> Option<String> {
+    safe_href("./", src)
 }
 
 /// A URL from the data made ready for `href` or `src`: it must pass the allow-list, and a relative

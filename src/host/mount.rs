@@ -22,7 +22,7 @@
 use crate::data::read::parse_collection;
 use crate::i18n::Lang;
 use crate::js::bundle_base;
-use crate::routing::parse_location;
+use crate::routing::{parse_location, site_of};
 use crate::ui::state::Config;
 use crate::ui::state::FirstView;
 use crate::ui::Viewer;
@@ -83,8 +83,10 @@ pub fn read_config(host: &HtmlElement) -> Config {
     };
     let defaults = Config::default();
     let bundled = web_sys::Url::new_with_base(&defaults.src, &bundle_base()).map(|u| u.href());
+    let src = attr("data-src").or(bundled.ok()).unwrap_or(defaults.src);
     Config {
-        src: attr("data-src").or(bundled.ok()).unwrap_or(defaults.src),
+        site: (!reads_url).then(|| site_of(&src)).flatten(),
+        src,
         standalone,
         frame: host.has_attribute("data-frame"),
         pages: false,
@@ -165,7 +167,7 @@ fn mount_viewer(host: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
         // (The stamp is only read where the app can hydrate.)
         Some((target, first_view, _build)) => {
             // Pages were published with it: the site's, or, embedded, beside the collection
-            // file (see `routing::on_site`).
+            // file (see `routing::site_of`).
             config.pages = true;
             config.lang = config.lang.or(Some(first_view.lang));
             config.article = config.article.or_else(|| first_view.article.clone());

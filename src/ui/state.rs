@@ -19,6 +19,9 @@ use std::sync::Arc;
 pub struct Config {
     /// URL of the collection file, relative to the page.
     pub src: String,
+    /// An embedded viewer's site, the folder of its collection file, where its article links lead
+    /// (see `routing::site_of`); `None` on the viewer's own page (standalone, a frame).
+    pub site: Option<String>,
     /// The viewer owns the page: it may change the URL, the history, the title and `<html lang>`.
     pub standalone: bool,
     /// The viewer is the whole page of an iframe (`embed.html`): its headings head that page.
@@ -51,6 +54,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             src: "articles.json".into(),
+            site: None,
             standalone: false,
             frame: false,
             pages: false,
@@ -144,14 +148,15 @@ impl ViewerState {
 
     /// The link to article `id` for a reader of `lang`, its title in `page`'s language: that
     /// page on a published site (see `routing::article_href`), else the query; an embedded
-    /// viewer's is on its own site, beside its collection file (`routing::on_site`).
+    /// viewer's is on its own site (`Config::site`), resolved once: a list links 100 articles.
     pub fn link(&self, id: &str, lang: Lang, page: Option<Lang>) -> String {
-        let (pages, site) = self.config.with_value(|c| {
-            let site = (!c.standalone && !c.frame).then(|| c.src.clone());
-            (c.pages, site)
-        });
-        let href = crate::routing::article_href(id, lang, page.filter(|_| pages));
-        crate::routing::on_site(href, site.as_deref())
+        self.config.with_value(|c| {
+            let href = crate::routing::article_href(id, lang, page.filter(|_| c.pages));
+            match &c.site {
+                Some(site) => site.clone() + &href,
+                None => href,
+            }
+        })
     }
 
     /// The link to article `id` for a reader of `lang` (see `link`): on a published site, its
