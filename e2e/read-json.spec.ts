@@ -62,7 +62,7 @@ test('reading a file as it arrives gives what JSON.parse gives, however its byte
       const want = await outcome(async () => JSON.parse(body));
       // Parsed in one go once it has arrived (a small file), scanned as it arrives, and scanned
       // from the first megabyte on (the big files).
-      for (const whole of [undefined, 0, 1 << 20]) {
+      for (const whole of [8 << 20, 0, 1 << 20]) {
         const got = await outcome(() => read_json(respond(body, most), undefined, whole));
         if (want !== got) wrong.push({ body: body.slice(0, 200), whole, want: want.slice(0, 200), got: got.slice(0, 200) });
       }

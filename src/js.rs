@@ -41,7 +41,7 @@ const answered = async (response, refresh, known, wait) => {
   if (!response.ok) throw response.status;
   const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
   if (refresh && validator !== null && validator === known) return null;
-  return [await read_json(response, wait), validator];
+  return [await read_json(response, wait, !refresh && 8 << 20), validator];
 };
 export async function fetch_json(url, seconds, refresh, known) {
   const href = new URL(url, document.baseURI).href, [reading, stop] = (!refresh && early.get(href)) || [];
@@ -66,8 +66,10 @@ turns.port1.onmessage = () => waiting.shift()();
 export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => turns.port2.postMessage(waiting.push(go)));
 // A file of at most `whole` characters is parsed in one go once it has arrived: JSON.parse takes
 // about 10 ms a megabyte here, half the time scanning takes (1,000 articles with their texts,
-// 5.5 MB: one task of 46-66 ms); a larger file is scanned, never holding the page for long.
-export async function read_json(response, wait = pause, whole = 8 << 20) {
+// 5.5 MB: one task of 46-66 ms). The first reading, while the page loads anyway, does so up to
+// 8 MB; a larger file, and every later reading (the page is in use then), is scanned, never
+// holding the page for long.
+export async function read_json(response, wait = pause, whole) {
   if (!response.body) return response.json();
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
@@ -143,10 +145,11 @@ extern "C" {
     /// The JSON at `url` and its validator (`ETag`, else `Last-Modified`), in `seconds` at most,
     /// body included (`AbortSignal.timeout`: a `TimeoutError`); rejects with the HTTP status of
     /// an answer that is not a success. The JSON is what `Response.json()` gives (and rejects as
-    /// it does), never for long at a time (`read_json`): a file of up to 8 MB is parsed at once
-    /// when it has arrived; a larger one as it arrives, the items of the document's top-level
-    /// arrays (a collection's articles) a megabyte at a time, with a pause whenever 20 ms have
-    /// gone by, so that a 50 MB file does not hold the page for a third of a second
+    /// it does), never for long at a time once the page has loaded (`read_json`): the first
+    /// reading of a file of up to 8 MB parses it at once when it has arrived; a larger file and
+    /// a `refresh` are read as they arrive, the items of the document's top-level arrays (a
+    /// collection's articles) a megabyte at a time, with a pause whenever 20 ms have gone by,
+    /// so that a 50 MB file does not hold the page for a third of a second
     /// (`e2e/read-json.spec.ts` holds both ways to `JSON.parse`). Viewers of one
     /// file that start reading it together (several on a page) share one request, each reading a
     /// copy of its body, until it is answered: a later reading (Retry, a viewer added later) asks
