@@ -1,5 +1,5 @@
 // trunk post_build hook (see Trunk.toml): minifies the JS glue of release builds and the snippets
-// it imports (`src/js.rs`), which trunk's own minification leaves as wasm-bindgen wrote them, and
+// it imports (`src/js.js`), which trunk's own minification leaves as wasm-bindgen wrote them, and
 // `embed.js` (copied as it is), whose bytes a pasted viewer's first view waits for. The
 // page carries no integrity hash of the glue (Trunk.toml turns trunk's preload links off), so
 // index.html is left alone: the prerender hook, which trunk runs at the same time, is the only one

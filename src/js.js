@@ -34,7 +34,7 @@ const answered = async (response, refresh, known, wait) => {
   if (!response.ok) throw response.status;
   const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
   if (refresh && validator !== null && validator === known) return null;
-  return [await read_json(response, wait, !refresh && 8 << 20), validator];
+  return [await read_json(response, wait), validator];
 };
 export async function fetch_json(url, seconds, refresh, known) {
   const href = new URL(url, document.baseURI).href, [reading, stop] = (!refresh && early.get(href)) || [];
@@ -57,12 +57,7 @@ export async function fetch_json(url, seconds, refresh, known) {
 const turns = new MessageChannel(), waiting = [];
 turns.port1.onmessage = () => waiting.shift()();
 export const pause = () => globalThis.scheduler?.yield?.() ?? new Promise((go) => turns.port2.postMessage(waiting.push(go)));
-// A file of at most `whole` characters is parsed in one go once it has arrived: JSON.parse takes
-// about 10 ms a megabyte here, half the time scanning takes (1,000 articles with their texts,
-// 5.5 MB: one task of 46-66 ms). The first reading, while the page loads anyway, does so up to
-// 8 MB; a larger file, and every later reading (the page is in use then), is scanned, never
-// holding the page for long.
-export async function read_json(response, wait = pause, whole) {
+export async function read_json(response, wait = pause) {
   if (!response.body) return response.json();
   const reader = response.body.getReader(), decoder = new TextDecoder(), lists = [];
   let skeleton = '', batch = '', items = null, depth = 0, kinds = [], quoted = false, slash = -1;
@@ -100,20 +95,12 @@ export async function read_json(response, wait = pause, whole) {
     if (items) batch += t.slice(from); else skeleton += t.slice(from);
     await breathe();
   };
-  // The text so far while the file may be small, then a megabyte at a time: the browser may give
-  // the whole body as one chunk.
-  let held = '';
+  // A megabyte at a time: the browser may give the whole body as one chunk.
   for (let chunk; !(chunk = await reader.read()).done;) {
     for (let at = 0; at < chunk.value.length; at += 1 << 20) {
-      let t = decoder.decode(chunk.value.subarray(at, at + (1 << 20)), { stream: true });
-      if (held != null) {
-        if ((held += t).length <= whole) { await breathe(); continue; }
-        [t, held] = [held, null];
-      }
-      for (let from = 0; from < t.length; from += 1 << 20) await scan(t.slice(from, from + (1 << 20)));
+      await scan(decoder.decode(chunk.value.subarray(at, at + (1 << 20)), { stream: true }));
     }
   }
-  if (held != null) return JSON.parse(held + decoder.decode());
   await scan(decoder.decode());
   const doc = JSON.parse(skeleton);
   for (const [name, value] of lists) Object.defineProperty(doc, name, { value, enumerable: true, writable: true, configurable: true });

@@ -29,12 +29,10 @@ extern "C" {
     /// The JSON at `url` and its validator (`ETag`, else `Last-Modified`), in `seconds` at most,
     /// body included (`AbortSignal.timeout`: a `TimeoutError`); rejects with the HTTP status of
     /// an answer that is not a success. The JSON is what `Response.json()` gives (and rejects as
-    /// it does), never for long at a time once the page has loaded (`read_json`): the first
-    /// reading of a file of up to 8 MB parses it at once when it has arrived; a larger file and
-    /// a `refresh` are read as they arrive, the items of the document's top-level arrays (a
-    /// collection's articles) a megabyte at a time, with a pause whenever 20 ms have gone by,
-    /// so that a 50 MB file does not hold the page for a third of a second
-    /// (`e2e/read-json.spec.ts` holds both ways to `JSON.parse`). Viewers of one
+    /// it does), read as it arrives and never for long at a time (`read_json`): the items of the
+    /// document's top-level arrays (a collection's articles) are parsed a megabyte at a time,
+    /// with a pause whenever 20 ms have gone by, so that a 50 MB file does not hold the page for
+    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one
     /// file that start reading it together (several on a page) share one request, each reading a
     /// copy of its body, until it is answered: a later reading (Retry, a viewer added later) asks
     /// the server again. A `refresh` lets the browser revalidate its copy (an unchanged file
