@@ -21,7 +21,9 @@ import { brotliCompressSync, constants } from 'node:zlib';
 // JS snippet for the root's editions, +0.15 KB of CSS for the pages' links) moved it to 181 KB,
 // in a commit of its own, after trying to pay for it: moving the editions' loop to JS (-0.4 KB
 // raw), a byte search for the file name (-0.5 KB raw), one mount call for both mounts (-0.3 KB).
-const BUDGET = 181 * 1024;
+// Back to 180 KB once the build dropped the unused exports of wasm-streams (server_fn's) and
+// their glue classes: 180.9 -> 179.7 KB.
+const BUDGET = 180 * 1024;
 
 test('wasm + JS + CSS of a first load stay within the size budget (brotli)', () => {
   const files = readdirSync('dist', { recursive: true, encoding: 'utf8' })
