@@ -1,6 +1,7 @@
 // trunk post_build hook (see Trunk.toml): minifies the JS glue of release builds and the snippets
 // it imports (`src/js.js`), which trunk's own minification leaves as wasm-bindgen wrote them, and
-// `embed.js` (copied as it is), whose bytes a pasted viewer's first view waits for. The
+// `embed.js` (copied as it is), whose bytes a pasted viewer's first view waits for; the glue
+// loses the classes whose wasm exports wasm-opt removed (`withoutRemovedClasses`). The
 // page carries no integrity hash of the glue (Trunk.toml turns trunk's preload links off), so
 // index.html is left alone: the prerender hook, which trunk runs at the same time, is the only one
 // to write it.
