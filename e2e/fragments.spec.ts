@@ -18,9 +18,10 @@ type Form = 'pasted' | 'included';
 type View = 'viewer' | 'ticker';
 
 /** A publisher's page: a headline, the host, then the page's own content. */
-function publisherPage(form: Form, view: View) {
-  const attrs = view === 'ticker' ? 'data-view="ticker"' : '';
-  const fragment = form === 'included' ? readFileSync(`dist/embed/fr${view === 'ticker' ? '-ticker' : ''}.html`, 'utf8') : '';
+function publisherPage(form: Form, view: View, article?: string) {
+  const attrs = view === 'ticker' ? 'data-view="ticker"' : article ? `data-article="${article}"` : '';
+  const name = article ? `${article}.fr` : `fr${view === 'ticker' ? '-ticker' : ''}`;
+  const fragment = form === 'included' ? readFileSync(`dist/embed/${name}.html`, 'utf8') : '';
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
     <title>Le Courrier</title>${reserve}<script type="module" src="/embed.js"></script></head>
     <body><h1>Le Courrier</h1><div id="v" data-article-viewer data-lang="fr" ${attrs}>${fragment}</div>
@@ -128,19 +129,21 @@ test.describe('without JavaScript', () => {
   });
 });
 
+// An older article (data-article), whose fragment shows the headlines of its day.
+const older = 'l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a';
 for (const width of [390, 1280]) {
-  for (const view of ['viewer', 'ticker'] as View[]) {
+  for (const [view, article] of [['viewer'], ['ticker'], ['viewer', older]] as [View, string?][]) {
     for (const [form, most] of [['pasted', 0.1], ['included', 0.01]] as [Form, number][]) {
-      test(`${form} ${view} at ${width} px: the host page does not move (CLS ≤ ${most})`, async ({ page }) => {
+      test(`${form} ${article ? 'article' : view} at ${width} px: the host page does not move (CLS ≤ ${most})`, async ({ page }) => {
         await page.setViewportSize({ width, height: 800 });
         await shifts(page);
-        await hostPage(page, 'publisher.html', publisherPage(form, view));
+        await hostPage(page, 'publisher.html', publisherPage(form, view, article));
         await page.goto('./publisher.html');
         await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
         await page.waitForLoadState('networkidle');
         await page.waitForTimeout(500);
         const cls = await page.evaluate(() => (window as any).shift);
-        console.log(`host CLS, ${form} ${view} at ${width} px: ${cls.toFixed(4)}`);
+        console.log(`host CLS, ${form} ${article ? 'article' : view} at ${width} px: ${cls.toFixed(4)}`);
         expect(cls).toBeLessThanOrEqual(most);
       });
     }

@@ -107,6 +107,31 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
 });
 
+// An article's page shows the headlines of its day (those published no later than it): the app,
+// once it has read the whole file, keeps showing them under that article, so that nothing moves.
+const older = 'l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a';
+for (const width of [390, 1280]) {
+  test(`an older article's page is taken over without a layout shift at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript(() => {
+      (window as any).shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as any[]) (window as any).shifts += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`./${older}.fr.html`);
+    const rows = await page.locator('.nv-more__link').allTextContents();
+    await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+    await expect(page.locator('.nv-pager__prev')).toHaveCount(0);
+    expect((await page.locator('.nv-more__link').allTextContents()).slice(0, rows.length)).toEqual(rows);
+    // Once the reader goes on, the live headlines: the next article has a previous one.
+    await page.locator('.nv-pager__next a').click();
+    await expect(page.locator('.nv-pager__prev a')).toHaveAttribute('href', `${older}.fr.html`);
+  });
+}
+
 test('a changed articles.json wins over the first view: added, removed and retitled headlines show', async ({ page }) => {
   const bundled = JSON.parse(readFileSync('public/articles.json', 'utf8'));
   const removed = bundled.articles.find((a: any) => a.id.startsWith('m-hilale'));

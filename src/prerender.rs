@@ -265,6 +265,7 @@ pub fn render_first_view(first: &FirstView, config: Config) -> String {
             .feed
             .data
             .set(Data::Ready(Arc::new(first.snapshot.clone())));
+        state.nav.landing.set(first.article.clone());
         provide_context(state);
         view! { <ViewerRoot /> }.to_html()
     })
@@ -596,7 +597,8 @@ type Source<'a> = (&'a Value, &'a Collection);
 /// Each article's headlines as they stood for it, defined from the data alone: an article's page
 /// shows the newest articles published no later than it (a stable sort puts articles of the same
 /// time in the file's order), so that the same input gives the same page, and articles published
-/// since do not change it. The app brings the live headlines when it takes over.
+/// since do not change it. The app's ticker brings the live headlines when it takes over; its
+/// pager and list keep these under the page's article (`Collection::as_it_stood_for`).
 struct Days {
     /// For each article of the whole collection (by position), its place in ticker order.
     rank: Vec<usize>,
@@ -1468,6 +1470,38 @@ mod tests {
         for newer in &ids[..5] {
             assert!(!page.contains(&page_href(Some(newer), Lang::Fr)), "{newer}");
         }
+    }
+
+    #[test]
+    fn the_whole_collection_shows_an_article_page_s_pager_and_list_as_the_page_does() {
+        // What the app shows once it has read the whole file, on the page it took over: nothing
+        // on the page moves (the page shows its day's headlines, the app the same, and more).
+        let doc: Value = serde_json::from_str(BUNDLED).unwrap();
+        let id = doc["articles"][5]["id"].as_str().unwrap();
+        let pages = pages(&mut site(BUNDLED, None));
+        let page = &pages[&page_href(Some(id), Lang::Fr)];
+        let first = FirstView {
+            snapshot: read(doc.clone()).unwrap(),
+            lang: Lang::Fr,
+            article: Some(id.to_string()),
+        };
+        let placed = Config {
+            standalone: true,
+            pages: true,
+            ..Config::default()
+        };
+        let live = render_first_view(&first, placed);
+        let part = |html: &str, from: &str, to: &str| {
+            let start = html.find(from).unwrap();
+            html[start..start + html[start..].find(to).unwrap()].to_string()
+        };
+        let pager = |html: &str| part(html, "class=\"nv-pager\"", "</nav>");
+        assert_eq!(pager(page), pager(&live));
+        // Its rows, and more rows after them.
+        let list = part(page, "class=\"nv-more__list\"", "</ul>");
+        let rows = &list[..list.rfind("</li>").unwrap()];
+        assert!(rows.matches("<li").count() >= 10, "{rows}");
+        assert!(part(&live, "class=\"nv-more__list\"", "</ul>").starts_with(rows));
     }
 
     #[test]

@@ -325,6 +325,18 @@ impl Collection {
         self.featured[lang as usize].map(|i| &self.articles[i])
     }
 
+    /// The articles no later than article `id` in ticker order, itself first: the headlines its
+    /// published page shows (see `prerender`'s `Days`), as they stand in this collection.
+    pub fn as_it_stood_for(&self, id: &str) -> Option<Collection> {
+        let here = self.position(id)?;
+        let from = self.order.iter().position(|&i| i == here)?;
+        let articles = self.order[from..].iter().map(|&i| self.articles[i].clone());
+        Some(Collection::new(
+            self.default_language.clone(),
+            articles.collect(),
+        ))
+    }
+
     /// This collection with `article` in place of the one with its id (or added, as a first
     /// page's).
     pub fn with_article(&self, article: Article) -> Collection {
@@ -455,6 +467,32 @@ mod tests {
         );
         let ids: Vec<&str> = c.order().iter().map(|&i| &*c.articles[i].id).collect();
         assert_eq!(ids, ["new", "old", "b", "a"]);
+    }
+
+    #[test]
+    fn an_article_s_collection_as_it_stood_holds_it_and_what_came_before_it() {
+        let c = Collection::new(
+            Some("fr".into()),
+            vec![
+                article("b", Some("2024-05-10"), &["fr"]),
+                article("same", Some("2024-05-10"), &["fr"]),
+                article("newest", Some("2024-05-15"), &["ar"]),
+                article("a", Some("2024-05-10"), &["fr"]),
+                article("oldest", Some("2020-01-01"), &["en"]),
+            ],
+        );
+        let stood = c.as_it_stood_for("same").unwrap();
+        let ids: Vec<&str> = stood
+            .order()
+            .iter()
+            .map(|&i| &*stood.articles[i].id)
+            .collect();
+        // Articles of the same time before it in the file come before it in the ticker: not there.
+        assert_eq!(ids, ["same", "a", "oldest"]);
+        assert_eq!(stood.default_language.as_deref(), Some("fr"));
+        // No Arabic then: an Arabic reader had the default language's edition.
+        assert_eq!(stood.edition_for(Lang::Ar), stood.edition(Lang::Fr));
+        assert!(c.as_it_stood_for("nope").is_none());
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::routing::safe_href;
 use leptos::either::{Either, EitherOf3};
 use leptos::html;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The article the reader asked for (the featured one by default), or the "no articles yet" state
@@ -308,6 +309,17 @@ fn source_link(
     })
 }
 
+/// The collection article `id`'s pager and list walk: on the page the reader arrived at, the
+/// headlines as they stood for it (see `Navigation::landing`), else every headline.
+fn walked(state: ViewerState, id: &str) -> Option<Arc<Collection>> {
+    let collection = state.collection()?;
+    let arrived = state.nav.landing.with(|l| l.as_deref() == Some(id));
+    match arrived.then(|| collection.as_it_stood_for(id)).flatten() {
+        Some(stood) => Some(Arc::new(stood)),
+        None => Some(collection),
+    }
+}
+
 /// The headlines of the articles before and after article `id` in the pager's order.
 fn neighbour_headlines(
     collection: &Collection,
@@ -334,8 +346,7 @@ fn neighbour_headlines(
 fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let sides = Memo::new(move |_| {
-        state
-            .collection()
+        walked(state, &id)
             .map(|c| neighbour_headlines(&c, &id, lang, state))
             .unwrap_or_default()
     });
@@ -443,7 +454,7 @@ fn OtherHeadlines(
 /// How many headlines the list has in all: the edition's, but for the open article `id`.
 fn listed_total(state: ViewerState, id: String, lang: Lang) -> Memo<usize> {
     Memo::new(move |_| {
-        state.collection().map_or(0, |c| {
+        walked(state, &id).map_or(0, |c| {
             let edition = c.edition_for(lang);
             let listed = c.position(&id).is_some_and(|p| edition.contains(&p));
             edition.len() - usize::from(listed)
@@ -460,7 +471,7 @@ fn listed_headlines(
     shown: RwSignal<usize>,
 ) -> Memo<Vec<Headline>> {
     Memo::new(move |_| {
-        let Some(collection) = state.collection() else {
+        let Some(collection) = walked(state, &id) else {
             return Vec::new();
         };
         let default = collection.default_language.as_deref();
@@ -479,7 +490,7 @@ fn listed_headlines(
 /// many pages as reach the headline the reader had followed from it (they had shown more).
 fn back_to_rows(state: ViewerState, id: &str, lang: Lang) -> usize {
     let (Arrival::Headline(left), Some(collection)) =
-        (state.nav.arrival.get_value(), state.collection())
+        (state.nav.arrival.get_value(), walked(state, id))
     else {
         return LIST_PAGE;
     };

@@ -16,6 +16,7 @@ pub fn LanguageToggle() -> impl IntoView {
             state.let_go();
             state.nav.pinned.set(None);
         }
+        state.nav.landing.set(None);
         state.prefs.pick_language(lang);
     };
     let buttons = Lang::ALL

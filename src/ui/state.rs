@@ -264,6 +264,7 @@ impl ViewerState {
             }
         }
         self.nav.pinned.set(None);
+        self.nav.landing.set(None);
         self.nav.article_id.set(id);
         let after = (
             self.nav.article_id.get_untracked(),

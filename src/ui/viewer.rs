@@ -47,6 +47,7 @@ pub fn Viewer(
             lang: Some(first.lang),
             ..Settings::DESIGNED
         });
+        state.nav.landing.set(first.article.clone());
         state.nav.article_id.set(first.article);
         state.feed.data.set(Data::Ready(Arc::new(first.snapshot)));
         reader
