@@ -114,6 +114,18 @@ test('a strip without data-link leads to the article on the viewer\'s site, with
   }
 });
 
+test("an included fragment on a page outside the viewer's folder links beside the collection file", async ({ page }) => {
+  // The build's own fragments link relative to their folder (no --base-url): embed.js resolves
+  // them against the collection file, as it does a pasted fragment's.
+  await hostPage(page, 'elsewhere/publisher.html', publisherPage('included', 'viewer'));
+  await page.goto('./elsewhere/publisher.html');
+  const link = page.locator('#v .nv-more__link').filter({ hasText: 'Rapprochement Maroc-Irak' });
+  const path = async () => new URL((await link.getAttribute('href'))!, page.url()).pathname;
+  await expect.poll(path).toBe('/rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html');
+  await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+  expect(await path()).toBe('/rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('an included fragment reads: headlines are links, the article is there', async ({ page }) => {

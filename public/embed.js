@@ -4,7 +4,8 @@
 // While the WebAssembly downloads, each host on the page gets its published first view (a
 // fragment beside the collection file, `embed/<lang>.html`, see src/prerender.rs) in its shadow
 // root, which the app then hydrates in place. A host that already holds one (the page included
-// the fragment itself) is left as it is; a collection without fragments starts as before.
+// the fragment itself) keeps it, adapted to the host as a fetched one is; a collection without
+// fragments starts as before.
 // The fragments come first: the JavaScript glue (imported dynamically, so that it does not hold
 // them back) and the WebAssembly are asked for once they are in, since over a slow network the
 // 180 KB of the app would share the bandwidth with them (a request's priority does not divide a
@@ -34,16 +35,27 @@ function parse(html) {
   return parsed.content;
 }
 
+// The collection file of a host.
+const collectionOf = (host) => new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
+
 // Puts a fragment's view in the host's shadow root (made for it), adapted to the host; gives the
 // root, or nothing when the host has one already.
-function attach(host, html, collection) {
+function attach(host, html) {
   // Parsed this way, the fragment's declarative shadow root is a plain template: its content
   // goes into the shadow root made for it.
   const fragment = parse(html).querySelector('template[shadowrootmode]');
   if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return null;
   const root = host.attachShadow({ mode: 'open' });
   root.append(fragment.content);
-  // What the fragment links resolves against the collection file, as the app resolves it.
+  adapt(host, root);
+  return root;
+}
+
+// Adapts a fragment's view, pasted or included, to its host.
+function adapt(host, root) {
+  // What the fragment links resolves against the collection file, as the app resolves it (an
+  // included fragment published without --base-url has relative links, written for that folder).
+  const collection = collectionOf(host);
   for (const [selector, attribute] of [['[src]', 'src'], ['link[href]', 'href'], ['a[href]:not([href^="?"])', 'href']]) {
     for (const element of root.querySelectorAll(selector)) element.setAttribute(attribute, new URL(element.getAttribute(attribute), collection));
   }
@@ -62,7 +74,6 @@ function attach(host, html, collection) {
     ticker.setAttribute('aria-label', host.dataset.label);
   }
   styled(root);
-  return root;
 }
 
 // A page whose Content-Security-Policy does not allow the fragment's inline stylesheet (by its
@@ -90,7 +101,7 @@ function styled(root) {
 // Reads the host's fragment as it arrives: its view goes in as soon as its shadow root is
 // whole, and its snapshot, which only the app needs, follows into the host once it is in.
 async function firstView(host) {
-  const collection = new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
+  const collection = collectionOf(host);
   const lang = language(host);
   const name = host.dataset.article ? `${host.dataset.article}.${lang}` : `${lang}${host.dataset.view === 'ticker' ? '-ticker' : ''}`;
   const response = await fetch(new URL(`embed/${name}.html`, collection));
@@ -99,17 +110,17 @@ async function firstView(host) {
   let text = '', root = null, cut = -1;
   for (let chunk; !(chunk = await reader.read()).done;) {
     text += decoder.decode(chunk.value, { stream: true });
-    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), collection);
+    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length));
   }
   text += decoder.decode();
-  if (cut < 0) return attach(host, text, collection);
+  if (cut < 0) return attach(host, text);
   const snapshot = parse(text.slice(cut)).firstElementChild;
   if (root && snapshot?.matches('script[data-first-view]')) host.append(snapshot);
 }
 
 const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')];
 // An included fragment's shadow root is there already.
-for (const host of embedded) if (host.shadowRoot && !host.hasAttribute('data-mounted')) styled(host.shadowRoot);
+for (const host of embedded) if (host.shadowRoot && !host.hasAttribute('data-mounted')) adapt(host, host.shadowRoot);
 const hosts = embedded.filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
 const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
