@@ -129,8 +129,23 @@ for (const width of [390, 1280]) {
     // Once the reader goes on, the live headlines: the next article has a previous one.
     await page.locator('.nv-pager__next a').click();
     await expect(page.locator('.nv-pager__prev a')).toHaveAttribute('href', `${older}.fr.html`);
+    // Back on the page they arrived at, its headlines as they found them.
+    await page.goBack();
+    await expect(page.locator('h1')).toHaveText(/Espagne/);
+    await expect(page.locator('.nv-pager__prev')).toHaveCount(0);
+    expect((await page.locator('.nv-more__link').allTextContents()).slice(0, rows.length)).toEqual(rows);
   });
 }
+
+test('a reload on an article the reader went on to brings what they had there: the live headlines', async ({ page }) => {
+  await page.goto(`./${older}.fr.html`);
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await page.locator('.nv-pager__next a').click();
+  await expect(page.locator('.nv-more__link')).toHaveCount(30);
+  await page.reload();
+  await expect(page.locator('.nv[data-live]:not([aria-busy]) .nv-pager__prev a')).toHaveAttribute('href', `${older}.fr.html`);
+  await expect(page.locator('.nv-more__link')).toHaveCount(30);
+});
 
 test('a changed articles.json wins over the first view: added, removed and retitled headlines show', async ({ page }) => {
   const bundled = JSON.parse(readFileSync('public/articles.json', 'utf8'));

@@ -2,6 +2,7 @@
 export function bundle_base() { return new URL('../../../', import.meta.url).href; }
 export function same_strings(a, b) { return a.length === b.length && a.every((s, i) => s === b[i]); }
 export function all_strings(a) { return a.every((s) => typeof s === 'string'); }
+export const returning = () => /^(reload|back_forward)$/.test(performance.getEntriesByType('navigation')[0]?.type);
 export function keep_the_readers_edition() {
   const picked = document.documentElement.getAttribute('data-edition');
   for (const edition of document.querySelectorAll('body [data-edition]')) {

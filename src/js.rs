@@ -21,6 +21,9 @@ extern "C" {
     /// Rust callback would cross into WebAssembly once an item: 10 ms at 1,000 articles).
     pub fn all_strings(a: &js_sys::Array) -> bool;
 
+    /// Whether the reader came back to the page (a reload, Back or Forward) rather than arrived.
+    pub fn returning() -> bool;
+
     /// The site's root holds every edition's first view: the one the script in its head picked
     /// (`<html data-edition>`; without it, the one not hidden) stays, the others go (see
     /// `crate::prerender`). Here rather than in Rust, where the same loop weighs five times more.

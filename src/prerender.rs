@@ -265,7 +265,10 @@ pub fn render_first_view(first: &FirstView, config: Config) -> String {
             .feed
             .data
             .set(Data::Ready(Arc::new(first.snapshot.clone())));
-        state.nav.landing.set(first.article.clone());
+        state
+            .nav
+            .landing
+            .set(first.article.clone().filter(|_| first.arriving));
         provide_context(state);
         view! { <ViewerRoot /> }.to_html()
     })
@@ -524,6 +527,7 @@ fn snapshot(
         snapshot: read(doc)?,
         lang,
         article: article.map(str::to_string),
+        arriving: true,
     };
     Ok((first, id, script))
 }
@@ -1434,6 +1438,7 @@ mod tests {
                 snapshot,
                 lang: Lang::Fr,
                 article: None,
+                arriving: true,
             };
             render_first_view(&first, Config::default())
         };
@@ -1484,6 +1489,7 @@ mod tests {
             snapshot: read(doc.clone()).unwrap(),
             lang: Lang::Fr,
             article: Some(id.to_string()),
+            arriving: true,
         };
         let placed = Config {
             standalone: true,

@@ -146,6 +146,8 @@ fn first_view(host: &HtmlElement, standalone: bool) -> Option<(HtmlElement, Firs
             snapshot,
             lang,
             article,
+            // An embedded viewer's article stays: it arrives there on every load.
+            arriving: !standalone || !crate::js::returning(),
         },
         build,
     ))

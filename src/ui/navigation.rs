@@ -36,9 +36,9 @@ pub struct Navigation {
     /// open (without changing the URL) until the reader opens another one or changes language
     /// (which lets a held version go too).
     pub pinned: RwSignal<Option<String>>,
-    /// The article of the page the reader arrived at (its first view's), until they open another
-    /// article or change language: its pager and list show the headlines as they stood for it,
-    /// as the page does, so that taking the page over moves nothing on it.
+    /// The article of the page the reader arrived at (its first view's), until they change
+    /// language: its pager and list show the headlines as they stood for it, as the page does,
+    /// so that taking the page over moves nothing on it, and so again when they go back to it.
     pub landing: RwSignal<Option<String>>,
 }
 

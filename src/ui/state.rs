@@ -78,6 +78,9 @@ pub struct FirstView {
     pub snapshot: Collection,
     pub lang: Lang,
     pub article: Option<String>,
+    /// Whether the reader arrives at it now (see `Navigation::landing`); not when they come back
+    /// to a page (a reload, Back or Forward), where they had the app's headlines.
+    pub arriving: bool,
 }
 
 /// What the mounting layer gives a viewer: the page it is on, and what follows the viewer there.
@@ -264,7 +267,6 @@ impl ViewerState {
             }
         }
         self.nav.pinned.set(None);
-        self.nav.landing.set(None);
         self.nav.article_id.set(id);
         let after = (
             self.nav.article_id.get_untracked(),

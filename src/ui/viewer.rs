@@ -47,7 +47,10 @@ pub fn Viewer(
             lang: Some(first.lang),
             ..Settings::DESIGNED
         });
-        state.nav.landing.set(first.article.clone());
+        state
+            .nav
+            .landing
+            .set(first.article.clone().filter(|_| first.arriving));
         state.nav.article_id.set(first.article);
         state.feed.data.set(Data::Ready(Arc::new(first.snapshot)));
         reader
