@@ -169,6 +169,19 @@ test.describe('keyboard, back in the list', () => {
     })).toBe(true);
   });
 
+  test("Back after the pager's Next lists one page of headlines and focuses that link", async ({ page }) => {
+    // Its next article is far down its list (the 36th row): the reader followed the pager.
+    await openViewer(page, './?article=extension-des-aeroports-de-marrakech-agadir-et-tanger-les');
+    await expect(page.locator('.nv-more__link')).toHaveCount(30);
+    await page.locator('.nv-pager__next a').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toHaveText(/Marché actions/i);
+    await page.goBack();
+    await expect(page.locator('.nv-pager__next a')).toBeFocused();
+    await expect(page.locator('.nv-more__link')).toHaveCount(30);
+    await expect(page.getByRole('button', { name: 'Afficher plus de titres' })).toBeVisible();
+  });
+
   test('Back after a ticker headline focuses that ticker headline', async ({ page }) => {
     await openViewer(page);
     await page.locator(readCopy).first().focus();

@@ -320,6 +320,18 @@ fn walked(state: ViewerState, id: &str) -> Option<Arc<Collection>> {
     }
 }
 
+/// The positions of the articles before and after article `id` in the pager's order.
+fn neighbours(collection: &Collection, id: &str, lang: Lang) -> [Option<usize>; 2] {
+    let edition = collection.pager_edition(id, lang);
+    let here = collection.position(id);
+    let at = edition.iter().position(|&i| Some(i) == here);
+    let neighbour = |at: Option<usize>| at.and_then(|at| edition.get(at).copied());
+    [
+        neighbour(at.and_then(|at| at.checked_sub(1))),
+        neighbour(at.map(|at| at + 1)),
+    ]
+}
+
 /// The headlines of the articles before and after article `id` in the pager's order.
 fn neighbour_headlines(
     collection: &Collection,
@@ -327,18 +339,10 @@ fn neighbour_headlines(
     lang: Lang,
     state: ViewerState,
 ) -> (Option<Headline>, Option<Headline>) {
-    let edition = collection.pager_edition(id, lang);
-    let here = collection.position(id);
     let default = collection.default_language.as_deref();
-    let at = edition.iter().position(|&i| Some(i) == here);
-    let neighbour = |at: Option<usize>| {
-        at.and_then(|at| edition.get(at))
-            .map(|&i| Headline::of(&collection.articles[i], lang, default, state))
-    };
-    (
-        neighbour(at.and_then(|at| at.checked_sub(1))),
-        neighbour(at.map(|at| at + 1)),
-    )
+    let [before, after] = neighbours(collection, id, lang)
+        .map(|i| i.map(|i| Headline::of(&collection.articles[i], lang, default, state)));
+    (before, after)
 }
 
 /// Links to the previous and next articles, following the data (a newer reading may retitle or
@@ -487,13 +491,18 @@ fn listed_headlines(
 }
 
 /// How many rows the list starts with: a page, or, back to this article by Back or Forward, as
-/// many pages as reach the headline the reader had followed from it (they had shown more).
+/// many pages as reach the headline the reader had followed from it (they had shown more), unless
+/// the pager links it (they followed that, above the list).
 fn back_to_rows(state: ViewerState, id: &str, lang: Lang) -> usize {
     let (Arrival::Headline(left), Some(collection)) =
         (state.nav.arrival.get_value(), walked(state, id))
     else {
         return LIST_PAGE;
     };
+    let mut paged = neighbours(&collection, id, lang).into_iter().flatten();
+    if paged.any(|i| *collection.articles[i].id == *left) {
+        return LIST_PAGE;
+    }
     let here = collection.position(id);
     let row = collection
         .edition_for(lang)
