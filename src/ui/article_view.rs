@@ -314,10 +314,27 @@ fn source_link(
 fn walked(state: ViewerState, id: &str) -> Option<Arc<Collection>> {
     let collection = state.collection()?;
     let arrived = state.nav.landing.with(|l| l.as_deref() == Some(id));
-    match arrived.then(|| collection.as_it_stood_for(id)).flatten() {
-        Some(stood) => Some(Arc::new(stood)),
-        None => Some(collection),
+    // The newest article's are every headline.
+    if !arrived || collection.order().first() == collection.position(id).as_ref() {
+        return Some(collection);
     }
+    // Made once for each reading of the file, however many parts of the view ask.
+    STOOD.with_borrow_mut(|made| match made {
+        Some((from, at, stood)) if Arc::ptr_eq(from, &collection) && at == id => {
+            Some(stood.clone())
+        }
+        _ => {
+            let stood = Arc::new(collection.as_it_stood_for(id)?);
+            *made = Some((collection, id.to_string(), stood.clone()));
+            Some(stood)
+        }
+    })
+}
+
+thread_local! {
+    /// The last collection `walked` made: from which reading, for which article.
+    static STOOD: std::cell::RefCell<Option<(Arc<Collection>, String, Arc<Collection>)>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// The positions of the articles before and after article `id` in the pager's order.
