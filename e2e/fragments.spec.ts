@@ -1,7 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { hostPage } from './helpers';
+import { hostPage, readCopy } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
 // the host's shadow root before the WebAssembly arrives, pasted (embed.js fetches it) or included
@@ -138,6 +138,20 @@ test.describe('without JavaScript', () => {
     await expect(link).toHaveAttribute('href', './rapprochement-maroc-irak-sous-le-regard-de-l-iran.fr.html');
     await link.click();
     await expect(page.locator('.nv-article__title')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
+  });
+
+  test('an included strip is one row of every headline to scroll through, with no controls', async ({ page }) => {
+    await hostPage(page, 'publisher.html', publisherPage('included', 'ticker'));
+    await page.goto('./publisher.html');
+    // Its loop's second copy and its pause button are gone; the track stands still.
+    await expect(page.locator('#v .nv-ticker__copy[aria-hidden="true"]')).toBeHidden();
+    await expect(page.locator('#v .nv-ticker__toggle')).toBeHidden();
+    const links = page.locator(`#v ${readCopy}`);
+    await expect(links).toHaveCount(20);
+    await expect(links.last()).not.toBeInViewport();
+    await page.locator('#v .nv-ticker__viewport').evaluate((e) => { e.scrollLeft = e.scrollWidth; });
+    await expect(links.last()).toBeInViewport();
+    await expect(links.first()).not.toBeInViewport();
   });
 });
 
