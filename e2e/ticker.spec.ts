@@ -40,6 +40,20 @@ test('the ticker pauses while hovered and resumes after', async ({ page }) => {
   expect(await moves(page)).toBe(true);
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  test('a tapped headline opens and the ticker goes on moving, as its button says', async ({ page }) => {
+    await openViewer(page);
+    const link = page.locator(readCopy).nth(1);
+    const title = await link.textContent();
+    // It moves: tapped where it is (Playwright would wait for it to stand still).
+    await link.tap({ force: true });
+    await expect(page.locator('.nv-article__title')).toHaveText(title!);
+    await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'false');
+    expect(await moves(page)).toBe(true);
+  });
+});
+
 test('the ticker pauses while a headline has keyboard focus', async ({ page }) => {
   await openViewer(page);
   await page.mouse.move(5, 600);
