@@ -67,8 +67,9 @@ for (const form of ['pasted', 'included'] as Form[]) {
   });
 }
 
-// The README's policy for embeds, the publisher's own reservation style allowed by its hash but
-// not the fragment's stylesheet: embed.js puts the viewer's own file in its place.
+// A policy for embeds without the fragment's stylesheet hash (the README asks for it), the
+// publisher's own reservation style allowed by its hash: embed.js puts the viewer's own file in
+// the refused stylesheet's place.
 const embedPolicy = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'",
   `style-src 'self' 'sha256-${createHash('sha256').update(reserve.replace(/^<style>|<\/style>$/g, '')).digest('base64')}'`,

@@ -169,6 +169,21 @@ test.describe('keyboard, back in the list', () => {
     })).toBe(true);
   });
 
+  test('Forward onto an article left by Back focuses its title, not the link back', async ({ page }) => {
+    await openViewer(page);
+    const next = page.locator('.nv-pager__next a');
+    await next.focus();
+    await page.keyboard.press('Enter');
+    const title = page.locator('.nv-article__title');
+    await expect(title).toBeFocused();
+    const opened = (await title.textContent())!;
+    await page.goBack();
+    await expect(next).toBeFocused();
+    await page.goForward();
+    await expect(title).toHaveText(opened);
+    await expect(title).toBeFocused();
+  });
+
   test("Back after the pager's Next lists one page of headlines and focuses that link", async ({ page }) => {
     // Its next article is far down its list (the 36th row): the reader followed the pager.
     await openViewer(page, './?article=extension-des-aeroports-de-marrakech-agadir-et-tanger-les');
@@ -378,6 +393,21 @@ test('a reload keeps the reader’s place in the article', async ({ page }) => {
   await page.reload();
   await expect(page.locator('.nv[data-live]')).toHaveCount(1);
   await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(1500);
+});
+
+test('a reload after Show more keeps the longer list, and the place in it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openViewer(page);
+  await page.getByRole('button', { name: 'Afficher plus de titres' }).click();
+  const rows = page.locator('.nv-more__item');
+  await expect(rows).toHaveCount(45);
+  await rows.nth(40).scrollIntoViewIfNeeded();
+  const place = await page.evaluate(() => Math.round(scrollY));
+  await page.reload();
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await expect(rows).toHaveCount(45);
+  await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(place);
+  await expect(rows.nth(40)).toBeInViewport();
 });
 
 test('print uses the light theme whatever the reader’s or the system’s', async ({ page }) => {

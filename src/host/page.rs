@@ -117,7 +117,7 @@ fn current_address(pages: bool) -> Option<String> {
 }
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
-/// it, with focus on the headline they had followed from it.
+/// it, with focus on the headline they had followed from it (else its heading, when on screen).
 fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let place = js_sys::Reflect::get(&event.state(), &PLACE_KEY.into())
@@ -143,13 +143,11 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             state.prefs.lang.set(lang);
         }
         if new_article {
-            // Not the heading, which may be far above the place the reader is put back at.
-            let arrival = state
-                .nav
-                .current
-                .get_untracked()
-                .map_or(Arrival::Stay, Arrival::Headline);
-            state.navigate_to(article, arrival);
+            // Not the heading, which may be far above the place the reader is put back at. The
+            // article left is the one the reader had followed from this entry when it holds a
+            // place, saved as they followed it; else they had left it by Back or Forward.
+            let left = place.and(state.nav.current.get_untracked());
+            state.navigate_to(article, Arrival::Headline(left.unwrap_or_default()));
         }
     });
     on_cleanup(move || listener.remove());
@@ -165,7 +163,8 @@ fn place_state(y: f64) -> JsValue {
     state.into()
 }
 
-/// A reload puts the reader back where they were: the position is kept for the tab
+/// A reload puts the reader back where they were: the position (and the length of the list of
+/// headlines, which the reader may have made longer) is kept for the tab
 /// (`sessionStorage`, by page address) when the page is left, and restored once the article is
 /// shown with the file's data and its text (until then a deep-linked article, or one whose text
 /// is in a file of its own, may lack its text, and the page its height). Chrome drops a history
@@ -173,34 +172,38 @@ fn place_state(y: f64) -> JsValue {
 fn keep_place_across_reloads(state: ViewerState) {
     let key = place_key();
     let session = || window().session_storage().ok().flatten();
-    // Only a reload or a return through history comes back to a place; a new visit starts at
-    // the top.
-    let returning = window()
-        .performance()
-        .map(|p| p.get_entries_by_type("navigation").get(0))
-        .and_then(|entry| js_sys::Reflect::get(&entry, &"type".into()).ok())
-        .and_then(|kind| kind.as_string())
-        .is_some_and(|kind| kind != "navigate");
-    let saved = session().and_then(|s| {
-        let y = s.get_item(&key).ok().flatten();
-        let _ = s.remove_item(&key);
-        // The browser's own number reading (Rust's would add kilobytes).
-        Some(js_sys::Number::parse_float(&y.filter(|_| returning)?)).filter(|y| y.is_finite())
-    });
-    let pending = StoredValue::new(saved);
+    // "<y> <rows>": the place, and how many headlines the list under the article showed. Only a
+    // reload or a return through history comes back to a place; a new visit starts at the top.
+    let saved = session()
+        .and_then(|s| {
+            let saved = s.get_item(&key).ok().flatten();
+            let _ = s.remove_item(&key);
+            saved
+        })
+        .filter(|_| crate::js::returning())
+        .unwrap_or_default();
+    // The browser's own number reading (Rust's would add kilobytes): a number up to a space; a
+    // cast makes anything else (NaN) no rows.
+    let rows = js_sys::Number::parse_float(saved.split(' ').nth(1).unwrap_or_default()) as usize;
+    let pending =
+        StoredValue::new(Some(js_sys::Number::parse_float(&saved)).filter(|y| y.is_finite()));
     Effect::new(move |_| {
         if state.feed.busy.get() || state.text_on_its_way() {
             return;
         }
         if let Some(y) = pending.get_value() {
             pending.set_value(None);
+            if rows > state.nav.list_rows.get_untracked() {
+                state.nav.list_rows.set(rows);
+            }
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
         }
     });
     let on_leave = window_event_listener(leptos::ev::pagehide, move |_| {
         let y = window().scroll_y().unwrap_or_default();
+        let rows = state.nav.list_rows.get_untracked();
         if let Some(s) = session() {
-            let _ = s.set_item(&place_key(), &(y.round() as i64).to_string());
+            let _ = s.set_item(&place_key(), &format!("{} {rows}", y.round() as i64));
         }
     });
     on_cleanup(move || on_leave.remove());

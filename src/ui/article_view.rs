@@ -409,7 +409,8 @@ fn OtherHeadlines(
 ) -> impl IntoView {
     let state = expect_context::<ViewerState>();
     let s = lang.strings();
-    let shown = RwSignal::new(untrack(|| back_to_rows(state, &id, lang)));
+    let shown = state.nav.list_rows;
+    shown.set(untrack(|| back_to_rows(state, &id, lang)));
     let list = NodeRef::<html::Ul>::new();
     let total = listed_total(state, id.clone(), lang);
     let shown_headlines = listed_headlines(state, id, lang, shown);

@@ -19,31 +19,33 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
     });
 }
 
-/// Back or Forward: focus goes to the link to the article the reader left (`left`), where the
-/// reader is put back (after the place is restored: two frames on); without one on screen,
-/// nowhere, since focus on anything off screen (the heading the view reused, say) scrolls the
-/// reader away at the next key.
-fn focus_headline_of(state: ViewerState, left: String) {
+/// Back or Forward: focus goes to the link to the article the reader had followed from this one
+/// (`left`), where the reader is put back (after the place is restored: two frames on); without
+/// one on screen, to the article's `heading` if on screen (an entry left by Back or Forward); else
+/// nowhere, since focus on anything off screen scrolls the reader away at the next key.
+fn focus_headline_of(state: ViewerState, left: String, heading: web_sys::HtmlElement) {
     let href = state.article_href(&left, state.prefs.lang.get_untracked());
     let find = move || {
         let root = state.root.get_untracked()?;
         let links = root.query_selector_all("a[href]").ok()?;
         let height = window().inner_height().ok()?.as_f64()?;
+        let shown = |el: &web_sys::HtmlElement| {
+            let box_ = el.get_bounding_client_rect();
+            box_.top() >= 0.0 && box_.bottom() <= height
+        };
         let on_screen: Vec<_> = (0..links.length())
             .filter_map(|i| links.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
             .filter(|link| link.get_attribute("href").as_deref() == Some(href.as_str()))
             // Not the ticker's second copy, there only for the loop.
             .filter(|link| link.closest("[aria-hidden]").ok().flatten().is_none())
-            .filter(|link| {
-                let box_ = link.get_bounding_client_rect();
-                box_.top() >= 0.0 && box_.bottom() <= height
-            })
+            .filter(shown)
             .collect();
         // The article's own links (list, pager) before the ticker's, which the reader may not
         // have followed and whose focus stops the loop.
         let in_ticker = |link: &web_sys::HtmlElement| link.closest(".nv-ticker").ok().flatten();
         let own = on_screen.iter().find(|link| in_ticker(link).is_none());
-        own.or(on_screen.first()).cloned()
+        let heading = Some(heading).filter(shown);
+        own.or(on_screen.first()).cloned().or(heading)
     };
     request_animation_frame(move || {
         request_animation_frame(move || match find() {
@@ -104,7 +106,7 @@ pub fn MainHeading(
             }
             Arrival::Headline(left) => {
                 state.nav.arrival.set_value(Arrival::Stay);
-                focus_headline_of(state, left);
+                focus_headline_of(state, left, heading);
             }
         }
     });

@@ -17,8 +17,10 @@ pub enum Arrival {
     Heading,
     /// The Retry button again if the text fails again, else the heading.
     Retry,
-    /// Back or Forward: the link to the article the reader left (by id), where the browser puts
-    /// them back, if the view shows one; else nowhere, so that nothing scrolls.
+    /// Back or Forward: the link to the article the reader had followed from this one (by id;
+    /// empty when they had left it by Back or Forward), where the browser puts them back, if the
+    /// view shows one; else the article's heading if on screen; else nowhere, so that nothing
+    /// scrolls.
     Headline(String),
 }
 
@@ -40,6 +42,9 @@ pub struct Navigation {
     /// language: its pager and list show the headlines as they stood for it, as the page does,
     /// so that taking the page over moves nothing on it, and so again when they go back to it.
     pub landing: RwSignal<Option<String>>,
+    /// How many headlines the list under the open article shows: a page, more after Show more or
+    /// back to it (see `article_view::back_to_rows`), as many as before after a reload.
+    pub list_rows: RwSignal<usize>,
 }
 
 impl Navigation {
@@ -76,6 +81,7 @@ impl Navigation {
             arrival: StoredValue::new(Arrival::Stay),
             pinned,
             landing: RwSignal::new(None),
+            list_rows: RwSignal::new(0),
         }
     }
 
