@@ -220,8 +220,6 @@ ui_strings! {
     article_not_found,
     article_not_found_detail,
     back_to_latest,
-    /// A part of the viewer failed; the rest still works.
-    part_failed,
     no_articles,
     /// `{url}` is filled in.
     load_failed,
@@ -297,7 +295,6 @@ pub const FR: Strings = Strings {
     article_not_found: "Article introuvable",
     article_not_found_detail: "Cet article n'existe pas ou n'est plus disponible.",
     back_to_latest: "Revenir à l'actualité",
-    part_failed: "Cette partie n'a pas pu être affichée.",
     no_articles: "Aucun article pour le moment.",
     load_failed: "Impossible de charger les articles depuis {url}.",
     load_failed_reason: "Raison : {reason}",
@@ -354,7 +351,6 @@ pub const EN: Strings = Strings {
     article_not_found: "Article not found",
     article_not_found_detail: "This article does not exist or is no longer available.",
     back_to_latest: "Back to the news",
-    part_failed: "This part could not be shown.",
     no_articles: "No articles yet.",
     load_failed: "The articles could not be loaded from {url}.",
     load_failed_reason: "Reason: {reason}",
@@ -411,7 +407,6 @@ pub const AR: Strings = Strings {
     article_not_found: "المقال غير موجود",
     article_not_found_detail: "هذا المقال غير موجود أو لم يعد متاحا.",
     back_to_latest: "العودة إلى الأخبار",
-    part_failed: "تعذر عرض هذا الجزء.",
     no_articles: "لا توجد مقالات بعد.",
     load_failed: "تعذر تحميل المقالات من {url}.",
     load_failed_reason: "السبب: {reason}",

@@ -55,8 +55,8 @@ impl LoadError {
     }
 }
 
-/// A part of the viewer that cannot show what it was asked to. Rendered as `Err`, it reaches the
-/// `ErrorBoundary` around that part, which shows why while the rest of the viewer goes on.
+/// What the article view cannot show as asked; it says why, with a way back, while the rest of the
+/// viewer goes on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ViewError {
     #[error("article \"{0}\" is not in the collection")]

@@ -14,15 +14,14 @@ use crate::data::model::{reading_minutes, Article, Collection, Translation};
 use crate::format::{format_number, format_published, language_name};
 use crate::i18n::{direction_of, fill, Lang, Strings};
 use crate::routing::safe_href;
-use leptos::either::{Either, EitherOf3};
+use leptos::either::{Either, EitherOf4};
 use leptos::html;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The article the reader asked for (the featured one by default), or the "no articles yet" state
-/// for an empty collection. An unknown id is an error for the `ErrorBoundary` around the view,
-/// whose fallback is `part_failed`.
+/// The article the reader asked for (the featured one by default), the "no articles yet" state
+/// for an empty collection, or "article not found" with a way back for an unknown id.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<ViewerState>();
@@ -68,19 +67,19 @@ pub fn ArticleView() -> impl IntoView {
         }
         if let Some(failed) = untrack(|| state.deep_link_pending()) {
             let id = state.nav.article_id.get_untracked().unwrap_or_default();
-            return Ok(EitherOf3::C(text_part(state, id, failed, lang)));
+            return EitherOf4::C(text_part(state, id, failed, lang));
         }
         let page = untrack(|| {
             state.with_article(|collection, article| article_page(state, collection, article, lang))
         });
         match page {
-            Ok(Some(page)) => Ok(EitherOf3::A(page)),
-            Ok(None) => Ok(EitherOf3::B(view! {
+            Ok(Some(page)) => EitherOf4::A(page),
+            Ok(None) => EitherOf4::B(view! {
                 <div class="nv-empty">
                     <MainHeading class="nv-empty__title" text=lang.strings().no_articles.to_string() />
                 </div>
-            })),
-            Err(error) => Err(error),
+            }),
+            Err(ViewError::ArticleNotFound(_)) => EitherOf4::D(not_found_view(state, lang)),
         }
     };
     view! {
@@ -160,27 +159,6 @@ fn held_notice(state: ViewerState, held: Held) -> impl IntoView {
             {if held.withdrawn { s.article_withdrawn } else { s.article_updated }}
             {action}
         </p>
-    }
-}
-
-/// What a failed part shows: "article not found" with a way back for an unknown id, a short
-/// notice for anything else.
-pub fn part_failed(state: ViewerState, errors: ArcRwSignal<Errors>) -> impl IntoView {
-    move || {
-        let lang = state.prefs.lang.get();
-        let not_found = errors.read().iter().any(|(_, e)| {
-            matches!(
-                e.downcast_ref::<ViewError>(),
-                Some(ViewError::ArticleNotFound(_))
-            )
-        });
-        if not_found {
-            Either::Left(not_found_view(state, lang))
-        } else {
-            Either::Right(
-                view! { <p class="nv-part-failed" role="alert">{lang.strings().part_failed}</p> },
-            )
-        }
     }
 }
 

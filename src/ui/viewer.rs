@@ -270,9 +270,7 @@ pub fn ViewerRoot() -> impl IntoView {
         Phase::Ready => EitherOf4::D(view! {
             <Show when=has_headlines><Ticker /></Show>
             <div class="nv-main">
-                <ErrorBoundary fallback=move |errors| super::article_view::part_failed(state, errors)>
-                    <ArticleView />
-                </ErrorBoundary>
+                <ArticleView />
             </div>
         }),
     };
