@@ -82,6 +82,26 @@ test.describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('.nv-tools') !== null)).toBe(true);
   });
 
+  test('the first Tab shows a way past the bar and the ticker, which puts the reader on the article', async ({ page }) => {
+    await openViewer(page);
+    const skip = page.getByRole('button', { name: "Aller à l'article" });
+    expect(await skip.boundingBox().then((b) => b!.height)).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Tab');
+    await expect(skip).toBeFocused();
+    // Shown while it has focus, above the bar.
+    const box = await skip.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(24);
+    expect(box!.y).toBeLessThan((await page.locator('.nv-bar').boundingBox())!.y);
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    expect(await skip.boundingBox().then((b) => b!.height)).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.nv-tools') !== null)).toBe(true);
+    // In the reader's language.
+    await page.getByRole('button', { name: 'العربية' }).click();
+    await expect(page.locator('.nv-skip')).toHaveText('انتقل إلى المقال');
+  });
+
   test('the ticker is one tab stop; arrows move through it and keep the headline in view beside the label', async ({ page }) => {
     await openViewer(page);
     await page.getByRole('button', { name: 'العربية' }).focus();
@@ -363,7 +383,8 @@ test.describe('narrow screens and long words', () => {
       await openViewer(page, './?lang=ar');
       const small = await page.locator('.nv').evaluate((root) =>
         [...root.querySelectorAll('a, button, input')]
-          .filter((el) => !el.closest('[inert]') && el.getClientRects().length > 0)
+          // (The skip link shows only while it has focus: see the keyboard tests.)
+          .filter((el) => !el.closest('[inert]') && !el.matches('.nv-skip:not(:focus)') && el.getClientRects().length > 0)
           .map((el) => ({ el: el.className || el.textContent, box: el.getBoundingClientRect() }))
           .filter(({ box }) => box.width < 24 || box.height < 24)
           .map(({ el, box }) => `${el}: ${box.width}×${box.height}`));

@@ -43,6 +43,16 @@ test.describe('without JavaScript', () => {
     for (const control of controls) {
       expect(await page.locator(control).evaluateAll((all) => all.filter((e) => e.getClientRects().length))).toEqual([]);
     }
+    // Every headline of the still row is a tab stop (the app makes the ticker one).
+    expect(await links.evaluateAll((all) => all.map((a) => a.getAttribute('tabindex')))).toEqual(Array(12).fill('0'));
+    // From the top of the page: the app's skip link is not a stop.
+    const stops: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate(() => document.activeElement!.className));
+    }
+    expect(stops).toEqual(Array(3).fill('nv-ticker__link'));
+    await expect(links.nth(2)).toBeFocused();
     await expect(page.locator('.nv-disk-note').first()).toBeHidden();
     // Nothing is fetched for an app that cannot run.
     expect(asked.filter((path) => /\.wasm$|\.json$/.test(path))).toEqual([]);

@@ -220,6 +220,8 @@ ui_strings! {
     article_not_found,
     article_not_found_detail,
     back_to_latest,
+    /// The first control: a keyboard reader's way past the bar and the ticker to the article.
+    skip_to_article,
     no_articles,
     /// `{url}` is filled in.
     load_failed,
@@ -295,6 +297,7 @@ pub const FR: Strings = Strings {
     article_not_found: "Article introuvable",
     article_not_found_detail: "Cet article n'existe pas ou n'est plus disponible.",
     back_to_latest: "Revenir à l'actualité",
+    skip_to_article: "Aller à l'article",
     no_articles: "Aucun article pour le moment.",
     load_failed: "Impossible de charger les articles depuis {url}.",
     load_failed_reason: "Raison : {reason}",
@@ -351,6 +354,7 @@ pub const EN: Strings = Strings {
     article_not_found: "Article not found",
     article_not_found_detail: "This article does not exist or is no longer available.",
     back_to_latest: "Back to the news",
+    skip_to_article: "Skip to the article",
     no_articles: "No articles yet.",
     load_failed: "The articles could not be loaded from {url}.",
     load_failed_reason: "Reason: {reason}",
@@ -407,6 +411,7 @@ pub const AR: Strings = Strings {
     article_not_found: "المقال غير موجود",
     article_not_found_detail: "هذا المقال غير موجود أو لم يعد متاحا.",
     back_to_latest: "العودة إلى الأخبار",
+    skip_to_article: "انتقل إلى المقال",
     no_articles: "لا توجد مقالات بعد.",
     load_failed: "تعذر تحميل المقالات من {url}.",
     load_failed_reason: "السبب: {reason}",

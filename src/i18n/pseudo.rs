@@ -46,6 +46,7 @@ pub const PSEUDO: Language = Language {
         article_not_found: "⟦Àrtîçlé ñöt föûñd⟧",
         article_not_found_detail: "⟦Thîs àrtîçlé döés ñöt éxîst ör îs ñö löñgér àvàîlàblé.⟧",
         back_to_latest: "⟦Bàçk tö thé ñéws⟧",
+        skip_to_article: "⟦Skîp tö thé àrtîçlé⟧",
         no_articles: "⟦Ñö àrtîçlés ýét.⟧",
         load_failed: "⟦Thé àrtîçlés çöûld ñöt bé löàdéd fröm {url}.⟧",
         load_failed_reason: "⟦Réàsöñ: {reason}⟧",

@@ -104,6 +104,9 @@ pub struct ViewerState {
     pub host: Host,
     /// The viewer's root element, where its events start.
     pub root: NodeRef<html::Div>,
+    /// Whether the app runs (set once the view is built or hydrated): until then the view is as
+    /// a page without JavaScript has it.
+    pub live: RwSignal<bool>,
     /// The reader's settings (language, theme, text size).
     pub prefs: Preferences,
     /// The collection shown, and the newer readings of its file.
@@ -137,6 +140,7 @@ impl ViewerState {
             config: StoredValue::new(config),
             host,
             root: NodeRef::new(),
+            live: RwSignal::new(false),
             prefs,
             feed,
             nav,

@@ -280,12 +280,17 @@ fn HeadlineCopy(
                 let(headline)
             >
                 {
-                    // At most `TICKER_MAX` rows compare their id when the tab stop moves.
+                    // At most `TICKER_MAX` rows compare their id when the tab stop moves. Until
+                    // the app runs (no JavaScript, the moments before hydration) every headline
+                    // of the copy that is read is a tab stop, as the still row of a page without
+                    // JavaScript needs; the app then makes them one, which arrows move through.
                     let id = headline.id.clone();
                     let tabindex = Signal::derive(move || {
-                        match tab_stop.is_some_and(|stop| stop.with(|s| s.as_ref() == Some(&id))) {
-                            true => 0,
-                            false => -1,
+                        let stop = tab_stop
+                            .map(|stop| !state.live.get() || stop.with(|s| s.as_ref() == Some(&id)));
+                        match stop {
+                            Some(true) => 0,
+                            _ => -1,
                         }
                     });
                     view! {

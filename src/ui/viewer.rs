@@ -254,8 +254,7 @@ pub fn ViewerRoot() -> impl IntoView {
     };
     // Set once the app runs: styles hide the controls that need it until then (no JavaScript,
     // a page opened from disk, the moments before hydration).
-    let live = RwSignal::new(false);
-    Effect::new(move |_| live.set(true));
+    Effect::new(move |_| state.live.set(true));
     let body = move || match phase.get() {
         Phase::Loading => EitherOf4::A(view! {
             <div class="nv-loading" role="status">
@@ -276,6 +275,9 @@ pub fn ViewerRoot() -> impl IntoView {
     };
     let bar = (!ticker_only).then(|| {
         view! {
+            <button type="button" class="nv-skip" on:click=move |_| skip_to_article(state)>
+                {move || state.strings().skip_to_article}
+            </button>
             <div class="nv-bar">
                 <span class="nv-bar__name">{move || state.strings().viewer_name}</span>
                 <LanguageToggle />
@@ -290,13 +292,31 @@ pub fn ViewerRoot() -> impl IntoView {
             dir=move || lang().dir()
             data-theme=move || state.prefs.theme.get().map(Theme::name)
             data-text-size=move || state.prefs.text_size.get().to_string()
-            data-live=move || live.get().then_some("")
+            data-live=move || state.live.get().then_some("")
             aria-busy=move || state.feed.busy.get().then_some("true")
         >
             <p class="nv-hidden" role="status">{move || state.feed.news.get()}</p>
             {bar}
             {body}
         </div>
+    }
+}
+
+/// Focuses the main heading of what the viewer shows (the article's title, or why the file could
+/// not be read), else the article's first control (Retry, while its text cannot be read),
+/// bringing it into view. (Not shown while the file loads: see the stylesheet.)
+/// (A button: a link to a fragment cannot reach into the viewer's shadow root.)
+fn skip_to_article(state: ViewerState) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = state.root.get_untracked() else {
+        return;
+    };
+    let target = [":is(h1, h2)[tabindex]", ".nv-main :is(a, button)"]
+        .iter()
+        .find_map(|selector| root.query_selector(selector).ok().flatten())
+        .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(target) = target {
+        let _ = target.focus();
     }
 }
 
