@@ -86,12 +86,13 @@ test.describe('keyboard', () => {
     await openViewer(page);
     const skip = page.getByRole('button', { name: "Aller à l'article" });
     expect(await skip.boundingBox().then((b) => b!.height)).toBeLessThanOrEqual(1);
+    const title = async () => (await page.locator('.nv-article__title').boundingBox())!.y;
+    const before = await title();
     await page.keyboard.press('Tab');
     await expect(skip).toBeFocused();
-    // Shown while it has focus, above the bar.
-    const box = await skip.boundingBox();
-    expect(box!.height).toBeGreaterThanOrEqual(24);
-    expect(box!.y).toBeLessThan((await page.locator('.nv-bar').boundingBox())!.y);
+    // Shown while it has focus, over the bar: the page does not move.
+    expect((await skip.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    expect(await title()).toBe(before);
     await page.keyboard.press('Enter');
     await expect(page.locator('.nv-article__title')).toBeFocused();
     expect(await skip.boundingBox().then((b) => b!.height)).toBeLessThanOrEqual(1);
@@ -110,6 +111,14 @@ test.describe('keyboard', () => {
     await expect(first).toBeFocused();
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     const sixth = page.locator(readCopy).nth(6);
+    await expect(sixth).toBeFocused();
+    // With a modifier the keys stay the browser's (Alt+Left is Back): not taken, not prevented.
+    const taken = await sixth.evaluate((link) => ['altKey', 'ctrlKey', 'metaKey', 'shiftKey'].map((modifier) => {
+      const key = new KeyboardEvent('keydown', { key: 'ArrowLeft', [modifier]: true, bubbles: true, cancelable: true });
+      link.dispatchEvent(key);
+      return key.defaultPrevented;
+    }));
+    expect(taken).toEqual([false, false, false, false]);
     await expect(sixth).toBeFocused();
     const inView = async () => page.evaluate(() => {
       const link = document.activeElement!.getBoundingClientRect();
@@ -189,6 +198,25 @@ test.describe('keyboard, back in the list', () => {
       const box = focused.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= innerHeight;
     })).toBe(true);
+  });
+
+  test('Back focuses the link the reader followed, the list\'s row, though the pager leads there too', async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 1600 });
+    await openViewer(page);
+    const next = page.locator('.nv-pager__next a');
+    const row = page.locator(`.nv-more__link[href="${await next.getAttribute('href')}"]`);
+    await expect(row).toHaveCount(1);
+    await row.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    await page.goBack();
+    await expect(row).toBeFocused();
+    // And the pager's, when that is the one followed.
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.nv-article__title')).toBeFocused();
+    await page.goBack();
+    await expect(next).toBeFocused();
   });
 
   test('Forward onto an article left by Back focuses its title, not the link back', async ({ page }) => {

@@ -58,6 +58,12 @@ test.describe('without JavaScript', () => {
     expect(asked.filter((path) => /\.wasm$|\.json$/.test(path))).toEqual([]);
   });
 
+  test('the iframe page leads to the site, whose pages read', async ({ page }) => {
+    await page.goto('./embed.html');
+    await page.getByRole('link', { name: /Actualités/ }).click();
+    await expect(page.locator('h1:visible')).toHaveText(featured);
+  });
+
   test('a tapped headline opens its article\'s page, which reads, in every language', async ({ page }) => {
     await page.goto('./');
     await page.locator(`div[data-edition="fr"] ${readCopy}`).filter({ hasText: 'Rapprochement Maroc-Irak' }).click();

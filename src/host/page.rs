@@ -90,7 +90,10 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
         if current != address && (previous.is_some() || arrived) {
             let _ = match moved {
                 true => history
-                    .replace_state(&place_state(reading_at.get_value()), "")
+                    .replace_state(
+                        &place_state(reading_at.get_value(), state.nav.followed.get_value()),
+                        "",
+                    )
                     .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
                 false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
             };
@@ -120,9 +123,9 @@ fn current_address(pages: bool) -> Option<String> {
 /// it, with focus on the headline they had followed from it (else its heading, when on screen).
 fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
-        let place = js_sys::Reflect::get(&event.state(), &PLACE_KEY.into())
-            .ok()
-            .and_then(|y| y.as_f64());
+        let saved = |key: &str| js_sys::Reflect::get(&event.state(), &key.into()).ok();
+        let place = saved(PLACE_KEY).and_then(|y| y.as_f64());
+        let link = saved(LINK_KEY).and_then(|class| class.as_string());
         if let Some(y) = place {
             // Once the entry's article is shown again.
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
@@ -147,19 +150,23 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             // article left is the one the reader had followed from this entry when it holds a
             // place, saved as they followed it; else they had left it by Back or Forward.
             let left = place.and(state.nav.current.get_untracked());
-            state.navigate_to(article, Arrival::Headline(left.unwrap_or_default()));
+            let arrival = Arrival::Headline(left.unwrap_or_default(), link.unwrap_or_default());
+            state.navigate_to(article, arrival);
         }
     });
     on_cleanup(move || listener.remove());
 }
 
-/// The key of the reader's place in a history entry's state.
+/// The keys of the reader's place in a history entry's state, and of the class of the link they
+/// followed from there.
 const PLACE_KEY: &str = "newsViewerPlace";
+const LINK_KEY: &str = "newsViewerLink";
 
-/// A history entry's state holding the reader's place `y`.
-fn place_state(y: f64) -> JsValue {
+/// A history entry's state holding the reader's place `y` and the `link` they followed.
+fn place_state(y: f64, link: &str) -> JsValue {
     let state = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
+    let _ = js_sys::Reflect::set(&state, &LINK_KEY.into(), &link.into());
     state.into()
 }
 

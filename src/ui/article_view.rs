@@ -375,6 +375,9 @@ fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
 /// How many other headlines the list shows at first, and adds at each "more".
 const LIST_PAGE: usize = 30;
 
+/// The class of the list's links.
+const LIST_LINK: &str = "nv-more__link";
+
 /// The other headlines of the reader's edition (the ticker's), newest first, a page at a time;
 /// nothing when there are none. A keyed list: new data adds and removes rows and leaves the
 /// others in place.
@@ -431,7 +434,7 @@ fn OtherHeadlines(
                 <ul class="nv-more__list" node_ref=list>
                     <For each=move || shown_headlines.get() key=|headline| headline.clone() let(headline)>
                         <li class="nv-more__item">
-                            <HeadlineLink headline class="nv-more__link" />
+                            <HeadlineLink headline class=LIST_LINK />
                         </li>
                     </For>
                 </ul>
@@ -488,15 +491,16 @@ fn listed_headlines(
 
 /// How many rows the list starts with: a page, or, back to this article by Back or Forward, as
 /// many pages as reach the headline the reader had followed from it (they had shown more), unless
-/// the pager links it (they followed that, above the list).
+/// the pager links it and they had not followed the list's link (they followed the pager's,
+/// above the list, or the ticker's).
 fn back_to_rows(state: ViewerState, id: &str, lang: Lang) -> usize {
-    let (Arrival::Headline(left), Some(collection)) =
+    let (Arrival::Headline(left, class), Some(collection)) =
         (state.nav.arrival.get_value(), walked(state, id))
     else {
         return LIST_PAGE;
     };
     let mut paged = neighbours(&collection, id, lang).into_iter().flatten();
-    if paged.any(|i| *collection.articles[i].id == *left) {
+    if class != LIST_LINK && paged.any(|i| *collection.articles[i].id == *left) {
         return LIST_PAGE;
     }
     let here = collection.position(id);

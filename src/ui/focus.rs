@@ -23,7 +23,12 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
 /// (`left`), where the reader is put back (after the place is restored: two frames on); without
 /// one on screen, to the article's `heading` if on screen (an entry left by Back or Forward); else
 /// nowhere, since focus on anything off screen scrolls the reader away at the next key.
-fn focus_headline_of(state: ViewerState, left: String, heading: web_sys::HtmlElement) {
+fn focus_headline_of(
+    state: ViewerState,
+    left: String,
+    class: String,
+    heading: web_sys::HtmlElement,
+) {
     let href = state.article_href(&left, state.prefs.lang.get_untracked());
     let find = move || {
         let root = state.root.get_untracked()?;
@@ -43,7 +48,10 @@ fn focus_headline_of(state: ViewerState, left: String, heading: web_sys::HtmlEle
         // The article's own links (list, pager) before the ticker's, which the reader may not
         // have followed and whose focus stops the loop.
         let in_ticker = |link: &web_sys::HtmlElement| link.closest(".nv-ticker").ok().flatten();
-        let own = on_screen.iter().find(|link| in_ticker(link).is_none());
+        let own = on_screen
+            .iter()
+            .find(|link| link.class_name() == class)
+            .or_else(|| on_screen.iter().find(|link| in_ticker(link).is_none()));
         let heading = Some(heading).filter(shown);
         own.or(on_screen.first()).cloned().or(heading)
     };
@@ -104,9 +112,9 @@ pub fn MainHeading(
                 let (standalone, frame) = state.config.with_value(|c| (c.standalone, c.frame));
                 state.host.page.arrive_at(&heading, standalone, frame);
             }
-            Arrival::Headline(left) => {
+            Arrival::Headline(left, class) => {
                 state.nav.arrival.set_value(Arrival::Stay);
-                focus_headline_of(state, left, heading);
+                focus_headline_of(state, left, class, heading);
             }
         }
     });

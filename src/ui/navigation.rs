@@ -18,10 +18,11 @@ pub enum Arrival {
     /// The Retry button again if the text fails again, else the heading.
     Retry,
     /// Back or Forward: the link to the article the reader had followed from this one (by id;
-    /// empty when they had left it by Back or Forward), where the browser puts them back, if the
-    /// view shows one; else the article's heading if on screen; else nowhere, so that nothing
+    /// empty when they had left it by Back or Forward; and by class: the pager's, the list's or
+    /// the ticker's, which may all lead there), where the browser puts them back, if the view
+    /// shows one; else the article's heading if on screen; else nowhere, so that nothing
     /// scrolls.
-    Headline(String),
+    Headline(String, String),
 }
 
 /// The open article.
@@ -45,6 +46,8 @@ pub struct Navigation {
     /// How many headlines the list under the open article shows: a page, more after Show more or
     /// back to it (see `article_view::back_to_rows`), as many as before after a reload.
     pub list_rows: RwSignal<usize>,
+    /// The class of the link the reader last followed (see `Arrival::Headline`).
+    pub followed: StoredValue<&'static str>,
 }
 
 impl Navigation {
@@ -82,6 +85,7 @@ impl Navigation {
             pinned,
             landing: RwSignal::new(None),
             list_rows: RwSignal::new(0),
+            followed: StoredValue::new(""),
         }
     }
 

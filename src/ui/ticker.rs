@@ -97,6 +97,10 @@ fn one_tab_stop(
             all.iter().position(|h| Some(&h.id) == stop.as_ref())
         });
         let at = at.unwrap_or_default();
+        // With a modifier the keys are the browser's (Alt+Left is Back) or the reader's own.
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
         let forward = state.prefs.lang.get_untracked().dir() == "ltr";
         let to = match ev.key().as_str() {
             "ArrowRight" if forward => (at + 1).min(last),
