@@ -45,8 +45,9 @@ fn focus_headline_of(
             .filter(|link| link.closest("[aria-hidden]").ok().flatten().is_none())
             .filter(shown)
             .collect();
-        // The article's own links (list, pager) before the ticker's, which the reader may not
-        // have followed and whose focus stops the loop.
+        // The kind of link the reader followed (pager, list, ticker); else the article's own
+        // links before the ticker's, which the reader may not have followed and whose focus
+        // stops the loop.
         let in_ticker = |link: &web_sys::HtmlElement| link.closest(".nv-ticker").ok().flatten();
         let own = on_screen
             .iter()

@@ -91,16 +91,16 @@ fn one_tab_stop(
         })
     });
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        // With a modifier the keys are the browser's (Alt+Left is Back) or the reader's own.
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
+            return;
+        }
         let last = headlines.with_untracked(Vec::len).saturating_sub(1);
         let at = headlines.with_untracked(|all| {
             let stop = tab_stop.get_untracked();
             all.iter().position(|h| Some(&h.id) == stop.as_ref())
         });
         let at = at.unwrap_or_default();
-        // With a modifier the keys are the browser's (Alt+Left is Back) or the reader's own.
-        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() || ev.shift_key() {
-            return;
-        }
         let forward = state.prefs.lang.get_untracked().dir() == "ltr";
         let to = match ev.key().as_str() {
             "ArrowRight" if forward => (at + 1).min(last),
