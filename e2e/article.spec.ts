@@ -51,7 +51,7 @@ test('reporting an image thanks the reader, blurs it, tells the host and is reme
   });
   await page.getByRole('button', { name: 'Signaler cette image' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Merci' })).toHaveText(
-    "Merci d'avoir signalé ! Cette image sera automatiquement bloquée après qu'elle soit signalée par plusieurs personnes. Annuler");
+    "Merci d'avoir signalé cette image ! Elle sera automatiquement bloquée une fois signalée par plusieurs personnes. Annuler");
   await expect(page.locator('.nv-figure__frame')).toHaveClass(/is-blurred/);
   expect(await page.evaluate(() => (window as any).reports)).toEqual([
     { articleId: 'photo-story', imageSrc: 'http://127.0.0.1:8090/photo.png', lang: 'fr', action: 'report' },

@@ -129,6 +129,31 @@ test('the iframe is sized to its content, without scrollbars', async ({ page }) 
   expect(inner.scroll).toBeLessThanOrEqual(inner.client);
 });
 
+test('the iframe keeps the height its page reserved while the viewer loads, then takes the viewer\'s', async ({ page }) => {
+  // The frame's viewer has no first view: it shows "loading" until its file is read.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/articles.json', async (route) => {
+    if (route.request().frame() !== page.mainFrame()) await held;
+    await route.fallback();
+  });
+  await page.addInitScript(() => {
+    (window as any).heights = [];
+    addEventListener('DOMContentLoaded', () => new ResizeObserver(([entry]) => {
+      (window as any).heights.push(entry.contentRect.height);
+    }).observe(document.querySelector('#viewer-frame')!));
+  });
+  await page.goto('./demo.html');
+  await expect(page.frameLocator('#viewer-frame').locator('.nv-loading')).toBeVisible();
+  await page.waitForTimeout(300);
+  release();
+  const frame = page.locator('#viewer-frame');
+  await expect.poll(async () => (await frame.boundingBox())!.height).toBeGreaterThan(1000);
+  const reserved = page.viewportSize()!.height;
+  const heights: number[] = await page.evaluate(() => (window as any).heights);
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(reserved);
+});
+
 test('a viewer added to the page after load mounts too, and one without data-src reads the bundled file', async ({ page }) => {
   // A publisher's page in another folder: the bundled articles.json is found beside embed.js.
   await page.route('**/elsewhere/page.html', (route) => route.fulfill({

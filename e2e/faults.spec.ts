@@ -35,14 +35,24 @@ for (const [name, fulfil, reason] of [
   });
 }
 
-test('a network error gives an error view, and Retry loads the articles', async ({ page }) => {
+test('a network error gives an error view, and Retry loads the articles; the host page hears of both', async ({ page }) => {
   let fail = true;
   await page.route('**/articles.json', (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+  await page.addInitScript(() => {
+    (window as any).heard = [];
+    document.addEventListener('article-viewer:ready', (e) => (window as any).heard.push((e as CustomEvent).detail));
+  });
   await openViewer(page, EMBEDDED);
   await expectError(page, /réseau est injoignable/);
+  await expect.poll(() => page.evaluate(() => (window as any).heard)).toEqual([
+    { articleId: '', lang: 'fr', error: expect.stringMatching(/^network error: /) },
+  ]);
   fail = false;
   await page.getByRole('button', { name: 'Réessayer' }).click();
   await expect(page.locator('.nv-article__title')).toHaveText(/La Russie a demandé/);
+  await expect.poll(() => page.evaluate(() => (window as any).heard.length)).toBe(2);
+  expect(await page.evaluate(() => (window as any).heard[1])).toEqual(
+    { articleId: 'russie-aide-militaire-chine-new-york-times', lang: 'fr' });
 });
 
 test('no answer within 15 seconds is a timeout, not an endless wait', async ({ page }) => {

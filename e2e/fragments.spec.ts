@@ -10,8 +10,10 @@ import { hostPage, readCopy } from './helpers';
 const featured = "La Russie a demandé l'aide militaire de la Chine, selon le New York Times";
 // The README's snippet: the space the viewer takes is reserved before anything loads.
 const reserve = `<style>
-  [data-article-viewer] { display: block; min-height: 100vh; }
-  [data-article-viewer][data-view="ticker"] { min-height: 0; height: 44px; }
+  @media (scripting: enabled) {
+    [data-article-viewer] { display: block; min-height: 100vh; }
+    [data-article-viewer][data-view="ticker"] { min-height: 0; height: 44px; }
+  }
 </style>`;
 
 type Form = 'pasted' | 'included';
@@ -66,6 +68,43 @@ for (const form of ['pasted', 'included'] as Form[]) {
     expect(problems).toEqual([]);
   });
 }
+
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}: a returning reader's theme and text size show before the app, which keeps them`, async ({ page }) => {
+    await page.addInitScript(() => {
+      localStorage.setItem('news-viewer:theme', 'dark');
+      localStorage.setItem('news-viewer:text-size', '3');
+    });
+    await shifts(page);
+    await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    const view = page.locator('#v .nv');
+    await expect(view).toHaveAttribute('data-theme', 'dark');
+    await expect(view).toHaveAttribute('data-text-size', '3');
+    await expect(view).toHaveCSS('background-color', 'rgb(20, 20, 20)');
+    const size = await page.locator('#v .nv-article__body').evaluate((b) => getComputedStyle(b).fontSize);
+    release();
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    await expect(page.locator('#v .nv-tools__button[data-choice="dark"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(view).toHaveAttribute('data-text-size', '3');
+    expect(await page.locator('#v .nv-article__body').evaluate((b) => getComputedStyle(b).fontSize)).toBe(size);
+    // An included view is painted as published, before embed.js (a module) runs: a larger text
+    // then moves the viewer's own lines, once.
+    const shift = await page.evaluate(() => (window as any).shift);
+    if (form === 'pasted') expect(shift).toBe(0);
+    else expect(shift).toBeLessThan(0.01);
+  });
+}
+
+test('pasted, without JavaScript: no space is reserved for a viewer that cannot run', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer'));
+  await page.goto('./publisher.html');
+  expect((await page.locator('#v').boundingBox())!.height).toBe(0);
+  await context.close();
+});
 
 // A policy for embeds without the fragment's stylesheet hash (the README asks for it), the
 // publisher's own reservation style allowed by its hash: embed.js puts the viewer's own file in

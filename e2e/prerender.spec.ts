@@ -129,6 +129,32 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test("a returning reader's theme and text size show from the first paint, before the app, which keeps them", async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('news-viewer:theme', 'sepia');
+    localStorage.setItem('news-viewer:text-size', '0');
+    (window as any).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) (window as any).shifts += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.goto('./russie-aide-militaire-chine-new-york-times.en.html');
+  const view = page.locator('.nv');
+  await expect(view).toHaveAttribute('data-theme', 'sepia');
+  await expect(view).toHaveAttribute('data-text-size', '0');
+  await expect(view).toHaveCSS('background-color', 'rgb(246, 239, 223)');
+  const size = await page.locator('.nv-article__body').evaluate((b) => getComputedStyle(b).fontSize);
+  release();
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await expect(page.locator('.nv-tools__button[data-choice="sepia"]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(view).toHaveAttribute('data-text-size', '0');
+  expect(await page.locator('.nv-article__body').evaluate((b) => getComputedStyle(b).fontSize)).toBe(size);
+  expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+});
+
 // An article's page shows the headlines of its day (those published no later than it): the app,
 // once it has read the whole file, keeps showing them under that article, so that nothing moves.
 const older = 'l-espagne-met-en-garde-ses-citoyens-voulant-se-rendre-a';

@@ -12,14 +12,21 @@
 // throttled link).
 const languages = ['fr', 'en', 'ar'];
 
+// What the reader saved on an earlier visit, as the app reads it (src/host/storage.rs).
+const saved = (key) => { try { return localStorage.getItem(`news-viewer:${key}`); } catch { return null; } };
+
 // The viewer's language for a host, as the app picks it: the host's, else the reader's saved
 // choice, else the first of the browser's languages the viewer speaks, else French.
 function language(host) {
   const known = (tag) => languages.find((code) => String(tag || '').trim().toLowerCase().split(/[-_]/)[0] === code);
-  let saved = null;
-  try { saved = localStorage.getItem('news-viewer:lang'); } catch { /* storage refused */ }
-  return known(host.dataset.lang) || known(saved) || (navigator.languages || []).map(known).find(Boolean) || 'fr';
+  return known(host.dataset.lang) || known(saved('lang')) || (navigator.languages || []).map(known).find(Boolean) || 'fr';
 }
+
+// The reader's theme and text size, as the app reads them (`Settings::saved`, src/ui/prefs.rs)
+// and puts them back once it runs: the first view shows them from the start.
+const theme = saved('theme'), size = saved('text-size');
+const settings = [['data-theme', /^(light|dark|sepia)$/.test(theme) && theme], ['data-text-size', /^[0-4]$/.test(size) && size]]
+  .filter(([, value]) => value);
 
 // The URL allow-list of the viewer (data/rules.rs): http(s), or relative; no other scheme.
 const allowed = (url) => !/[\u0000-\u001f\u007f]/.test(url) && (/^\s*https?:/i.test(url) || !/^\s*[a-z][a-z0-9+.-]*:/i.test(url));
@@ -73,6 +80,7 @@ function adapt(host, root) {
     ticker.removeAttribute('aria-labelledby');
     ticker.setAttribute('aria-label', host.dataset.label);
   }
+  for (const [name, value] of settings) root.querySelector('.nv')?.setAttribute(name, value);
   styled(root);
 }
 

@@ -314,7 +314,7 @@ pub const FR: Strings = Strings {
     older_failed: "Les titres plus anciens n'ont pas pu être chargés : {reason}",
     report_image: "Signaler cette image",
     image_reported: "Image signalée",
-    report_thanks: "Merci d'avoir signalé ! Cette image sera automatiquement bloquée après qu'elle soit signalée par plusieurs personnes.",
+    report_thanks: "Merci d'avoir signalé cette image ! Elle sera automatiquement bloquée une fois signalée par plusieurs personnes.",
     undo: "Annuler",
     report_withdrawn: "Signalement annulé.",
     show_image: "Afficher quand même",

@@ -296,10 +296,15 @@ fn tell_parent(kind: &str, key: &str, value: f64) {
 }
 
 /// Tells the parent window the viewer's height whenever it changes, so the parent can size the
-/// iframe without scrollbars (see `public/article-viewer-frame.js`).
+/// iframe without scrollbars (see `public/article-viewer-frame.js`). Not while the file loads:
+/// the iframe keeps the height its page reserved, since sized to the few lines that say so, it
+/// would pull the page's content below it up, then push it down again once the viewer shows.
 fn post_height_to_parent(viewer: &HtmlElement) -> Result<(), wasm_bindgen::JsValue> {
     let measured = viewer.clone();
     let on_resize = Closure::<dyn FnMut()>::new(move || {
+        if let Ok(Some(_)) = measured.query_selector(".nv-loading") {
+            return;
+        }
         let height = measured.get_bounding_client_rect().height().ceil();
         tell_parent(FRAME_HEIGHT_MESSAGE, "height", height);
     });

@@ -105,8 +105,8 @@ fn tell_the_host(state: ViewerState) {
 }
 
 /// Downloads the collection and puts it, or the reason it failed, in `state`, then tells the host
-/// page the viewer is ready and which article it shows (`fetch_collection` tells the publisher,
-/// in the console, what it could not read).
+/// page the viewer is ready, which article it shows and, when the file could not be read, why
+/// (`fetch_collection` tells the publisher, in the console, what it could not read).
 fn load(state: ViewerState) {
     // A first view stays on screen while the file is read; the file's data then wins.
     let shows_first_view = state
@@ -121,19 +121,9 @@ fn load(state: ViewerState) {
     spawn_local(async move {
         let fetched = fetch_collection(&src).await;
         state.feed.busy.set(false);
-        match fetched {
+        let failed = match fetched {
             Ok((validated, validator)) => {
                 state.set_collection(validated);
-                if let Some(root) = state.root.get_untracked() {
-                    let id = state.nav.current.get_untracked().unwrap_or_default();
-                    let lang = state.prefs.lang.get_untracked().code();
-                    tell(
-                        state.host.page,
-                        &root,
-                        READY,
-                        &[("articleId", &id), ("lang", lang)],
-                    );
-                }
                 let every = state.config.with_value(|c| c.refresh_ms);
                 let absolute = document()
                     .base_uri()
@@ -143,12 +133,22 @@ fn load(state: ViewerState) {
                 if let Some(url) = absolute.filter(|_| every > 0) {
                     (state.host.keep_reading)(state, url.href(), validator);
                 }
+                None
             }
             Err(error) => {
+                let why = error.to_string();
                 if !shows_first_view {
                     state.feed.data.set(Data::Failed(error));
                 }
+                Some(why)
             }
+        };
+        if let Some(root) = state.root.get_untracked() {
+            let id = state.nav.current.get_untracked().unwrap_or_default();
+            let lang = state.prefs.lang.get_untracked().code();
+            let mut detail = vec![("articleId", id.as_str()), ("lang", lang)];
+            detail.extend(failed.as_deref().map(|why| ("error", why)));
+            tell(state.host.page, &root, READY, &detail);
         }
     });
 }
