@@ -64,6 +64,16 @@ test('reporting an image thanks the reader, blurs it, tells the host and is reme
   await expect(page.locator('.nv-figure__frame')).not.toHaveClass(/is-blurred/);
 });
 
+test('in Arabic, "show anyway" sits in the middle of a reported image', async ({ page }) => {
+  await openWithImage(page, './?lang=ar');
+  await page.locator('.nv-figure__report').click();
+  const frame = (await page.locator('.nv-figure__frame').boundingBox())!;
+  const button = (await page.locator('.nv-figure__reveal').boundingBox())!;
+  expect(button.x).toBeGreaterThanOrEqual(frame.x);
+  expect(button.x + button.width).toBeLessThanOrEqual(frame.x + frame.width);
+  expect(Math.abs(button.x + button.width / 2 - (frame.x + frame.width / 2))).toBeLessThan(1);
+});
+
 test('a headline-only entry with a source makes the source link its main action', async ({ page }) => {
   await openWithImage(page, './?article=with-source');
   const link = page.getByRole('link', { name: "Lire l'article sur sa source" });

@@ -198,6 +198,11 @@ test.describe('keyboard, back in the list', () => {
       const box = focused.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= innerHeight;
     })).toBe(true);
+    // Back again (from a reader trial): the same headlines, place and focus as the first time.
+    await page.goBack();
+    await expect(page.locator('.nv-more__link')).toHaveCount(rows);
+    await expect(page.locator(`.nv-more__link[href="${href}"]`)).toBeFocused();
+    await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(place);
   });
 
   test('Back focuses the link the reader followed, the list\'s row, though the pager leads there too', async ({ page }) => {
@@ -403,6 +408,27 @@ test.describe('narrow screens and long words', () => {
     });
     expect(lineStarts.length).toBeGreaterThan(1); // it does wrap at 320 px
     expect(lineStarts.every(Boolean)).toBe(true);
+  });
+
+  test("with the browser's largest font, on a phone, in Arabic: nothing is wider than the screen, no fact is cut", async ({ page }) => {
+    // Chrome's "Very large" font setting (from a reader trial: the page was 415 px wide, scrolled).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24, fixed: 24 } });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openViewer(page, './russie-aide-militaire-chine-new-york-times.ar.html');
+    await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const cut = await page.locator('.nv-article__meta').evaluate((meta) => {
+      const box = meta.getBoundingClientRect();
+      const range = document.createRange();
+      return [...meta.querySelectorAll('.nv-article__facts > span')].flatMap((fact) => {
+        range.selectNodeContents(fact);
+        return [...range.getClientRects()]
+          .filter((r) => r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5))
+          .map(() => fact.textContent);
+      });
+    });
+    expect(cut).toEqual([]);
   });
 
   test('every control and link is at least 24 × 24 px, on a phone too', async ({ page }) => {

@@ -123,6 +123,11 @@ test('in Arabic the ticker runs right to left with Arabic headlines', async ({ p
   await page.waitForTimeout(700);
   expect(await trackOffset(page)).toBeGreaterThan(a);
   await expect(page.getByRole('region', { name: 'عناوين الأخبار' })).toBeVisible();
+  // Paused, its play icon points right, as in every language: media controls are not mirrored.
+  await page.locator('.nv-ticker__toggle').click();
+  const icon = page.locator('.nv-ticker__toggle .nv-icon');
+  await expect(icon).toHaveCSS('border-left-width', '12px');
+  await expect(icon).toHaveCSS('border-right-width', '0px');
 });
 
 for (const [name, collection] of [

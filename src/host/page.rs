@@ -58,7 +58,24 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
         reading_at.set_value(window().scroll_y().unwrap_or_default());
     });
-    on_cleanup(move || on_scroll.remove());
+    // An entry the reader comes back to and moves on in keeps where they moved to, for the next
+    // time they come back to it (Back from the article they go on to, again).
+    let on_settle = window_event_listener_untyped("scrollend", move |_| {
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let saved = history.state().unwrap_or(JsValue::NULL);
+        let place = js_sys::Reflect::get(&saved, &PLACE_KEY.into()).ok();
+        if place.is_some_and(|y| y.as_f64().is_some()) {
+            let y = window().scroll_y().unwrap_or_default();
+            let _ = js_sys::Reflect::set(&saved, &PLACE_KEY.into(), &y.into());
+            let _ = history.replace_state(&saved, "");
+        }
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_settle.remove();
+    });
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
@@ -91,11 +108,20 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
             let _ = match moved {
                 true => history
                     .replace_state(
-                        &place_state(reading_at.get_value(), state.nav.followed.get_value()),
+                        &place_state(
+                            reading_at.get_value(),
+                            state.nav.followed.get_value(),
+                            article.as_deref().unwrap_or_default(),
+                        ),
                         "",
                     )
                     .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
-                false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+                // The entry keeps the place saved in it.
+                false => history.replace_state_with_url(
+                    &history.state().unwrap_or(JsValue::NULL),
+                    "",
+                    Some(&url),
+                ),
             };
         }
         if moved {
@@ -121,18 +147,17 @@ fn current_address(pages: bool) -> Option<String> {
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
 /// it, with focus on the headline they had followed from it (else its heading, when on screen).
+/// The entry keeps them, for each time the reader comes back to it, until they follow another
+/// link from it.
 fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let saved = |key: &str| js_sys::Reflect::get(&event.state(), &key.into()).ok();
         let place = saved(PLACE_KEY).and_then(|y| y.as_f64());
         let link = saved(LINK_KEY).and_then(|class| class.as_string());
+        let followed = saved(FOLLOWED_KEY).and_then(|id| id.as_string());
         if let Some(y) = place {
-            // Once the entry's article is shown again.
+            // Once the entry's article is shown again (its list as long as when it was left).
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
-            // Used once: the browser keeps the place from now on, until a push saves it anew.
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state(&JsValue::NULL, "");
-            }
         }
         let location = window().location();
         let (article, lang) = parse_location(
@@ -146,27 +171,28 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             state.prefs.lang.set(lang);
         }
         if new_article {
-            // Not the heading, which may be far above the place the reader is put back at. The
-            // article left is the one the reader had followed from this entry when it holds a
-            // place, saved as they followed it; else they had left it by Back or Forward.
-            let left = place.and(state.nav.current.get_untracked());
-            let arrival = Arrival::Headline(left.unwrap_or_default(), link.unwrap_or_default());
+            // Not the heading, which may be far above the place the reader is put back at, but
+            // the link they had followed from this entry, when it holds one.
+            let arrival = Arrival::Headline(followed.unwrap_or_default(), link.unwrap_or_default());
             state.navigate_to(article, arrival);
         }
     });
     on_cleanup(move || listener.remove());
 }
 
-/// The keys of the reader's place in a history entry's state, and of the class of the link they
-/// followed from there.
+/// The keys of the reader's place in a history entry's state, of the class of the link they
+/// followed from there, and of the article it led to.
 const PLACE_KEY: &str = "newsViewerPlace";
 const LINK_KEY: &str = "newsViewerLink";
+const FOLLOWED_KEY: &str = "newsViewerFollowed";
 
-/// A history entry's state holding the reader's place `y` and the `link` they followed.
-fn place_state(y: f64, link: &str) -> JsValue {
+/// A history entry's state holding the reader's place `y`, the `link` they followed and the
+/// article it led to (`followed`).
+fn place_state(y: f64, link: &str, followed: &str) -> JsValue {
     let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
-    let _ = js_sys::Reflect::set(&state, &LINK_KEY.into(), &link.into());
+    for (key, value) in [(PLACE_KEY, y.into()), (LINK_KEY, link.into()), (FOLLOWED_KEY, followed.into())] {
+        let _ = js_sys::Reflect::set(&state, &key.into(), &value);
+    }
     state.into()
 }
 
