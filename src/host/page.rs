@@ -1,6 +1,7 @@
 //! Glue for a viewer that owns its page: the URL, the history, the document title and
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
+use crate::i18n::Lang;
 use crate::routing::{file_name, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
@@ -48,40 +49,16 @@ fn follow_in_title_and_language(state: ViewerState) {
 /// already shown, clamped to that one's height. (Entries left by Back or Forward, the browser
 /// saves before their article goes.)
 fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
-    // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
-    // still the place in the article being left when the next one is already in the page. The
-    // first is read at the next frame: reading it now would lay the page out mid-mount.
-    let reading_at = StoredValue::new(0.0);
-    request_animation_frame(move || {
-        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
-    });
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        reading_at.set_value(window().scroll_y().unwrap_or_default());
-    });
-    // An entry the reader comes back to and moves on in keeps where they moved to, for the next
-    // time they come back to it (Back from the article they go on to, again).
-    let on_settle = window_event_listener_untyped("scrollend", move |_| {
-        let Ok(history) = window().history() else {
-            return;
-        };
-        let saved = history.state().unwrap_or(JsValue::NULL);
-        let place = js_sys::Reflect::get(&saved, &PLACE_KEY.into()).ok();
-        if place.is_some_and(|y| y.as_f64().is_some()) {
-            let y = window().scroll_y().unwrap_or_default();
-            let _ = js_sys::Reflect::set(&saved, &PLACE_KEY.into(), &y.into());
-            let _ = history.replace_state(&saved, "");
-        }
-    });
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_settle.remove();
-    });
-    Effect::new(move |previous: Option<Option<String>>| {
+    let reading_at = follow_reading_place();
+    Effect::new(move |previous: Option<(Option<String>, Lang)>| {
         let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
+        // Again once the file is read: an article the first view's data did not hold (an old
+        // link's, `?article=`) then has its page's address.
+        state.feed.data.track();
         if from_history.get_value() {
             from_history.set_value(false);
-            return article;
+            return (article, lang);
         }
         let pages = state.pages();
         let address = match (&article, pages) {
@@ -90,21 +67,20 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
             (None, false) => format!("?lang={}", lang.code()),
         };
         let (Some(current), Ok(history)) = (current_address(pages), window().history()) else {
-            return article;
+            return (article, lang);
         };
         let url = format!(
             "{address}{}",
             window().location().hash().unwrap_or_default()
         );
-        let moved = previous
-            .as_ref()
-            .is_some_and(|previous| previous != &article);
-        // At first, only a published page reached by an old link (`?article=…`) takes its own
-        // address, in place of the one it came in by; the site's root keeps its own until the
-        // reader moves.
+        let moved = previous.as_ref().is_some_and(|(left, _)| left != &article);
+        let switched = previous.as_ref().is_some_and(|(_, was)| *was != lang);
+        // Until the reader moves or switches, only a published page reached by an old link
+        // (`?article=…`) takes its own address, in place of the one it came in by; the site's
+        // root keeps its own.
         let arrived =
             pages && (current.contains('?') || parse_location(&current, "") != (None, None));
-        if current != address && (previous.is_some() || arrived) {
+        if current != address && (moved || switched || arrived) {
             let _ = match moved {
                 true => history
                     .replace_state(
@@ -127,8 +103,40 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
         if moved {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
-        article
+        (article, lang)
     });
+}
+
+/// Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
+/// still the place in the article being left when the next one is already in the page. The
+/// first is read at the next frame: reading it now would lay the page out mid-mount.
+/// An entry the reader comes back to and moves on in keeps where they moved to, for the next
+/// time they come back to it (Back from the article they go on to, again).
+fn follow_reading_place() -> StoredValue<f64> {
+    let reading_at = StoredValue::new(0.0);
+    request_animation_frame(move || {
+        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
+    });
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        reading_at.set_value(window().scroll_y().unwrap_or_default());
+    });
+    let on_settle = window_event_listener_untyped("scrollend", move |_| {
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let saved = history.state().unwrap_or(JsValue::NULL);
+        let place = js_sys::Reflect::get(&saved, &PLACE_KEY.into()).ok();
+        if place.is_some_and(|y| y.as_f64().is_some()) {
+            let y = window().scroll_y().unwrap_or_default();
+            let _ = js_sys::Reflect::set(&saved, &PLACE_KEY.into(), &y.into());
+            let _ = history.replace_state(&saved, "");
+        }
+    });
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_settle.remove();
+    });
+    reading_at
 }
 
 /// Where the page is, as the viewer's addresses say it: its file name and query on a published
@@ -190,7 +198,11 @@ const FOLLOWED_KEY: &str = "newsViewerFollowed";
 /// article it led to (`followed`).
 fn place_state(y: f64, link: &str, followed: &str) -> JsValue {
     let state = js_sys::Object::new();
-    for (key, value) in [(PLACE_KEY, y.into()), (LINK_KEY, link.into()), (FOLLOWED_KEY, followed.into())] {
+    for (key, value) in [
+        (PLACE_KEY, y.into()),
+        (LINK_KEY, link.into()),
+        (FOLLOWED_KEY, followed.into()),
+    ] {
         let _ = js_sys::Reflect::set(&state, &key.into(), &value);
     }
     state.into()
