@@ -152,6 +152,18 @@ test('markup and scripts in every text field render as inert text', async ({ pag
   expect(dialogs).toEqual([]);
 });
 
+test("the publisher's demo page, its iframe too, works under a strict Content-Security-Policy with no violation", async ({ page }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('violated', (v: string) => violations.push(v));
+  await page.context().addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => (window as any).violated(`${location.pathname} ${e.violatedDirective} ${e.blockedURI}`)));
+  await page.goto('./csp/demo.html');
+  await expect(page.locator('#viewer-fr .nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await expect(page.frameLocator('#viewer-frame').locator('.nv-article__title')).toBeVisible();
+  await expect.poll(async () => (await page.locator('#viewer-frame').boundingBox())!.height).toBeGreaterThan(1000);
+  expect(violations).toEqual([]);
+});
+
 test('forbidden URL schemes never reach href or src', async ({ page }) => {
   await serveCollection(page, JSON.parse(readFileSync('tests/hostile/forbidden-urls.json', 'utf8')));
   await openViewer(page, './?article=safe');
