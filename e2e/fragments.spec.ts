@@ -97,6 +97,26 @@ for (const form of ['pasted', 'included'] as Form[]) {
   });
 }
 
+test("a host's data-theme is the viewer's from its first view, until the reader picks another", async ({ page }) => {
+  await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('id="v"', 'id="v" data-theme="dark"'));
+  const release = await holdApp(page);
+  await page.goto('./publisher.html');
+  const view = page.locator('#v .nv');
+  await expect(view).toHaveAttribute('data-theme', 'dark');
+  await expect(view).toHaveCSS('background-color', 'rgb(20, 20, 20)');
+  release();
+  await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+  const light = page.locator('#v .nv-tools__button[data-choice="light"]');
+  await expect(page.locator('#v .nv-tools__button[data-choice="dark"]')).toHaveAttribute('aria-pressed', 'true');
+  // The reader's pick is theirs, kept over the host's on their next visit.
+  await light.click();
+  await expect(view).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await page.reload();
+  await expect(view).toHaveAttribute('data-theme', 'light');
+  await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+  await expect(light).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('pasted, without JavaScript: no space is reserved for a viewer that cannot run', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

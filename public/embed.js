@@ -80,7 +80,11 @@ function adapt(host, root) {
     ticker.removeAttribute('aria-labelledby');
     ticker.setAttribute('aria-label', host.dataset.label);
   }
-  for (const [name, value] of settings) root.querySelector('.nv')?.setAttribute(name, value);
+  const view = root.querySelector('.nv');
+  for (const [name, value] of settings) view?.setAttribute(name, value);
+  // The host's theme, until the reader picks one (as the app reads `data-theme`).
+  const theme = host.dataset.theme;
+  if (/^(light|dark|sepia)$/.test(theme) && !view?.hasAttribute('data-theme')) view?.setAttribute('data-theme', theme);
   styled(root);
 }
 

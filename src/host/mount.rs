@@ -11,6 +11,7 @@
 //! - `data-ticker-speed`: pixels per second (default 60);
 //! - `data-refresh`: seconds between two readings of the collection file (default 300; 0: never);
 //! - `data-label`: name of the ticker's landmark, when a page holds several tickers;
+//! - `data-theme`: `light`, `dark` or `sepia`, the viewer's theme until the reader picks one;
 //! - `data-standalone`: the viewer owns the page (URL, history, title, `<html lang>`), and the
 //!   prerender writes its first view into it, with its snapshot in the `script[data-first-view]`
 //!   right after it. The site's root holds one such host per edition, each in a
@@ -23,6 +24,7 @@ use crate::data::read::parse_collection;
 use crate::i18n::Lang;
 use crate::js::bundle_base;
 use crate::routing::{parse_location, site_of};
+use crate::ui::prefs::Theme;
 use crate::ui::state::Config;
 use crate::ui::state::FirstView;
 use crate::ui::Viewer;
@@ -106,6 +108,7 @@ pub fn read_config(host: &HtmlElement) -> Config {
         ticker_only: attr("data-view").as_deref() == Some("ticker"),
         link_pattern: attr("data-link"),
         label: attr("data-label"),
+        theme: attr("data-theme").and_then(|t| Theme::from_name(&t)),
         browser_languages: window()
             .navigator()
             .languages()

@@ -5,7 +5,7 @@ use super::archive::{placed, Archive, Text};
 use super::feed::{Data, Feed, Held, NewReading};
 use super::navigation::{Arrival, Navigation};
 use super::page::{tell, Page, OPEN};
-use super::prefs::{Preferences, Settings};
+use super::prefs::{Preferences, Settings, Theme};
 use crate::data::error::ViewError;
 use crate::data::model::{Article, Changes, Collection};
 use crate::data::read::Validated;
@@ -45,6 +45,8 @@ pub struct Config {
     pub label: Option<String>,
     /// The browser's preferred languages (`navigator.languages`).
     pub browser_languages: Vec<String>,
+    /// The host page's theme (`data-theme`), shown until the reader picks one.
+    pub theme: Option<Theme>,
 }
 
 /// Five minutes between two readings of the collection file, unless the page says otherwise.
@@ -66,6 +68,7 @@ impl Default for Config {
             link_pattern: None,
             label: None,
             browser_languages: Vec::new(),
+            theme: None,
         }
     }
 }
@@ -122,6 +125,10 @@ impl ViewerState {
     /// choice or the browser asks for, else (once loaded) the collection's default.
     pub fn new(config: Config, host: Host) -> Self {
         let saved = Settings::saved(host.page);
+        let saved = Settings {
+            theme: saved.theme.or(config.theme),
+            ..saved
+        };
         let preferred = preferred_language(
             config.lang,
             saved.lang.map(Lang::code),
