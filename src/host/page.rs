@@ -166,6 +166,11 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
         if let Some(y) = place {
             // Once the entry's article is shown again (its list as long as when it was left).
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+            // Written again, unchanged: the browser then does not restore the place it saved
+            // itself, clamped to the next article's height, over this one.
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state(&event.state(), "");
+            }
         }
         let location = window().location();
         let (article, lang) = parse_location(
