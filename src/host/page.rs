@@ -1,7 +1,6 @@
 //! Glue for a viewer that owns its page: the URL, the history, the document title and
 //! `<html lang dir>` follow it. An embedded viewer never touches any of these.
 
-use crate::i18n::Lang;
 use crate::routing::{file_name, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
@@ -49,16 +48,23 @@ fn follow_in_title_and_language(state: ViewerState) {
 /// already shown, clamped to that one's height. (Entries left by Back or Forward, the browser
 /// saves before their article goes.)
 fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
-    let reading_at = follow_reading_place();
-    Effect::new(move |previous: Option<(Option<String>, Lang)>| {
+    // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
+    // still the place in the article being left when the next one is already in the page. The
+    // first is read at the next frame: reading it now would lay the page out mid-mount.
+    let reading_at = StoredValue::new(0.0);
+    request_animation_frame(move || {
+        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
+    });
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        reading_at.set_value(window().scroll_y().unwrap_or_default());
+    });
+    on_cleanup(move || on_scroll.remove());
+    Effect::new(move |previous: Option<Option<String>>| {
         let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
-        // Again once the file is read: an article the first view's data did not hold (an old
-        // link's, `?article=`) then has its page's address.
-        state.feed.data.track();
         if from_history.get_value() {
             from_history.set_value(false);
-            return (article, lang);
+            return article;
         }
         let pages = state.pages();
         let address = match (&article, pages) {
@@ -67,76 +73,36 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
             (None, false) => format!("?lang={}", lang.code()),
         };
         let (Some(current), Ok(history)) = (current_address(pages), window().history()) else {
-            return (article, lang);
+            return article;
         };
         let url = format!(
             "{address}{}",
             window().location().hash().unwrap_or_default()
         );
-        let moved = previous.as_ref().is_some_and(|(left, _)| left != &article);
-        let switched = previous.as_ref().is_some_and(|(_, was)| *was != lang);
-        // Until the reader moves or switches, only a published page reached by an old link
-        // (`?article=…`) takes its own address, in place of the one it came in by; the site's
-        // root keeps its own.
+        let moved = previous
+            .as_ref()
+            .is_some_and(|previous| previous != &article);
+        // At first, only a published page reached by an old link (`?article=…`) takes its own
+        // address, in place of the one it came in by; the site's root keeps its own until the
+        // reader moves.
         let arrived =
             pages && (current.contains('?') || parse_location(&current, "") != (None, None));
-        if current != address && (moved || switched || arrived) {
+        if current != address && (previous.is_some() || arrived) {
             let _ = match moved {
                 true => history
                     .replace_state(
-                        &place_state(
-                            reading_at.get_value(),
-                            state.nav.followed.get_value(),
-                            article.as_deref().unwrap_or_default(),
-                        ),
+                        &place_state(reading_at.get_value(), state.nav.followed.get_value()),
                         "",
                     )
                     .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
-                // The entry keeps the place saved in it.
-                false => history.replace_state_with_url(
-                    &history.state().unwrap_or(JsValue::NULL),
-                    "",
-                    Some(&url),
-                ),
+                false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
             };
         }
         if moved {
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }
-        (article, lang)
+        article
     });
-}
-
-/// Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
-/// still the place in the article being left when the next one is already in the page. The
-/// first is read at the next frame: reading it now would lay the page out mid-mount.
-/// An entry the reader comes back to and moves on in keeps where they moved to, for the next
-/// time they come back to it (Back from the article they go on to, again).
-fn follow_reading_place() -> StoredValue<f64> {
-    let reading_at = StoredValue::new(0.0);
-    request_animation_frame(move || {
-        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
-    });
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        reading_at.set_value(window().scroll_y().unwrap_or_default());
-    });
-    let on_settle = window_event_listener_untyped("scrollend", move |_| {
-        let Ok(history) = window().history() else {
-            return;
-        };
-        let saved = history.state().unwrap_or(JsValue::NULL);
-        let place = js_sys::Reflect::get(&saved, &PLACE_KEY.into()).ok();
-        if place.is_some_and(|y| y.as_f64().is_some()) {
-            let y = window().scroll_y().unwrap_or_default();
-            let _ = js_sys::Reflect::set(&saved, &PLACE_KEY.into(), &y.into());
-            let _ = history.replace_state(&saved, "");
-        }
-    });
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_settle.remove();
-    });
-    reading_at
 }
 
 /// Where the page is, as the viewer's addresses say it: its file name and query on a published
@@ -155,21 +121,17 @@ fn current_address(pages: bool) -> Option<String> {
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
 /// it, with focus on the headline they had followed from it (else its heading, when on screen).
-/// The entry keeps them, for each time the reader comes back to it, until they follow another
-/// link from it.
 fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let saved = |key: &str| js_sys::Reflect::get(&event.state(), &key.into()).ok();
         let place = saved(PLACE_KEY).and_then(|y| y.as_f64());
         let link = saved(LINK_KEY).and_then(|class| class.as_string());
-        let followed = saved(FOLLOWED_KEY).and_then(|id| id.as_string());
         if let Some(y) = place {
-            // Once the entry's article is shown again (its list as long as when it was left).
+            // Once the entry's article is shown again.
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
-            // Written again, unchanged: the browser then does not restore the place it saved
-            // itself, clamped to the next article's height, over this one.
+            // Used once: the browser keeps the place from now on, until a push saves it anew.
             if let Ok(history) = window().history() {
-                let _ = history.replace_state(&event.state(), "");
+                let _ = history.replace_state(&JsValue::NULL, "");
             }
         }
         let location = window().location();
@@ -184,32 +146,27 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             state.prefs.lang.set(lang);
         }
         if new_article {
-            // Not the heading, which may be far above the place the reader is put back at, but
-            // the link they had followed from this entry, when it holds one.
-            let arrival = Arrival::Headline(followed.unwrap_or_default(), link.unwrap_or_default());
+            // Not the heading, which may be far above the place the reader is put back at. The
+            // article left is the one the reader had followed from this entry when it holds a
+            // place, saved as they followed it; else they had left it by Back or Forward.
+            let left = place.and(state.nav.current.get_untracked());
+            let arrival = Arrival::Headline(left.unwrap_or_default(), link.unwrap_or_default());
             state.navigate_to(article, arrival);
         }
     });
     on_cleanup(move || listener.remove());
 }
 
-/// The keys of the reader's place in a history entry's state, of the class of the link they
-/// followed from there, and of the article it led to.
+/// The keys of the reader's place in a history entry's state, and of the class of the link they
+/// followed from there.
 const PLACE_KEY: &str = "newsViewerPlace";
 const LINK_KEY: &str = "newsViewerLink";
-const FOLLOWED_KEY: &str = "newsViewerFollowed";
 
-/// A history entry's state holding the reader's place `y`, the `link` they followed and the
-/// article it led to (`followed`).
-fn place_state(y: f64, link: &str, followed: &str) -> JsValue {
+/// A history entry's state holding the reader's place `y` and the `link` they followed.
+fn place_state(y: f64, link: &str) -> JsValue {
     let state = js_sys::Object::new();
-    for (key, value) in [
-        (PLACE_KEY, y.into()),
-        (LINK_KEY, link.into()),
-        (FOLLOWED_KEY, followed.into()),
-    ] {
-        let _ = js_sys::Reflect::set(&state, &key.into(), &value);
-    }
+    let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
+    let _ = js_sys::Reflect::set(&state, &LINK_KEY.into(), &link.into());
     state.into()
 }
 
