@@ -188,6 +188,16 @@ test("an included fragment on a page outside the viewer's folder links beside th
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+  test("an included fragment has the host's data-theme, over the system's colour scheme", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const view = page.locator('#v .nv');
+    for (const [theme, colour] of [['light', 'rgb(255, 255, 255)'], ['sepia', 'rgb(246, 239, 223)'], ['dark', 'rgb(20, 20, 20)'], ['', 'rgb(20, 20, 20)']]) {
+      await hostPage(page, 'publisher.html', publisherPage('included', 'viewer').replace('id="v"', `id="v" data-theme="${theme}"`));
+      await page.goto('./publisher.html');
+      await expect(view).not.toHaveAttribute('data-theme');
+      await expect(view).toHaveCSS('background-color', colour);
+    }
+  });
   test('an included fragment reads: headlines are links, the article is there', async ({ page }) => {
     await hostPage(page, 'publisher.html', publisherPage('included', 'viewer'));
     await page.goto('./publisher.html');

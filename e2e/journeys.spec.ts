@@ -198,6 +198,11 @@ test.describe('keyboard, back in the list', () => {
       const box = focused.getBoundingClientRect();
       return box.top >= 0 && box.bottom <= innerHeight;
     })).toBe(true);
+    // Back again: the same rows, place and focus as the first time.
+    await page.goBack();
+    await expect(page.locator('.nv-more__link')).toHaveCount(rows);
+    await expect(page.locator(`.nv-more__link[href="${href}"]`)).toBeFocused();
+    await expect.poll(() => page.evaluate(() => Math.round(scrollY))).toBe(place);
   });
 
   test('Back focuses the link the reader followed, the list\'s row, though the pager leads there too', async ({ page }) => {

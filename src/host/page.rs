@@ -5,7 +5,9 @@ use crate::routing::{file_name, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Keeps the page in step with `state`, and `state` in step with Back and Forward.
 pub fn follow_viewer(state: ViewerState) {
@@ -13,8 +15,9 @@ pub fn follow_viewer(state: ViewerState) {
     // Set while the state follows Back or Forward: the URL is then already the one to show, and
     // writing it again would cut off the entries ahead (Forward would be lost).
     let from_history = StoredValue::new(false);
-    write_history(state, from_history);
-    follow_history(state, from_history);
+    let entries = Entries::new();
+    write_history(state, from_history, entries);
+    follow_history(state, from_history, entries);
     keep_place_across_reloads(state);
 }
 
@@ -42,23 +45,81 @@ fn follow_in_title_and_language(state: ViewerState) {
     });
 }
 
+/// The viewer's history entries: which one is shown (its number in its state: 0, or none, for the
+/// one the reader arrived at), and the reader's place in each they left, as they left it. The
+/// viewer alone puts the reader back in place (`scrollRestoration` is `manual`): the browser
+/// would save an entry's place at `pushState`, when the next article is already shown, clamped
+/// to that one's height, and restore it at a time of its own, racing the viewer's.
+#[derive(Clone, Copy)]
+struct Entries {
+    shown: StoredValue<usize>,
+    places: StoredValue<Vec<Option<f64>>>,
+    /// Where the reader is, as of the last scroll: scroll events come at the next frame, so this
+    /// is still the place in the article being left when the next one is already in the page.
+    reading_at: StoredValue<f64>,
+}
+
+impl Entries {
+    fn new() -> Entries {
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let shown = window().history().ok().and_then(|h| h.state().ok());
+        let shown = js_sys::Reflect::get(&shown.unwrap_or_default(), &ENTRY_KEY.into()).ok();
+        let entries = Entries {
+            shown: StoredValue::new(shown.and_then(|n| n.as_f64()).unwrap_or_default() as usize),
+            places: StoredValue::new(Vec::new()),
+            reading_at: StoredValue::new(0.0),
+        };
+        // The first is read at the next frame: reading it now would lay the page out mid-mount.
+        request_animation_frame(move || {
+            entries
+                .reading_at
+                .try_set_value(window().scroll_y().unwrap_or_default());
+        });
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
+            entries
+                .reading_at
+                .set_value(window().scroll_y().unwrap_or_default());
+        });
+        on_cleanup(move || on_scroll.remove());
+        // And as the reader follows a link, before the viewer's own handler shows the next
+        // article (caught on the way down): focus may just have moved the page, whose scroll
+        // event comes only at the next frame.
+        let on_click = Closure::<dyn Fn()>::new(move || {
+            let y = window().scroll_y().unwrap_or_default();
+            entries.reading_at.try_set_value(y);
+        });
+        let listener = on_click
+            .as_ref()
+            .unchecked_ref::<js_sys::Function>()
+            .clone();
+        let _ = window().add_event_listener_with_callback_and_bool("click", &listener, true);
+        let on_click = SendWrapper::new((listener, on_click));
+        on_cleanup(move || {
+            let (listener, _closure) = on_click.take();
+            let _ = window().remove_event_listener_with_callback_and_bool("click", &listener, true);
+        });
+        entries
+    }
+
+    /// The reader leaves the entry shown for entry `next`, keeping their place in it.
+    fn leave_for(&self, next: usize) {
+        let (left, y) = (self.shown.get_value(), self.reading_at.get_value());
+        self.places.update_value(|places| {
+            if places.len() <= left {
+                places.resize(left + 1, None);
+            }
+            places[left] = Some(y);
+        });
+        self.shown.set_value(next);
+    }
+}
+
 /// A new article is a new history entry, so Back walks the articles read; a new language only
 /// rewrites the current entry. An entry the reader leaves for another article keeps their place
-/// in it, which Back restores: the browser saves it at `pushState`, when the next article is
-/// already shown, clamped to that one's height. (Entries left by Back or Forward, the browser
-/// saves before their article goes.)
-fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
-    // Where the reader is, as of the last scroll: scroll events come at the next frame, so this is
-    // still the place in the article being left when the next one is already in the page. The
-    // first is read at the next frame: reading it now would lay the page out mid-mount.
-    let reading_at = StoredValue::new(0.0);
-    request_animation_frame(move || {
-        reading_at.try_set_value(window().scroll_y().unwrap_or_default());
-    });
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-        reading_at.set_value(window().scroll_y().unwrap_or_default());
-    });
-    on_cleanup(move || on_scroll.remove());
+/// in it and the link they followed, which Back and Forward restore.
+fn write_history(state: ViewerState, from_history: StoredValue<bool>, entries: Entries) {
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
@@ -89,13 +150,30 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>) {
             pages && (current.contains('?') || parse_location(&current, "") != (None, None));
         if current != address && (previous.is_some() || arrived) {
             let _ = match moved {
-                true => history
-                    .replace_state(
-                        &place_state(reading_at.get_value(), state.nav.followed.get_value()),
-                        "",
-                    )
-                    .and_then(|_| history.push_state_with_url(&JsValue::NULL, "", Some(&url))),
-                false => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+                true => {
+                    let (left, next) = (entries.shown.get_value(), entries.shown.get_value() + 1);
+                    let place = entries.reading_at.get_value();
+                    let followed = state.nav.followed.get_value();
+                    let to = article.as_deref().unwrap_or_default();
+                    entries.leave_for(next);
+                    // The entries ahead are gone.
+                    entries.places.update_value(|places| places.truncate(next));
+                    history
+                        .replace_state(&entry_state(left, Some(place), followed, to), "")
+                        .and_then(|_| {
+                            history.push_state_with_url(
+                                &entry_state(next, None, "", ""),
+                                "",
+                                Some(&url),
+                            )
+                        })
+                }
+                // The entry's state stays.
+                false => history.replace_state_with_url(
+                    &history.state().unwrap_or(JsValue::NULL),
+                    "",
+                    Some(&url),
+                ),
             };
         }
         if moved {
@@ -121,18 +199,25 @@ fn current_address(pages: bool) -> Option<String> {
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
 /// it, with focus on the headline they had followed from it (else its heading, when on screen).
-fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
+fn follow_history(state: ViewerState, from_history: StoredValue<bool>, entries: Entries) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let saved = |key: &str| js_sys::Reflect::get(&event.state(), &key.into()).ok();
-        let place = saved(PLACE_KEY).and_then(|y| y.as_f64());
         let link = saved(LINK_KEY).and_then(|class| class.as_string());
-        if let Some(y) = place {
+        let left = saved(LEFT_KEY).and_then(|id| id.as_string());
+        // Not an entry of the viewer's (the page's own `#fragment`): the browser's.
+        if let Some(entry) = saved(ENTRY_KEY).and_then(|n| n.as_f64()) {
+            let entry = entry as usize;
+            entries.leave_for(entry);
+            // Where the reader left it since this page was loaded, else where they followed a
+            // link from it (before a reload), else its top (an entry ahead, after a reload).
+            let place = entries
+                .places
+                .with_value(|places| places.get(entry).copied().flatten());
+            let y = place
+                .or_else(|| saved(PLACE_KEY).and_then(|y| y.as_f64()))
+                .unwrap_or_default();
             // Once the entry's article is shown again.
             request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
-            // Used once: the browser keeps the place from now on, until a push saves it anew.
-            if let Ok(history) = window().history() {
-                let _ = history.replace_state(&JsValue::NULL, "");
-            }
         }
         let location = window().location();
         let (article, lang) = parse_location(
@@ -146,10 +231,9 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
             state.prefs.lang.set(lang);
         }
         if new_article {
-            // Not the heading, which may be far above the place the reader is put back at. The
-            // article left is the one the reader had followed from this entry when it holds a
-            // place, saved as they followed it; else they had left it by Back or Forward.
-            let left = place.and(state.nav.current.get_untracked());
+            // Not the heading, which may be far above the place the reader is put back at: the
+            // link the reader last followed from this entry, saved as they followed it (none
+            // when they have only ever left it by Back or Forward).
             let arrival = Arrival::Headline(left.unwrap_or_default(), link.unwrap_or_default());
             state.navigate_to(article, arrival);
         }
@@ -157,16 +241,23 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>) {
     on_cleanup(move || listener.remove());
 }
 
-/// The keys of the reader's place in a history entry's state, and of the class of the link they
-/// followed from there.
+/// The keys of a history entry's state: its number, the reader's place in it, the class of the
+/// link they last followed from there, and that link's article.
+const ENTRY_KEY: &str = "newsViewerEntry";
 const PLACE_KEY: &str = "newsViewerPlace";
 const LINK_KEY: &str = "newsViewerLink";
+const LEFT_KEY: &str = "newsViewerLeft";
 
-/// A history entry's state holding the reader's place `y` and the `link` they followed.
-fn place_state(y: f64, link: &str) -> JsValue {
+/// History entry number `entry`'s state: the reader's place `y` as they followed the `link` they
+/// last followed from there, to the article `left`.
+fn entry_state(entry: usize, y: Option<f64>, link: &str, left: &str) -> JsValue {
     let state = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
+    let _ = js_sys::Reflect::set(&state, &ENTRY_KEY.into(), &(entry as f64).into());
+    if let Some(y) = y {
+        let _ = js_sys::Reflect::set(&state, &PLACE_KEY.into(), &y.into());
+    }
     let _ = js_sys::Reflect::set(&state, &LINK_KEY.into(), &link.into());
+    let _ = js_sys::Reflect::set(&state, &LEFT_KEY.into(), &left.into());
     state.into()
 }
 

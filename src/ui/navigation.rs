@@ -17,8 +17,8 @@ pub enum Arrival {
     Heading,
     /// The Retry button again if the text fails again, else the heading.
     Retry,
-    /// Back or Forward: the link to the article the reader had followed from this one (by id;
-    /// empty when they had left it by Back or Forward; and by class: the pager's, the list's or
+    /// Back or Forward: the link to the article the reader last followed from this one (by id;
+    /// empty when they have only ever left it by Back or Forward; and by class: the pager's, the list's or
     /// the ticker's, which may all lead there), where the browser puts them back, if the view
     /// shows one; else the article's heading if on screen; else nowhere, so that nothing
     /// scrolls.
