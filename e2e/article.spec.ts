@@ -64,6 +64,35 @@ test('reporting an image thanks the reader, blurs it, tells the host and is reme
   await expect(page.locator('.nv-figure__frame')).not.toHaveClass(/is-blurred/);
 });
 
+test('Undo stays while the reader is on it, and goes once they move on', async ({ page }) => {
+  await page.clock.install();
+  await openWithImage(page);
+  await page.getByRole('button', { name: 'Signaler cette image' }).focus();
+  await page.keyboard.press('Enter');
+  const undo = page.getByRole('button', { name: 'Annuler' });
+  await expect(undo).toBeFocused();
+  await page.clock.runFor(25_000);
+  await expect(undo).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(undo).not.toBeFocused();
+  await page.clock.runFor(11_000);
+  await expect(undo).toHaveCount(0);
+});
+
+test('forced colours: the paused ticker shows a play triangle, and a pressed button is marked by more than its weight', async ({ page }) => {
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'no-preference' });
+  await openViewer(page);
+  await page.locator('[data-live]').waitFor();
+  await page.locator('.nv-ticker__toggle').click();
+  const icon = page.locator('.nv-ticker__toggle[aria-pressed="true"] > .nv-icon');
+  expect(await icon.evaluate((el) => { const s = getComputedStyle(el); return [s.borderTopColor, s.borderBottomColor]; }))
+    .toEqual(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+  const pressed = page.locator('.nv-langs__button[aria-pressed="true"]');
+  const unpressed = page.locator('.nv-langs__button[aria-pressed="false"]').first();
+  const background = (l: typeof pressed) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await background(pressed)).not.toEqual(await background(unpressed));
+});
+
 test('in Arabic, "show anyway" sits in the middle of a reported image', async ({ page }) => {
   await openWithImage(page, './?lang=ar');
   await page.locator('.nv-figure__report').click();

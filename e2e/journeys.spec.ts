@@ -138,6 +138,23 @@ test.describe('keyboard', () => {
   });
 });
 
+test('Tab never leaves the focus ring cut off by the window\'s edge', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openViewer(page);
+  await page.locator('[data-live]').waitFor();
+  const cut: string[] = [];
+  for (let i = 0; i < 45; i++) {
+    await page.keyboard.press('Tab');
+    const box = await page.evaluate(() => {
+      const r = document.activeElement!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, name: document.activeElement!.textContent!.slice(0, 30), top0: scrollY === 0, ours: !!document.activeElement!.closest('.nv') };
+    });
+    // The ring: 3 px, 2 px out (at the page's top, nothing is above to scroll to).
+    if (box.ours && ((box.top < 5 && !box.top0) || box.bottom > 800 - 5)) cut.push(`${i}: ${box.name} ${Math.round(box.top)}–${Math.round(box.bottom)}`);
+  }
+  expect(cut).toEqual([]);
+});
+
 test.describe('keyboard, back in the list', () => {
   test('Back to a place in the list focuses the headline the reader came from, not the title far above', async ({ page }) => {
     await page.setViewportSize({ width: 1000, height: 700 });

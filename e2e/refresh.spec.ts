@@ -156,6 +156,19 @@ test('the open article, the focus and the place survive an update; a changed art
   await expect(page.locator('#one .nv-notice')).toHaveCount(0);
 });
 
+test('a reader on a row of the list keeps focus there when headlines join the list above it', async ({ page }) => {
+  await open(page);
+  const row = page.locator('#one .nv-more__link', { hasText: 'Titre numéro 2' });
+  await row.focus();
+  publish(collection([breaking, { ...breaking, id: 'flash2', published: '2024-06-02', translations: { fr: { title: 'Un second flash' } } }]));
+  await expect(news(page)).toHaveText('Nouveaux titres : 2');
+  await expect(page.locator('#one .nv-more__link').first()).toHaveText('Un second flash');
+  await expect(row).toBeFocused();
+  // And so on the next Tab, which goes on from it.
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#one .nv-more__link', { hasText: 'Titre numéro 1' })).toBeFocused();
+});
+
 test('a withdrawn open article stays readable with a notice; the featured article stays open', async ({ page }) => {
   await open(page);
   publish(collection([], (articles) => articles.splice(4, 1)));

@@ -40,7 +40,6 @@ struct Controls {
     figure: NodeRef<html::Figure>,
     report: NodeRef<html::Button>,
     undo: NodeRef<html::Button>,
-    reveal: NodeRef<html::Button>,
 }
 
 impl Report {
@@ -57,7 +56,6 @@ impl Report {
                 figure: NodeRef::new(),
                 report: NodeRef::new(),
                 undo: NodeRef::new(),
-                reveal: NodeRef::new(),
             },
         }
     }
@@ -106,20 +104,19 @@ impl Report {
         set_timeout(move || self.close_undo(this_report), UNDO_FOR);
     }
 
-    /// The time to undo report number `this_report` is over, unless another came since.
+    /// The time to undo report number `this_report` is over, unless another came since; while
+    /// the reader is on Undo (a screen reader may still be reading the thanks before it), it
+    /// starts again, and Undo goes only once they have moved on.
     fn close_undo(self, this_report: Option<u32>) {
         if self.reports.try_get_value() != this_report {
             return;
         }
-        let Controls { undo, reveal, .. } = self.controls;
-        let undo_had_focus = undo
-            .try_get_untracked()
-            .flatten()
-            .is_some_and(|b| document().active_element() == Some(b.into()));
-        let _ = self.can_undo.try_set(false);
-        if undo_had_focus {
-            focus_when_shown(move || reveal.try_get_untracked().flatten().map(Into::into));
+        let on_undo = self.controls.undo.try_get_untracked().flatten();
+        if on_undo.is_some_and(|b| b.matches(":focus").unwrap_or_default()) {
+            set_timeout(move || self.close_undo(this_report), UNDO_FOR);
+            return;
         }
+        let _ = self.can_undo.try_set(false);
     }
 
     fn undo(self) {
@@ -202,7 +199,6 @@ pub fn figure(
                     <button
                         type="button"
                         class="nv-figure__reveal nv-button"
-                        node_ref=controls.reveal
                         on:click=move |_| report.reveal()
                     >
                         {s.show_image}

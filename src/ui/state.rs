@@ -361,7 +361,7 @@ impl ViewerState {
             None => fresh,
         };
         self.feed.updates.update(|n| *n += 1);
-        self.feed.data.set(Data::Ready(data));
+        super::focus::keeping_focus(*self, || self.feed.data.set(Data::Ready(data)));
     }
 
     /// Follows the `changes` a reading taken in (`take_update`) brought: the texts of the
