@@ -5,9 +5,7 @@ use crate::routing::{file_name, page_href, parse_location};
 use crate::ui::navigation::Arrival;
 use crate::ui::state::ViewerState;
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Keeps the page in step with `state`, and `state` in step with Back and Forward.
 pub fn follow_viewer(state: ViewerState) {
@@ -15,7 +13,7 @@ pub fn follow_viewer(state: ViewerState) {
     // Set while the state follows Back or Forward: the URL is then already the one to show, and
     // writing it again would cut off the entries ahead (Forward would be lost).
     let from_history = StoredValue::new(false);
-    let entries = Entries::new();
+    let entries = Entries::follow_scroll();
     write_history(state, from_history, entries);
     follow_history(state, from_history, entries);
     keep_place_across_reloads(state);
@@ -50,76 +48,57 @@ fn follow_in_title_and_language(state: ViewerState) {
 /// viewer alone puts the reader back in place (`scrollRestoration` is `manual`): the browser
 /// would save an entry's place at `pushState`, when the next article is already shown, clamped
 /// to that one's height, and restore it at a time of its own, racing the viewer's.
-#[derive(Clone, Copy)]
+#[derive(Default)]
 struct Entries {
-    shown: StoredValue<usize>,
-    places: StoredValue<Vec<Option<f64>>>,
+    /// The entry shown.
+    shown: usize,
+    /// The reader's place in each entry, as they left it since the page was loaded (`NaN`: not).
+    places: Vec<f64>,
     /// Where the reader is, as of the last scroll: scroll events come at the next frame, so this
     /// is still the place in the article being left when the next one is already in the page.
-    reading_at: StoredValue<f64>,
+    reading_at: f64,
 }
 
 impl Entries {
-    fn new() -> Entries {
+    fn follow_scroll() -> StoredValue<Entries> {
         if let Ok(history) = window().history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
         let shown = window().history().ok().and_then(|h| h.state().ok());
         let shown = js_sys::Reflect::get(&shown.unwrap_or_default(), &ENTRY_KEY.into()).ok();
-        let entries = Entries {
-            shown: StoredValue::new(shown.and_then(|n| n.as_f64()).unwrap_or_default() as usize),
-            places: StoredValue::new(Vec::new()),
-            reading_at: StoredValue::new(0.0),
+        let entries = StoredValue::new(Entries {
+            shown: shown.and_then(|n| n.as_f64()).unwrap_or_default() as usize,
+            ..Entries::default()
+        });
+        let scrolled = move || {
+            let y = window().scroll_y().unwrap_or_default();
+            entries.try_update_value(|e| e.reading_at = y);
         };
         // The first is read at the next frame: reading it now would lay the page out mid-mount.
-        request_animation_frame(move || {
-            entries
-                .reading_at
-                .try_set_value(window().scroll_y().unwrap_or_default());
-        });
-        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| {
-            entries
-                .reading_at
-                .set_value(window().scroll_y().unwrap_or_default());
-        });
+        request_animation_frame(scrolled);
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| scrolled());
         on_cleanup(move || on_scroll.remove());
-        // And as the reader follows a link, before the viewer's own handler shows the next
-        // article (caught on the way down): focus may just have moved the page, whose scroll
-        // event comes only at the next frame.
-        let on_click = Closure::<dyn Fn()>::new(move || {
-            let y = window().scroll_y().unwrap_or_default();
-            entries.reading_at.try_set_value(y);
-        });
-        let listener = on_click
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
-        let _ = window().add_event_listener_with_callback_and_bool("click", &listener, true);
-        let on_click = SendWrapper::new((listener, on_click));
-        on_cleanup(move || {
-            let (listener, _closure) = on_click.take();
-            let _ = window().remove_event_listener_with_callback_and_bool("click", &listener, true);
-        });
         entries
     }
 
-    /// The reader leaves the entry shown for entry `next`, keeping their place in it.
-    fn leave_for(&self, next: usize) {
-        let (left, y) = (self.shown.get_value(), self.reading_at.get_value());
-        self.places.update_value(|places| {
-            if places.len() <= left {
-                places.resize(left + 1, None);
-            }
-            places[left] = Some(y);
-        });
-        self.shown.set_value(next);
+    /// The reader leaves the entry shown, at `y`, for entry `next`.
+    fn leave_for(&mut self, next: usize, y: f64) {
+        if self.places.len() <= self.shown {
+            self.places.resize(self.shown + 1, f64::NAN);
+        }
+        self.places[self.shown] = y;
+        self.shown = next;
     }
 }
 
 /// A new article is a new history entry, so Back walks the articles read; a new language only
 /// rewrites the current entry. An entry the reader leaves for another article keeps their place
 /// in it and the link they followed, which Back and Forward restore.
-fn write_history(state: ViewerState, from_history: StoredValue<bool>, entries: Entries) {
+fn write_history(
+    state: ViewerState,
+    from_history: StoredValue<bool>,
+    entries: StoredValue<Entries>,
+) {
     Effect::new(move |previous: Option<Option<String>>| {
         let article = state.nav.article_id.get();
         let lang = state.prefs.lang.get();
@@ -151,13 +130,21 @@ fn write_history(state: ViewerState, from_history: StoredValue<bool>, entries: E
         if current != address && (previous.is_some() || arrived) {
             let _ = match moved {
                 true => {
-                    let (left, next) = (entries.shown.get_value(), entries.shown.get_value() + 1);
-                    let place = entries.reading_at.get_value();
+                    // As the reader followed the link, else as of the last scroll.
+                    let followed_at = state.nav.followed_at.get_value();
+                    state.nav.followed_at.set_value(f64::NAN);
+                    let (left, place) = entries.with_value(|e| match followed_at.is_nan() {
+                        true => (e.shown, e.reading_at),
+                        false => (e.shown, followed_at),
+                    });
+                    let next = left + 1;
+                    entries.update_value(|e| {
+                        e.leave_for(next, place);
+                        // The entries ahead are gone.
+                        e.places.truncate(next);
+                    });
                     let followed = state.nav.followed.get_value();
                     let to = article.as_deref().unwrap_or_default();
-                    entries.leave_for(next);
-                    // The entries ahead are gone.
-                    entries.places.update_value(|places| places.truncate(next));
                     history
                         .replace_state(&entry_state(left, Some(place), followed, to), "")
                         .and_then(|_| {
@@ -199,7 +186,11 @@ fn current_address(pages: bool) -> Option<String> {
 
 /// Back and Forward: the entry's article and language show again, at the place the reader had in
 /// it, with focus on the headline they had followed from it (else its heading, when on screen).
-fn follow_history(state: ViewerState, from_history: StoredValue<bool>, entries: Entries) {
+fn follow_history(
+    state: ViewerState,
+    from_history: StoredValue<bool>,
+    entries: StoredValue<Entries>,
+) {
     let listener = window_event_listener(leptos::ev::popstate, move |event| {
         let saved = |key: &str| js_sys::Reflect::get(&event.state(), &key.into()).ok();
         let link = saved(LINK_KEY).and_then(|class| class.as_string());
@@ -207,13 +198,14 @@ fn follow_history(state: ViewerState, from_history: StoredValue<bool>, entries: 
         // Not an entry of the viewer's (the page's own `#fragment`): the browser's.
         if let Some(entry) = saved(ENTRY_KEY).and_then(|n| n.as_f64()) {
             let entry = entry as usize;
-            entries.leave_for(entry);
             // Where the reader left it since this page was loaded, else where they followed a
             // link from it (before a reload), else its top (an entry ahead, after a reload).
-            let place = entries
-                .places
-                .with_value(|places| places.get(entry).copied().flatten());
+            let place = entries.try_update_value(|e| {
+                e.leave_for(entry, e.reading_at);
+                e.places.get(entry).copied().filter(|y| !y.is_nan())
+            });
             let y = place
+                .flatten()
                 .or_else(|| saved(PLACE_KEY).and_then(|y| y.as_f64()))
                 .unwrap_or_default();
             // Once the entry's article is shown again.

@@ -19,33 +19,6 @@ pub fn focus_when_shown(find: impl FnOnce() -> Option<web_sys::HtmlElement> + 's
     });
 }
 
-/// Runs `change` (a newer reading of the file taken in), then puts focus back on the element the
-/// reader was on if the change took it away: a keyed list moves its rows in the page when rows
-/// join above them (tachys' keyed diff moves every row after an insertion at the start), and an
-/// element moved loses focus. Not when the reader has moved on to something else meanwhile.
-pub fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
-    let within = move || {
-        let root = state.root.get_untracked()?;
-        let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-            Ok(shadow) => shadow.active_element(),
-            Err(_) => document().active_element(),
-        };
-        active.filter(|el| root.contains(Some(el)))
-    };
-    let focused = within().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    change();
-    let Some(focused) = focused else {
-        return;
-    };
-    request_animation_frame(move || {
-        if within().is_none() && focused.is_connected() {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = focused.focus_with_options(&options);
-        }
-    });
-}
-
 /// Back or Forward: focus goes to the link to the article the reader had followed from this one
 /// (`left`), where the reader is put back (after the place is restored: two frames on); without
 /// one on screen, to the article's `heading` if on screen (an entry left by Back or Forward); else

@@ -79,7 +79,7 @@ pub fn HeadlineLink(
             ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key();
         if opens_here && !new_tab {
             ev.prevent_default();
-            state.nav.followed.set_value(class);
+            state.nav.follow(class);
             state.navigate(Some(id.clone()));
         }
     };

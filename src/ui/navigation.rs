@@ -48,6 +48,9 @@ pub struct Navigation {
     pub list_rows: RwSignal<usize>,
     /// The class of the link the reader last followed (see `Arrival::Headline`).
     pub followed: StoredValue<&'static str>,
+    /// Where the page was scrolled to as they followed it, until the history entry they left
+    /// takes it (`NaN` then): the place Back brings them back to.
+    pub followed_at: StoredValue<f64>,
 }
 
 impl Navigation {
@@ -86,7 +89,17 @@ impl Navigation {
             landing: RwSignal::new(None),
             list_rows: RwSignal::new(0),
             followed: StoredValue::new(""),
+            followed_at: StoredValue::new(f64::NAN),
         }
+    }
+
+    /// The reader follows a link of `class` (see `followed`, `followed_at`).
+    pub fn follow(&self, class: &'static str) {
+        self.followed.set_value(class);
+        // Read now: focus may just have moved the page, whose scroll event comes only at the
+        // next frame, after the next article is in the page.
+        self.followed_at
+            .set_value(window().scroll_y().unwrap_or(f64::NAN));
     }
 
     /// Whether `id` is the article the reader has open (or asked for by a deep link).

@@ -12,6 +12,7 @@ use crate::data::read::Validated;
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 /// How a viewer was placed on the page, read once from its host element.
@@ -361,7 +362,7 @@ impl ViewerState {
             None => fresh,
         };
         self.feed.updates.update(|n| *n += 1);
-        super::focus::keeping_focus(*self, || self.feed.data.set(Data::Ready(data)));
+        keeping_focus(*self, || self.feed.data.set(Data::Ready(data)));
     }
 
     /// Follows the `changes` a reading taken in (`take_update`) brought: the texts of the
@@ -391,6 +392,33 @@ impl ViewerState {
         }
         true
     }
+}
+
+/// Runs `change` (a newer reading of the file taken in), then puts focus back on the element the
+/// reader was on if the change took it away: a keyed list moves its rows in the page when rows
+/// join above them (tachys' keyed diff moves every row after an insertion at the start), and an
+/// element moved loses focus. Not when the reader has moved on to something else meanwhile.
+pub fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
+    let within = move || {
+        let root = state.root.get_untracked()?;
+        let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+            Ok(shadow) => shadow.active_element(),
+            Err(_) => document().active_element(),
+        };
+        active.filter(|el| root.contains(Some(el)))
+    };
+    let focused = within().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    change();
+    let Some(focused) = focused else {
+        return;
+    };
+    request_animation_frame(move || {
+        if within().is_none() && focused.is_connected() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = focused.focus_with_options(&options);
+        }
+    });
 }
 
 /// The language the page, the URL, the reader or the browser asks for, in that order of
