@@ -91,6 +91,16 @@ test('forced colours: the paused ticker shows a play triangle, and a pressed but
   const unpressed = page.locator('.nv-langs__button[aria-pressed="false"]').first();
   const background = (l: typeof pressed) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await background(pressed)).not.toEqual(await background(unpressed));
+  // The system's selected colours, on the theme buttons too.
+  const highlight = await page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('div'));
+    probe.style.backgroundColor = 'Highlight';
+    const colour = getComputedStyle(probe).backgroundColor;
+    probe.remove();
+    return colour;
+  });
+  expect(await background(pressed)).toEqual(highlight);
+  expect(await background(page.locator('.nv-tools__button[aria-pressed="true"]').first())).toEqual(highlight);
 });
 
 test('in Arabic, "show anyway" sits in the middle of a reported image', async ({ page }) => {

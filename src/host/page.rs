@@ -133,10 +133,12 @@ fn write_history(
                     // As the reader followed the link, else as of the last scroll.
                     let followed_at = state.nav.followed_at.get_value();
                     state.nav.followed_at.set_value(f64::NAN);
-                    let (left, place) = entries.with_value(|e| match followed_at.is_nan() {
-                        true => (e.shown, e.reading_at),
-                        false => (e.shown, followed_at),
-                    });
+                    let (left, last) = entries.with_value(|e| (e.shown, e.reading_at));
+                    let place = if followed_at.is_nan() {
+                        last
+                    } else {
+                        followed_at
+                    };
                     let next = left + 1;
                     entries.update_value(|e| {
                         e.leave_for(next, place);

@@ -18,9 +18,9 @@ pub enum Arrival {
     /// The Retry button again if the text fails again, else the heading.
     Retry,
     /// Back or Forward: the link to the article the reader last followed from this one (by id;
-    /// empty when they have only ever left it by Back or Forward; and by class: the pager's, the list's or
-    /// the ticker's, which may all lead there), where the browser puts them back, if the view
-    /// shows one; else the article's heading if on screen; else nowhere, so that nothing
+    /// empty when they have only ever left it by Back or Forward; and by class: the pager's, the
+    /// list's or the ticker's, which may all lead there), where the viewer puts them back, if the
+    /// view shows one; else the article's heading if on screen; else nowhere, so that nothing
     /// scrolls.
     Headline(String, String),
 }

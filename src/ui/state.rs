@@ -12,8 +12,8 @@ use crate::data::read::Validated;
 use crate::i18n::{Lang, Strings};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// How a viewer was placed on the page, read once from its host element.
 #[derive(Clone, Debug, PartialEq)]
@@ -398,7 +398,7 @@ impl ViewerState {
 /// reader was on if the change took it away: a keyed list moves its rows in the page when rows
 /// join above them (tachys' keyed diff moves every row after an insertion at the start), and an
 /// element moved loses focus. Not when the reader has moved on to something else meanwhile.
-pub fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
+fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
     let within = move || {
         let root = state.root.get_untracked()?;
         let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
