@@ -20,7 +20,7 @@ pub fn validator() -> jsonschema::Validator {
         .expect("the bundled schema is a valid JSON Schema")
 }
 
-/// Reads a file's text as the browser would (`Response.json()` drops a leading byte order mark).
+/// Reads a file's text as the viewer does (it drops a leading byte order mark).
 pub fn parse(bytes: Vec<u8>) -> Result<Value, String> {
     let text =
         String::from_utf8(bytes).map_err(|_| "the file is not valid UTF-8 text".to_string())?;
@@ -34,7 +34,7 @@ pub fn parse_file(path: &std::path::Path) -> Result<Value, String> {
     use std::io::{BufRead, BufReader};
     let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    // A leading byte order mark, as `Response.json()` drops it.
+    // A leading byte order mark, as the viewer drops it.
     if reader
         .fill_buf()
         .map_err(|e| e.to_string())?

@@ -1,9 +1,8 @@
 //! What the viewer asks of JavaScript itself, in one snippet module, `src/js.js` (each snippet is
 //! a file the browser fetches before the WebAssembly starts; a file module, where wasm-bindgen
 //! names its imports by its path, so that editing it leaves the WebAssembly's bytes alone): its
-//! own folder, comparing paragraphs where
-//! they live, keeping the reader's edition, downloading and parsing collection files, and pausing
-//! long work (`Pacer`).
+//! own folder, keeping the reader's edition, downloading collection files, and pausing long work
+//! (`Pacer`).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -13,14 +12,6 @@ extern "C" {
     /// folders below it (`snippets/<crate>-<hash>/src/js.js`).
     pub fn bundle_base() -> String;
 
-    /// Whether two arrays of strings are equal, compared where they live (one call, where
-    /// comparing from Rust would cross into JavaScript three times a paragraph).
-    pub fn same_strings(a: &js_sys::Array, b: &js_sys::Array) -> bool;
-
-    /// Whether every item of an array is a string, checked where it lives (one call, where a
-    /// Rust callback would cross into WebAssembly once an item: 10 ms at 1,000 articles).
-    pub fn all_strings(a: &js_sys::Array) -> bool;
-
     /// Whether the reader came back to the page (a reload, Back or Forward) rather than arrived.
     pub fn returning() -> bool;
 
@@ -29,27 +20,24 @@ extern "C" {
     /// `crate::prerender`). Here rather than in Rust, where the same loop weighs five times more.
     pub fn keep_the_readers_edition();
 
-    /// The JSON at `url` and its validator (`ETag`, else `Last-Modified`), in `seconds` at most,
-    /// body included (`AbortSignal.timeout`: a `TimeoutError`); rejects with the HTTP status of
-    /// an answer that is not a success. The JSON is what `Response.json()` gives (and rejects as
-    /// it does), read as it arrives and never for long at a time (`read_json`): the items of the
-    /// document's top-level arrays (a collection's articles) are parsed a megabyte at a time,
-    /// with a pause whenever 20 ms have gone by, so that a 50 MB file does not hold the page for
-    /// a third of a second (`e2e/read-json.spec.ts` holds it to `JSON.parse`). Viewers of one
-    /// file that start reading it together (several on a page) share one request, each reading a
-    /// copy of its body, until it is answered: a later reading (Retry, a viewer added later) asks
-    /// the server again. A `refresh` lets the browser revalidate its copy (an unchanged file
-    /// costs a 304), and gives `null`, unparsed, when the validator is still the one `known`.
-    /// A file the page preloads with `data-collection` (the published pages do) is read before
-    /// the viewer starts where the browser has `scheduler.postTask`, and the first reading of it
-    /// takes that.
+    /// The body of the file at `url` (a reader for `next_chunk`) and its validator (`ETag`,
+    /// else `Last-Modified`), the whole body in `seconds` at most (`AbortSignal.timeout`: a
+    /// `TimeoutError`); rejects with the HTTP status of an answer that is not a success. Viewers
+    /// of one file that start reading it together (several on a page) share one request, each
+    /// reading a copy of its body, until it is answered: a later reading (Retry, a viewer added
+    /// later) asks the server again. A `refresh` lets the browser revalidate its copy (an
+    /// unchanged file costs a 304), and gives `null`, unread, when the validator is still the
+    /// one `known`.
     #[wasm_bindgen(catch)]
-    pub async fn fetch_json(
+    pub async fn fetch_body(
         url: &str,
         seconds: u32,
         refresh: bool,
         known: Option<String>,
     ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+
+    /// The next bytes of a body `fetch_body` gave (a `Uint8Array`), `null` at its end.
+    pub fn next_chunk(reader: &wasm_bindgen::JsValue) -> js_sys::Promise;
 
     /// Gives the event loop a turn: `scheduler.yield()` where there is one, else a message to
     /// itself (a timer would wait a second each time in a background tab).

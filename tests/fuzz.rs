@@ -173,11 +173,21 @@ proptest! {
 }
 
 #[test]
-fn deeply_nested_json_is_refused_without_overflowing_the_stack() {
+fn deeply_nested_json_is_read_without_overflowing_the_stack() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    // An article nested deep is left out, the others are read.
     let text = format!(
-        "{{\"schema\": 1, \"articles\": [{}{}]}}",
-        "[".repeat(100_000),
-        "]".repeat(100_000)
+        "{{\"schema\": 1, \"articles\": [{deep}, {{\"id\": \"a\", \"x\": {deep}, \"translations\": {{\"fr\": {{\"title\": \"A\"}}}}}}]}}"
     );
-    assert!(parse_collection(&text).is_err());
+    let read = parse_collection(&text).unwrap();
+    assert_eq!(read.skipped.len(), 1);
+    assert_eq!(read.collection.articles.len(), 1);
+    // Nested deep in the file's own keys, and cut short there.
+    let text = format!("{{\"schema\": 1, \"x\": {deep}, \"articles\": []}}");
+    assert!(parse_collection(&text)
+        .unwrap()
+        .collection
+        .articles
+        .is_empty());
+    assert!(parse_collection(&text[..150_000]).is_err());
 }

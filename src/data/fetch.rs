@@ -1,7 +1,8 @@
-//! Fetches a collection file and reads it, with a bounded wait. The browser parses the JSON as it
-//! arrives (`js::read_json`); the reader takes the articles from the JS value one by one, and
-//! neither holds the page for long. A refresh lets the browser revalidate its copy and skips
-//! reading a file the server says is unchanged.
+//! Fetches a collection file and reads it, with a bounded wait: its bytes are copied into
+//! WebAssembly as they arrive, cut into articles (`data::scan`) and each read with serde_json,
+//! pausing now and then, so that reading even a 50 MB file never holds the page for long. A
+//! refresh lets the browser revalidate its copy and skips reading a file the server says is
+//! unchanged.
 //! Viewers of one file that read it together share the request.
 
 use super::error::LoadError;
@@ -45,18 +46,19 @@ pub async fn refetch_collection(
 #[cfg(target_arch = "wasm32")]
 mod browser {
     use super::*;
-    use crate::data::read::{read_collection, Reading};
+    use crate::data::read::{article_in, Reading};
+    use crate::data::scan::Scanner;
+    use crate::js::Pacer;
     use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
 
     /// Downloads `url` and reads it. Every failure is a `LoadError`; nothing panics. What it
     /// could not read is told to the publisher in the console: the file's fault, or each article
     /// left out.
     pub async fn fetch_collection(url: &str) -> Result<Fetched, LoadError> {
         let read = async {
-            let fetched = fetch_json(url, TIMEOUT_SECONDS, None).await?;
-            let (json, validator) =
-                fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
-            Ok((read_paced(json).await?, validator))
+            let (body, validator) = answered(fetch_body(url, TIMEOUT_SECONDS, None).await?)?;
+            Ok((read_body(body, TIMEOUT_SECONDS).await?, validator))
         };
         let read: Result<Fetched, LoadError> = read.await;
         match &read {
@@ -74,63 +76,80 @@ mod browser {
     /// which remembers the file its relative URLs resolve against; `fresh`: past the browser's
     /// cache (revalidated), for a file that changed since it was read.
     pub async fn fetch_article(url: &str, id: &str, fresh: bool) -> Result<Article, LoadError> {
-        let fetched = fetch_json(url, TEXT_TIMEOUT_SECONDS, fresh.then_some(None)).await?;
-        let (json, _) = fetched.ok_or_else(|| LoadError::Network("no answer".into()))?;
-        let mut article = crate::data::read::article_in(read_collection(json)?, id)?;
+        let seconds = TEXT_TIMEOUT_SECONDS;
+        let (body, _) = answered(fetch_body(url, seconds, fresh.then_some(None)).await?)?;
+        let mut article = article_in(read_body(body, seconds).await?, id)?;
         article.file = Some(url.into());
         Ok(article)
     }
 
     /// Reads `url` again, letting the browser revalidate its copy (`cache: "no-cache"`, so an
     /// unchanged file costs a 304). `None` when the file's validator is still `known`: it is then
-    /// not even parsed.
+    /// not even read.
     pub async fn refetch_collection(
         url: &str,
         known: Option<&str>,
     ) -> Result<Option<Fetched>, LoadError> {
-        match fetch_json(url, TIMEOUT_SECONDS, Some(known)).await? {
-            Some((json, validator)) => Ok(Some((read_paced(json).await?, validator))),
+        match fetch_body(url, TIMEOUT_SECONDS, Some(known)).await? {
+            Some((body, validator)) => {
+                Ok(Some((read_body(body, TIMEOUT_SECONDS).await?, validator)))
+            }
             None => Ok(None),
         }
     }
 
-    /// Reads a parsed collection file a few articles at a time (ten thousand take a fifth of a
-    /// second).
-    async fn read_paced(json: JsValue) -> Result<Validated, LoadError> {
-        let (mut reading, items) = Reading::begin(json)?;
-        let mut pacer = crate::js::Pacer::start();
-        for item in items {
-            pacer.pace().await;
-            reading.take(item, &|article| article);
+    /// Reads a file's body as it arrives (see the module's documentation).
+    async fn read_body(body: JsValue, seconds: u32) -> Result<Validated, LoadError> {
+        let (mut scanner, mut reading) = (Scanner::default(), Reading::default());
+        let mut pacer = Pacer::start();
+        loop {
+            let chunk = JsFuture::from(crate::js::next_chunk(&body)).await;
+            let Ok(chunk) = chunk
+                .map_err(|e| load_error(e, seconds))?
+                .dyn_into::<js_sys::Uint8Array>()
+            else {
+                break;
+            };
+            chunk.copy_to(scanner.space(chunk.length() as usize));
+            while let Some(item) = scanner.next_item() {
+                reading.take(item, &|article| article)?;
+                pacer.pace().await;
+            }
         }
-        pacer.pace().await;
-        let validated = reading.finish();
+        let validated = reading.finish_with(&scanner.finish())?;
         // Showing it starts in a task of its own.
-        crate::js::Pacer::give_way().await;
+        Pacer::give_way().await;
         Ok(validated)
     }
 
-    /// The JSON at `url` and its validator; with `revalidate`, `None` when the validator is the
-    /// one given (see `js::fetch_json`).
-    async fn fetch_json(
+    /// The body of `url`, to read with `js::next_chunk`, and its validator; with `revalidate`,
+    /// `None` when the validator is the one given (see `js::fetch_body`).
+    async fn fetch_body(
         url: &str,
-        timeout_seconds: u32,
+        seconds: u32,
         revalidate: Option<Option<&str>>,
     ) -> Result<Option<(JsValue, Option<String>)>, LoadError> {
         let known = revalidate.flatten().map(String::from);
-        let fetched = crate::js::fetch_json(url, timeout_seconds, revalidate.is_some(), known)
+        let fetched = crate::js::fetch_body(url, seconds, revalidate.is_some(), known)
             .await
-            .map_err(|e| {
-                let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()));
-                match (e.as_f64(), name.as_deref()) {
-                    (Some(status), _) => LoadError::Http(status as u16),
-                    (_, Some("TimeoutError" | "AbortError")) => LoadError::Timeout(timeout_seconds),
-                    (_, Some("SyntaxError")) => LoadError::NotJson(message(e)),
-                    _ => LoadError::Network(message(e)),
-                }
-            })?;
+            .map_err(|e| load_error(e, seconds))?;
         let answer = fetched.dyn_into::<js_sys::Array>().ok();
         Ok(answer.map(|answer| (answer.get(0), answer.get(1).as_string())))
+    }
+
+    /// A file asked for without a validator is always answered.
+    fn answered<T>(answer: Option<T>) -> Result<T, LoadError> {
+        answer.ok_or_else(|| LoadError::Network("no answer".into()))
+    }
+
+    /// What a failed download or read means.
+    fn load_error(e: JsValue, seconds: u32) -> LoadError {
+        let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()));
+        match (e.as_f64(), name.as_deref()) {
+            (Some(status), _) => LoadError::Http(status as u16),
+            (_, Some("TimeoutError" | "AbortError")) => LoadError::Timeout(seconds),
+            _ => LoadError::Network(message(e)),
+        }
     }
 
     /// What went wrong, for the console.

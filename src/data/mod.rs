@@ -7,3 +7,4 @@ pub mod fetch;
 pub mod model;
 pub mod read;
 pub mod rules;
+pub mod scan;

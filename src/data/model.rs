@@ -6,7 +6,7 @@ use super::rules::{ArticleId, Dimension, LangCode, NonEmpty, Published, SafeUrl,
 use crate::i18n::Lang;
 use serde::{Deserialize, Deserializer};
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// An optional key that, when present, must hold a valid value: `null` is refused as the schema
@@ -54,20 +54,40 @@ pub struct Image {
     pub height: Option<Dimension>,
 }
 
-/// The article in each language it exists in: at least one, in the order of their codes. A short
-/// list rather than the map it is read as: an archive holds 100,000 of them, and a map's node
-/// takes room for eleven.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(try_from = "BTreeMap<LangCode, Translation>")]
+/// The article in each language it exists in: at least one, in the order of their codes (the last
+/// of a code written twice, as `JSON.parse` has it). A short list rather than a map: an archive
+/// holds 100,000 of them, and a map's node takes room for eleven.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Translations(Box<[(LangCode, Translation)]>);
 
-impl TryFrom<BTreeMap<LangCode, Translation>> for Translations {
-    type Error = &'static str;
-    fn try_from(map: BTreeMap<LangCode, Translation>) -> Result<Self, Self::Error> {
-        match map.is_empty() {
-            true => Err("must have at least one translation"),
-            false => Ok(Translations(map.into_iter().collect())),
+impl<'de> Deserialize<'de> for Translations {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Codes;
+        impl<'de> serde::de::Visitor<'de> for Codes {
+            type Value = Translations;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of translations by language code")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Translations, M::Error> {
+                let mut list: Vec<(LangCode, Translation)> = Vec::new();
+                while let Some((code, translation)) = map.next_entry::<LangCode, Translation>()? {
+                    match list.binary_search_by(|(c, _)| c.cmp(&code)) {
+                        Ok(at) => list[at].1 = translation,
+                        Err(at) => list.insert(at, (code, translation)),
+                    }
+                }
+                match list.is_empty() {
+                    true => Err(serde::de::Error::custom(
+                        "must have at least one translation",
+                    )),
+                    false => Ok(Translations(list.into())),
+                }
+            }
         }
+        d.deserialize_map(Codes)
     }
 }
 
@@ -405,9 +425,9 @@ impl Collection {
             .collect()
     }
 
-    /// The id of the `i`th article in ticker order, when `before` has it otherwise. In the
-    /// browser this compares every paragraph, in the JS heap (`Body`): most of the cost of an
-    /// update, which the viewer spreads over several tasks (see `ui::feed::NewReading`).
+    /// The id of the `i`th article in ticker order, when `before` has it otherwise. This
+    /// compares every paragraph: most of the cost of an update, which the viewer spreads over
+    /// several tasks (see `ui::feed::NewReading`).
     pub fn changed_at(&self, before: &Collection, i: usize) -> Option<String> {
         let article = &self.articles[*self.order.get(i)?];
         let old = before.article(&article.id)?;

@@ -1,14 +1,16 @@
-//! Reads a parsed collection file into the model, article by article: whole-file faults are a
-//! `LoadError`, an invalid article is left out with its first problem, and the rest is shown.
-//! The same rules run on serde_json values (the publishers' tools) and on the JS value of
-//! `Response.json()` (the browser, through serde-wasm-bindgen).
+//! Reads a collection file into the model, article by article, then its own keys: whole-file
+//! faults are a `LoadError`, an invalid article is left out with its first problem, and the rest
+//! is shown. The same rules run on a parsed `serde_json::Value` (the publishers' tools) and on
+//! each article's JSON text as `data::scan` cuts it out of the file (the browser, which parses
+//! it with serde_json).
 
 use super::error::LoadError;
 use super::model::{Article, Collection};
 use super::rules::{ArticleId, DateTime, LangCode, SafeUrl};
+use super::scan::Scanner;
 use crate::i18n::fill;
-use serde::de::DeserializeOwned;
-use std::collections::HashSet;
+use serde::de::{DeserializeOwned, IgnoredAny};
+use std::collections::HashMap;
 
 /// The format version this viewer reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -64,21 +66,18 @@ impl Skipped {
     }
 }
 
-/// A parsed JSON document as the reader walks it: a `serde_json::Value` natively, a `JsValue`
-/// in the browser.
-pub trait Document: Sized {
-    fn is_object(&self) -> bool;
-    /// The value of `key` of an object.
-    fn field(&self, key: &str) -> Option<Self>;
-    /// The items of an array; `None` when not an array.
-    fn items(self) -> Option<Vec<Self>>;
-    fn as_text(&self) -> Option<String>;
-    fn as_number(&self) -> Option<f64>;
-    /// The value written as JSON, for messages.
-    fn to_json(&self) -> String;
-    /// The value read as `T`; on failure the problem's path is relative to this value (natively;
-    /// the browser reports no path within it).
-    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem>;
+/// An article as the reader takes it: a `serde_json::Value` (the publishers' tools, which hold the
+/// file parsed), or its JSON text as `data::scan` cuts it out of the file (the browser).
+pub trait Item {
+    /// The article read as `T`; `Ok(Err(_))` when it is JSON but not a valid `T` (natively the
+    /// problem's path is relative to the article; the browser reports no path within it), and
+    /// `Err` when it is not JSON: the whole file is then refused.
+    fn read<T: DeserializeOwned>(&self) -> Result<Result<T, Problem>, LoadError>;
+    /// Its id, where readable.
+    fn id(&self) -> Option<String>;
+    /// Its JSON text, for messages.
+    fn text(&self) -> String;
+    fn is_array(&self) -> bool;
 }
 
 /// Turns serde_path_to_error's path (`translations.fr.body[0]`) into a JSON Pointer suffix.
@@ -95,163 +94,264 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         .collect()
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn problem_at(error: serde_path_to_error::Error<serde_json::Error>) -> Problem {
-    Problem {
-        path: pointer(error.path()),
-        message: error.inner().to_string(),
+/// serde_json's message without the place in the text it read (the article's own, not the
+/// file's): the path says where.
+fn message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let place = format!(" at line {} column {}", error.line(), error.column());
+    match text.strip_suffix(&*place) {
+        Some(message) if error.line() > 0 => message.to_string(),
+        _ => text,
     }
 }
 
-/// In the browser a problem is reported for its article as a whole: tracking the path to each
-/// value would cost the bundle 2.4 KB brotli, and `check-articles` gives every path.
-/// serde-wasm-bindgen's errors are JS `Error`s, whose text starts with "Error: ": the message
-/// alone is what the publisher needs.
-#[cfg(target_arch = "wasm32")]
-fn problem_in(error: serde_wasm_bindgen::Error) -> Problem {
-    let error = wasm_bindgen::JsValue::from(error);
-    let message = match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => error.message().into(),
-        None => error.as_string().unwrap_or_default(),
-    };
-    Problem {
-        path: String::new(),
-        message,
+/// Reads `T` from `de`, with the path to a problem natively; in the browser a problem is
+/// reported for its article as a whole: tracking the path to each value would cost the bundle
+/// 2.4 KB brotli, and `check-articles` gives every path.
+fn read_from<'de, T: DeserializeOwned, D>(de: D) -> Result<T, (String, serde_json::Error)>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+{
+    #[cfg(not(target_arch = "wasm32"))]
+    return serde_path_to_error::deserialize(de).map_err(|e| (pointer(e.path()), e.into_inner()));
+    #[cfg(target_arch = "wasm32")]
+    T::deserialize(de).map_err(|e| (String::new(), e))
+}
+
+/// The file, held parsed (natively).
+#[cfg(not(target_arch = "wasm32"))]
+impl Item for &serde_json::Value {
+    fn read<T: DeserializeOwned>(&self) -> Result<Result<T, Problem>, LoadError> {
+        Ok(read_from(*self).map_err(|(path, e)| Problem {
+            path,
+            message: message(&e),
+        }))
+    }
+    fn id(&self) -> Option<String> {
+        self.get("id")?.as_str().map(str::to_string)
+    }
+    fn text(&self) -> String {
+        self.to_string()
+    }
+    fn is_array(&self) -> bool {
+        serde_json::Value::is_array(self)
+    }
+}
+
+/// An article's JSON text.
+impl Item for &[u8] {
+    fn read<T: DeserializeOwned>(&self) -> Result<Result<T, Problem>, LoadError> {
+        let mut de = serde_json::Deserializer::from_slice(self);
+        let read =
+            read_from(&mut de).and_then(|t| de.end().map(|()| t).map_err(|e| (String::new(), e)));
+        match read {
+            Ok(t) => Ok(Ok(t)),
+            // A problem in the data may come before the end of an article that is not JSON.
+            Err((path, e)) if e.is_data() && serde_json::from_slice::<IgnoredAny>(self).is_ok() => {
+                Ok(Err(Problem {
+                    path,
+                    message: message(&e),
+                }))
+            }
+            Err((_, e)) => Err(LoadError::NotJson(e.to_string())),
+        }
+    }
+    fn id(&self) -> Option<String> {
+        let head = serde_json::from_slice::<Head>(self).ok()?;
+        head.get("id")?.read().ok()?.ok()
+    }
+    fn text(&self) -> String {
+        std::str::from_utf8(self).unwrap_or_default().to_string()
+    }
+    fn is_array(&self) -> bool {
+        self.first() == Some(&b'[')
+    }
+}
+
+/// The file's own keys, each with its JSON text, as the browser reads them: the last of a key
+/// written twice, as `JSON.parse` has it.
+struct Head<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl Head<'_> {
+    fn get(&self, key: &str) -> Option<&[u8]> {
+        let (_, value) = self.0.iter().rev().find(|(k, _)| k == key)?;
+        Some(value.get().as_bytes())
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Head<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = Head<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Head<'de>, M::Error> {
+                let mut keys = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    keys.push(entry);
+                }
+                Ok(Head(keys))
+            }
+        }
+        d.deserialize_map(Keys)
     }
 }
 
 /// Reads a parsed collection file (see the module's documentation).
-pub fn read_collection<D: Document>(doc: D) -> Result<Validated, LoadError> {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_collection(doc: &serde_json::Value) -> Result<Validated, LoadError> {
     read_collection_with(doc, |article| article)
 }
 
 /// `read_collection`, each article passed through `keep` once it is read and checked (the
 /// publishers' tools keep no paragraphs: see `check::check`).
-pub fn read_collection_with<D: Document>(
-    doc: D,
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_collection_with(
+    doc: &serde_json::Value,
     keep: impl Fn(Article) -> Article,
 ) -> Result<Validated, LoadError> {
-    let (mut reading, items) = Reading::begin(doc)?;
-    for item in items {
-        reading.take(item, &keep);
+    let doc = doc.as_object().ok_or(LoadError::NotAnObject)?;
+    let mut reading = Reading::default();
+    for item in doc
+        .get("articles")
+        .and_then(|a| a.as_array())
+        .into_iter()
+        .flatten()
+    {
+        reading.take(item, &keep)?;
     }
-    Ok(reading.finish())
+    reading.finish(|key| doc.get(key))
 }
 
-/// A collection file being read: its own keys are, its articles are taken one at a time (the
-/// browser pauses between them now and then: see `data::fetch`).
+/// Reads a collection file's text as the browser reads a file it downloads (see `data::fetch`),
+/// but at once: the viewer's snapshot, the tests.
+pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
+    let mut scanner = Scanner::default();
+    scanner.push(text.as_bytes());
+    let mut reading = Reading::default();
+    while let Some(item) = scanner.next_item() {
+        reading.take(item, &|article| article)?;
+    }
+    reading.finish_with(&scanner.finish())
+}
+
+/// A collection file being read: its articles are taken one at a time (the browser takes them
+/// as they arrive, and pauses between them now and then: see `data::fetch`), then its own keys
+/// are read.
+#[derive(Default)]
 pub struct Reading {
-    out: Validated,
+    problems: Vec<Problem>,
+    skipped: Vec<Skipped>,
     articles: Vec<Article>,
-    ids: HashSet<ArticleId>,
-    default_language: Option<String>,
-    /// An archive's links: where any article's full file is, and the next page of older ones.
-    links: [Option<String>; 2],
+    /// Where each id was read: a map of the same type as `Collection`'s index, whose code the
+    /// bundle then has once.
+    ids: HashMap<ArticleId, usize>,
 }
 
 impl Reading {
-    /// Reads the file's own keys, and gives its articles to take.
-    pub fn begin<D: Document>(doc: D) -> Result<(Self, Vec<D>), LoadError> {
-        if !doc.is_object() {
-            return Err(LoadError::NotAnObject);
-        }
-        let version = doc.field("schema").ok_or(LoadError::NoVersion)?;
-        if version.as_number() != Some(f64::from(SCHEMA_VERSION)) {
-            return Err(LoadError::UnsupportedVersion(version.to_json()));
-        }
-        let items = doc
-            .field("articles")
-            .ok_or(LoadError::NoArticles)?
-            .items()
-            .ok_or(LoadError::ArticlesNotAnArray)?;
-
-        let mut out = Validated::default();
-        if let Some(Err(problem)) = doc
-            .field("generated")
-            .as_ref()
-            .map(Document::read::<DateTime>)
-        {
-            out.problems.push(at("generated", problem));
-        }
-        let default_language = match doc
-            .field("default_language")
-            .as_ref()
-            .map(Document::read::<LangCode>)
-        {
-            Some(Ok(code)) => Some(code.to_string()),
-            Some(Err(problem)) => {
-                out.problems.push(at("default_language", problem));
-                None
-            }
-            None => None,
-        };
-        let mut link = |key: &str| match doc.field(key).as_ref().map(Document::read::<SafeUrl>) {
-            // A template fills `{id}` in (see `i18n::fill`).
-            Some(Ok(url)) if key != "article_url" || fill(&url, &[("id", "")]) != *url => {
-                Some(url.to_string())
-            }
-            Some(Ok(_)) => {
-                out.problems.push(Problem {
-                    path: format!("/{key}"),
-                    message: "must contain {id}, where the article's id goes".into(),
-                });
-                None
-            }
-            Some(Err(problem)) => {
-                out.problems.push(at(key, problem));
-                None
-            }
-            None => None,
-        };
-        let links = [link("article_url"), link("older")];
-        let reading = Reading {
-            out,
-            articles: Vec::with_capacity(items.len()),
-            ids: HashSet::with_capacity(items.len()),
-            default_language,
-            links,
-        };
-        Ok((reading, items))
-    }
-
     /// Takes the file's next article, passed through `keep` when valid with an id of its own;
-    /// any other is skipped, its problem kept.
-    #[inline(never)] // one copy for both ways of reading (see `data::fetch`): 3 KB of wasm
-    pub fn take<D: Document>(&mut self, item: D, keep: &impl Fn(Article) -> Article) {
-        let position = self.articles.len() + self.out.skipped.len();
-        let outcome =
-            item.read::<Article>()
-                .and_then(|article| match self.ids.insert(article.id.clone()) {
-                    true => Ok(article),
-                    false => Err(Problem {
-                        path: "/id".into(),
-                        message: format!("duplicate id \"{}\": ids must be unique", article.id),
-                    }),
-                });
+    /// any other is skipped, its problem kept. `Err` when it is not JSON.
+    #[inline(never)] // one copy for both kinds of item: 3 KB of wasm
+    pub fn take(
+        &mut self,
+        item: impl Item,
+        keep: &impl Fn(Article) -> Article,
+    ) -> Result<(), LoadError> {
+        let position = self.articles.len() + self.skipped.len();
+        let outcome = item.read::<Article>()?.and_then(|article| {
+            match self.ids.insert(article.id.clone(), position).is_none() {
+                true => Ok(article),
+                false => Err(Problem {
+                    path: "/id".into(),
+                    message: format!("duplicate id \"{}\": ids must be unique", article.id),
+                }),
+            }
+        });
         match outcome {
             Ok(article) => self.articles.push(keep(article)),
             Err(problem) => {
                 let problem = at(&format!("articles/{position}"), problem);
-                self.out.problems.push(problem.clone());
-                self.out.skipped.push(Skipped {
+                self.problems.push(problem.clone());
+                self.skipped.push(Skipped {
                     position,
                     // Looked up only here: most articles are not skipped.
-                    id: item.field("id").and_then(|id| id.as_text()),
+                    id: item.id(),
                     problem,
                 });
             }
         }
+        Ok(())
     }
 
-    /// What the file gave, once every article is taken.
-    pub fn finish(self) -> Validated {
-        let [article_url, older] = self.links;
-        let mut out = self.out;
-        out.collection = Collection::new(self.default_language, self.articles);
-        out.collection.article_url = article_url;
-        out.collection.older = older;
-        out
+    /// What the file gives, once every article is taken, its own keys read from `rest` (the
+    /// file as `data::scan` leaves it, its articles cut out).
+    pub fn finish_with(self, rest: &[u8]) -> Result<Validated, LoadError> {
+        let head: Head = serde_json::from_slice(rest).map_err(|e| match e.is_data() {
+            true => LoadError::NotAnObject,
+            false => LoadError::NotJson(e.to_string()),
+        })?;
+        self.finish(|key| head.get(key))
     }
+
+    /// What the file gives, once every article is taken: `key` gives the file's own keys, read
+    /// now; a problem with one leaves it unused, and comes before the articles' problems.
+    pub fn finish<I: Item>(self, key: impl Fn(&str) -> Option<I>) -> Result<Validated, LoadError> {
+        let version = key("schema").ok_or(LoadError::NoVersion)?;
+        if version.read::<f64>()?.ok() != Some(f64::from(SCHEMA_VERSION)) {
+            return Err(LoadError::UnsupportedVersion(version.text()));
+        }
+        if !key("articles").ok_or(LoadError::NoArticles)?.is_array() {
+            return Err(LoadError::ArticlesNotAnArray);
+        }
+        let mut problems = Vec::new();
+        own::<DateTime>(key("generated"), "generated", &mut problems);
+        let default_language = own(key("default_language"), "default_language", &mut problems);
+        let article_url = own(key("article_url"), "article_url", &mut problems)
+            .map(|url: SafeUrl| url.to_string());
+        // A template fills `{id}` in (see `i18n::fill`).
+        let article_url = article_url.filter(|url| match fill(url, &[("id", "")]) != *url {
+            true => true,
+            false => {
+                problems.push(Problem {
+                    path: "/article_url".into(),
+                    message: "must contain {id}, where the article's id goes".into(),
+                });
+                false
+            }
+        });
+        let older = own(key("older"), "older", &mut problems).map(|url: SafeUrl| url.to_string());
+        problems.extend(self.problems);
+        let default_language = default_language.map(|code: LangCode| code.to_string());
+        let mut collection = Collection::new(default_language, self.articles);
+        collection.article_url = article_url;
+        collection.older = older;
+        Ok(Validated {
+            collection,
+            problems,
+            skipped: self.skipped,
+        })
+    }
+}
+
+/// The file's own key `key`, its `value` read as `T` (a text with rules: see `data::rules`);
+/// `None` when absent, or invalid (its problem kept).
+fn own<T: TryFrom<String, Error = &'static str>>(
+    value: Option<impl Item>,
+    key: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let read = value?.read::<String>().ok()?.and_then(|text| {
+        T::try_from(text).map_err(|message| Problem {
+            path: String::new(),
+            message: message.into(),
+        })
+    });
+    read.map_err(|problem| problems.push(at(key, problem))).ok()
 }
 
 /// `problem`, found under `key`.
@@ -276,89 +376,6 @@ pub fn article_in(validated: Validated, id: &str) -> Result<Article, LoadError> 
                 None => LoadError::OtherArticle(id.to_string()),
             },
         )
-}
-
-/// Borrowed: reading a collection copies none of the document (a newsroom's archive is large).
-#[cfg(not(target_arch = "wasm32"))]
-impl Document for &serde_json::Value {
-    fn is_object(&self) -> bool {
-        serde_json::Value::is_object(self)
-    }
-    fn field(&self, key: &str) -> Option<Self> {
-        self.get(key)
-    }
-    fn items(self) -> Option<Vec<Self>> {
-        self.as_array().map(|items| items.iter().collect())
-    }
-    fn as_text(&self) -> Option<String> {
-        self.as_str().map(str::to_string)
-    }
-    fn as_number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-    fn to_json(&self) -> String {
-        self.to_string()
-    }
-    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem> {
-        serde_path_to_error::deserialize(*self).map_err(problem_at)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-impl Document for wasm_bindgen::JsValue {
-    fn is_object(&self) -> bool {
-        self.is_object() && !js_sys::Array::is_array(self)
-    }
-    fn field(&self, key: &str) -> Option<Self> {
-        // Own keys only: a key such as "constructor" must not reach the prototype.
-        let key = wasm_bindgen::JsValue::from_str(key);
-        js_sys::Object::has_own(self.unchecked_ref::<js_sys::Object>(), &key)
-            .then(|| js_sys::Reflect::get(self, &key).ok())
-            .flatten()
-    }
-    fn items(self) -> Option<Vec<Self>> {
-        use wasm_bindgen::JsCast;
-        self.dyn_into::<js_sys::Array>()
-            .ok()
-            .map(|array| array.to_vec())
-    }
-    fn as_text(&self) -> Option<String> {
-        self.as_string()
-    }
-    fn as_number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-    fn to_json(&self) -> String {
-        js_sys::JSON::stringify(self)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
-    }
-    fn read<T: DeserializeOwned>(&self) -> Result<T, Problem> {
-        serde_wasm_bindgen::from_value(self.clone()).map_err(problem_in)
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsCast;
-
-/// Parses and reads a collection file's text: with serde_json natively, with the browser's own
-/// `JSON.parse` in WebAssembly.
-pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
-    #[cfg(not(target_arch = "wasm32"))]
-    let parsed: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    #[cfg(not(target_arch = "wasm32"))]
-    let doc = &parsed;
-    #[cfg(target_arch = "wasm32")]
-    let doc = js_sys::JSON::parse(text).map_err(|e| {
-        LoadError::NotJson(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default(),
-        )
-    })?;
-    read_collection(doc)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub struct Held {
 /// A newer reading of the file (see `ViewerState::new_reading`): the articles added and removed,
 /// found at once, and those changed, found when asked, a few at a time. Nothing shown waits for
 /// those: the views follow the new data whatever changed, and comparing every article
-/// (paragraphs in the JS heap included) costs more than the rest of an update.
+/// (paragraphs included) costs more than the rest of an update.
 pub struct NewReading {
     /// The articles added and removed.
     pub arrivals: Changes,

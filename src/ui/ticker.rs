@@ -350,8 +350,9 @@ fn duration_ms(track: &web_sys::HtmlElement) -> Option<f64> {
         .style()
         .get_property_value("--nv-ticker-duration")
         .ok()?;
-    let ms: u32 = value.trim_end_matches("ms").parse().ok()?;
-    Some(f64::from(ms))
+    // As `usize`: the integer parser the bundle already has (serde_json's).
+    let ms: usize = value.strip_suffix("ms")?.parse().ok()?;
+    Some(ms as f64)
 }
 
 /// The track's running loop, as the Web Animations API sees the CSS animation (none while the
