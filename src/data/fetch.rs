@@ -110,7 +110,7 @@ mod browser {
             else {
                 break;
             };
-            chunk.copy_to(scanner.space(chunk.length() as usize));
+            scanner.push(&chunk.to_vec());
             while let Some(item) = scanner.next_item() {
                 reading.take(item, &|article| article)?;
                 pacer.pace().await;

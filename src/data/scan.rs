@@ -34,17 +34,10 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// Room for the next `len` bytes of the file, at the end of what is kept.
-    pub fn space(&mut self, len: usize) -> &mut [u8] {
-        self.let_go();
-        let end = self.buf.len();
-        self.buf.resize(end + len, 0);
-        &mut self.buf[end..]
-    }
-
     /// Adds the next bytes of the file.
     pub fn push(&mut self, bytes: &[u8]) {
-        self.space(bytes.len()).copy_from_slice(bytes);
+        self.let_go();
+        self.buf.extend_from_slice(bytes);
     }
 
     /// The next article's JSON text (perhaps with white space around it, perhaps empty where the
