@@ -231,13 +231,19 @@ pub fn read_collection_with(
 /// Reads a collection file's text as the browser reads a file it downloads (see `data::fetch`),
 /// but at once: the viewer's snapshot, the tests.
 pub fn parse_collection(text: &str) -> Result<Validated, LoadError> {
+    let (reading, rest) = take_all(text.as_bytes())?;
+    reading.finish_with(&rest)
+}
+
+/// Takes every article of a whole file's text, and gives what is left of the file.
+fn take_all(text: &[u8]) -> Result<(Reading, Vec<u8>), LoadError> {
     let mut scanner = Scanner::default();
-    scanner.push(text.as_bytes());
+    scanner.push(text);
     let mut reading = Reading::default();
     while let Some(item) = scanner.next_item() {
         reading.take(item, &|article| article)?;
     }
-    reading.finish_with(&scanner.finish())
+    Ok((reading, scanner.finish()))
 }
 
 /// A collection file being read: its articles are taken one at a time (the browser takes them
@@ -295,7 +301,17 @@ impl Reading {
             true => LoadError::NotAnObject,
             false => LoadError::NotJson(e.to_string()),
         })?;
-        self.finish(|key| head.get(key))
+        // A list the scan left whole, whose articles are read now: the last of an `articles` key
+        // written twice (JSON keeps the last), or one written with escapes.
+        let lists = head.0.iter().filter(|(key, _)| key == "articles").count();
+        let whole = head
+            .get("articles")
+            .filter(|list| list.starts_with(b"[") && (lists > 1 || *list != b"[]"));
+        let reading = match whole {
+            Some(list) => take_all(&[b"{\"articles\":", list, b"}"].concat())?.0,
+            None => self,
+        };
+        reading.finish(|key| head.get(key))
     }
 
     /// What the file gives, once every article is taken: `key` gives the file's own keys, read
@@ -309,10 +325,19 @@ impl Reading {
             return Err(LoadError::ArticlesNotAnArray);
         }
         let mut problems = Vec::new();
-        own::<DateTime>(key("generated"), "generated", &mut problems);
-        let default_language = own(key("default_language"), "default_language", &mut problems);
-        let article_url = own(key("article_url"), "article_url", &mut problems)
-            .map(|url: SafeUrl| url.to_string());
+        let (date, lang, url): (Rule, Rule, Rule) = (
+            |text| DateTime::try_from(text).map(|date| date.to_string()),
+            |text| LangCode::try_from(text).map(|code| code.to_string()),
+            |text| SafeUrl::try_from(text).map(|url| url.to_string()),
+        );
+        own(key("generated"), "generated", date, &mut problems);
+        let default_language = own(
+            key("default_language"),
+            "default_language",
+            lang,
+            &mut problems,
+        );
+        let article_url = own(key("article_url"), "article_url", url, &mut problems);
         // A template fills `{id}` in (see `i18n::fill`).
         let article_url = article_url.filter(|url| match fill(url, &[("id", "")]) != *url {
             true => true,
@@ -324,9 +349,8 @@ impl Reading {
                 false
             }
         });
-        let older = own(key("older"), "older", &mut problems).map(|url: SafeUrl| url.to_string());
+        let older = own(key("older"), "older", url, &mut problems);
         problems.extend(self.problems);
-        let default_language = default_language.map(|code: LangCode| code.to_string());
         let mut collection = Collection::new(default_language, self.articles);
         collection.article_url = article_url;
         collection.older = older;
@@ -338,15 +362,19 @@ impl Reading {
     }
 }
 
-/// The file's own key `key`, its `value` read as `T` (a text with rules: see `data::rules`);
-/// `None` when absent, or invalid (its problem kept).
-fn own<T: TryFrom<String, Error = &'static str>>(
+/// A text's rule (see `data::rules`): the text kept, or why not.
+type Rule = fn(String) -> Result<String, &'static str>;
+
+/// The file's own key `key`, its `value` a text that keeps to `rule`; `None` when absent, or
+/// invalid (its problem kept). One function for every key: the bundle has it once.
+fn own(
     value: Option<impl Item>,
     key: &str,
+    rule: Rule,
     problems: &mut Vec<Problem>,
-) -> Option<T> {
+) -> Option<String> {
     let read = value?.read::<String>().ok()?.and_then(|text| {
-        T::try_from(text).map_err(|message| Problem {
+        rule(text).map_err(|message| Problem {
             path: String::new(),
             message: message.into(),
         })
@@ -489,6 +517,44 @@ mod tests {
             "{}",
             skipped[7]
         );
+    }
+
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    fn every_list_is_read_as_json_reads_the_file() {
+        let ids = |doc: &str| -> Vec<String> {
+            let read = parse_collection(doc).unwrap().collection.articles;
+            read.iter().map(|a| a.id.to_string()).collect()
+        };
+        let article =
+            |id: &str| format!(r#"{{"id": "{id}", "translations": {{"fr": {{"title": "x"}}}}}}"#);
+        let (a, b) = (article("a"), article("b"));
+        // An `articles` key written twice: JSON keeps the last.
+        assert_eq!(
+            ids(&format!(
+                r#"{{"schema": 1, "articles": [{a}], "articles": [{b}]}}"#
+            )),
+            ["b"]
+        );
+        assert!(ids(&format!(
+            r#"{{"schema": 1, "articles": [{a}], "articles": []}}"#
+        ))
+        .is_empty());
+        // Its key written with escapes.
+        assert_eq!(
+            ids(&format!(r#"{{"schema": 1, "\u0061rticles": [{a}, {b}]}}"#)),
+            ["a", "b"]
+        );
+        // A file cut short is not JSON.
+        for text in [
+            "{\"schema\": 1, \"articles\": [1]",
+            "{\"schema\": 1, \"articles\": [1]]",
+        ] {
+            assert!(
+                matches!(parse_collection(text), Err(LoadError::NotJson(_))),
+                "{text}"
+            );
+        }
     }
 
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
