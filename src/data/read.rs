@@ -66,8 +66,9 @@ impl Skipped {
     }
 }
 
-/// An article as the reader takes it: a `serde_json::Value` (the publishers' tools, which hold the
-/// file parsed), or its JSON text as `data::scan` cuts it out of the file (the browser).
+/// A value of the file as the reader takes it (an article, or one of the file's own keys): a
+/// `serde_json::Value` (the publishers' tools, which hold the file parsed), or its JSON text as
+/// `data::scan` cuts it out of the file (the browser).
 pub trait Item {
     /// The article read as `T`; `Ok(Err(_))` when it is JSON but not a valid `T` (natively the
     /// problem's path is relative to the article; the browser reports no path within it), and
@@ -262,7 +263,7 @@ pub struct Reading {
 impl Reading {
     /// Takes the file's next article, passed through `keep` when valid with an id of its own;
     /// any other is skipped, its problem kept. `Err` when it is not JSON.
-    #[inline(never)] // one copy for both kinds of item: 3 KB of wasm
+    #[inline(never)] // one copy for its two callers in the browser (`data::fetch`, `take_all`)
     pub fn take(
         &mut self,
         item: impl Item,

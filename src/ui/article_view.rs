@@ -90,13 +90,9 @@ pub fn ArticleView() -> impl IntoView {
 
 /// Whether the open article's heading has focus.
 fn heading_has_focus(state: ViewerState) -> bool {
-    // No root while the page is prerendered, which has no document.
-    let Some(root) = state.root.get_untracked() else {
-        return false;
-    };
-    document().active_element().is_some_and(|focused| {
-        focused.class_list().contains("nv-article__title") && root.contains(Some(focused.as_ref()))
-    })
+    state
+        .focused()
+        .is_some_and(|focused| focused.class_list().contains("nv-article__title"))
 }
 
 /// Where an article's text goes while it is fetched from elsewhere: a loading line, or why it

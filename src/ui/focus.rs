@@ -64,14 +64,11 @@ fn focus_headline_of(
                 let _ = link.focus_with_options(&options);
             }
             None => {
-                let focused = document().active_element();
-                let root = state.root.get_untracked();
-                if let (Some(focused), Some(root)) = (focused, root) {
-                    if root.contains(Some(&focused)) {
-                        if let Ok(focused) = focused.dyn_into::<web_sys::HtmlElement>() {
-                            let _ = focused.blur();
-                        }
-                    }
+                let focused = state
+                    .focused()
+                    .and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(focused) = focused {
+                    let _ = focused.blur();
                 }
             }
         })

@@ -399,26 +399,28 @@ impl ViewerState {
 /// join above them (tachys' keyed diff moves every row after an insertion at the start), and an
 /// element moved loses focus. Not when the reader has moved on to something else meanwhile.
 fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
-    let within = move || {
-        let root = state.root.get_untracked()?;
-        let active = match root.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
-            Ok(shadow) => shadow.active_element(),
-            Err(_) => document().active_element(),
-        };
-        active.filter(|el| root.contains(Some(el)))
-    };
-    let focused = within().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let focused = state
+        .focused()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     change();
     let Some(focused) = focused else {
         return;
     };
     request_animation_frame(move || {
-        if within().is_none() && focused.is_connected() {
+        if state.focused().is_none() && focused.is_connected() {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);
             let _ = focused.focus_with_options(&options);
         }
     });
+}
+
+impl ViewerState {
+    /// The element the reader is on inside the viewer, if any: `:focus` matches in a shadow root
+    /// too, where the document's active element is the host. None before the viewer is in a page.
+    pub fn focused(&self) -> Option<web_sys::Element> {
+        self.root.get_untracked()?.query_selector(":focus").ok()?
+    }
 }
 
 /// The language the page, the URL, the reader or the browser asks for, in that order of
