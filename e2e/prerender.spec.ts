@@ -129,6 +129,29 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('the app takes the first view over without an Intl formatter: the prerendered date stays, another language writes its own', async ({ page }) => {
+  // Each formatter made, and whether the viewer was ready (the file read) when it was.
+  await page.addInitScript(() => {
+    const made: [string, boolean][] = ((window as any).made = []);
+    for (const name of ['DateTimeFormat', 'NumberFormat', 'DisplayNames']) {
+      (Intl as any)[name] = new Proxy((Intl as any)[name], {
+        construct(target, args) {
+          made.push([name, !!document.querySelector('.nv[data-live]:not([aria-busy])')]);
+          return Reflect.construct(target, args);
+        },
+      });
+    }
+  });
+  await page.goto('./');
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await expect(page.locator('.nv-article__meta')).toHaveText('Publié dans \u2068Hespress\u2069 le \u206814 mars 2022\u20693 min de lecture');
+  // Made once the page is idle, not while it hydrates.
+  await expect.poll(() => page.evaluate(() => (window as any).made.length)).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as any).made.filter(([, ready]: [string, boolean]) => !ready))).toEqual([]);
+  await page.locator('.nv-langs__button[lang="en"]').click();
+  await expect(page.locator('.nv-article__meta')).toHaveText('Published in \u2068Hespress\u2069 on \u206814 March 2022\u20692 min read');
+});
+
 test("a returning reader's theme and text size show from the first paint, before the app, which keeps them", async ({ page }) => {
   await page.addInitScript(() => {
     localStorage.setItem('news-viewer:theme', 'sepia');

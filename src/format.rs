@@ -7,6 +7,27 @@
 
 use crate::data::rules::Published;
 use crate::i18n::Lang;
+#[cfg(target_arch = "wasm32")]
+use std::cell::Cell;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Whether a prerendered first view is being hydrated (see `keeping_prerendered`).
+    static HYDRATING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `hydrate` with every date, number and language name left unwritten (empty): hydration
+/// keeps the prerendered text, which has them already, and the page's first `Intl` formatter
+/// would load tens of milliseconds of locale data before the app runs. Views built afterwards
+/// (another article, another language) write them, and the page warms `Intl` up once the
+/// collection is read (see `js::warm_up_intl`).
+#[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
+pub fn keeping_prerendered<T>(hydrate: impl FnOnce() -> T) -> T {
+    HYDRATING.set(true);
+    let hydrated = hydrate();
+    HYDRATING.set(false);
+    hydrated
+}
 
 /// The locale dates and numbers are written in (see `i18n::LANGUAGES`).
 #[cfg_attr(
@@ -22,7 +43,10 @@ fn locale(lang: Lang) -> &'static str {
 pub fn format_published(published: &Published, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        intl::format_date(published, lang)
+        match HYDRATING.get() {
+            true => String::new(),
+            false => intl::format_date(published, lang),
+        }
     }
     #[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
     {
@@ -39,7 +63,10 @@ pub fn format_published(published: &Published, lang: Lang) -> String {
 pub fn format_number(n: usize, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        intl::format_number(n, lang)
+        match HYDRATING.get() {
+            true => String::new(),
+            false => intl::format_number(n, lang),
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -54,7 +81,10 @@ pub fn format_number(n: usize, lang: Lang) -> String {
 pub fn language_name(code: &str, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        intl::language_name(code, lang)
+        match HYDRATING.get() {
+            true => String::new(),
+            false => intl::language_name(code, lang),
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

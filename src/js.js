@@ -9,20 +9,22 @@ export function keep_the_readers_edition() {
   }
 }
 const fetching = new Map();
-// While the WebAssembly downloads, the main thread is often free. The page's first
-// `Intl.DateTimeFormat`, which loads the locale and time-zone data (about 20 ms; the viewer's own
-// formatters then cost under a millisecond), is made then, in a task of its own queued now: the
-// start-up script asks for the WebAssembly first, and hydration, which formats dates, no longer
-// pays it.
-setTimeout(() => new Intl.DateTimeFormat());
+// The page's first `Intl.DateTimeFormat` loads the locale and time-zone data (20 to 60 ms; the
+// viewer's own formatters then cost under a millisecond). Hydration writes no date (see
+// `format::keeping_prerendered`); this makes one when the page is idle, before a reader opens
+// another article.
+export const warm_up_intl = () => (globalThis.requestIdleCallback ?? setTimeout)(() => new Intl.DateTimeFormat());
 export async function fetch_body(url, seconds, refresh, known) {
-  let answer = !refresh && fetching.get(url);
-  if (!answer) {
-    answer = fetch(url, { signal: AbortSignal.timeout(seconds * 1000), cache: refresh ? 'no-cache' : 'default' });
-    if (!refresh) fetching.set(url, answer);
+  let shared = !refresh && fetching.get(url);
+  if (!shared) {
+    shared = { answer: fetch(url, { signal: AbortSignal.timeout(seconds * 1000), cache: refresh ? 'no-cache' : 'default' }), takers: 0 };
+    if (!refresh) fetching.set(url, shared);
   }
-  // A shared answer's body is read from a copy, one for each viewer sharing it.
-  const response = await answer.finally(() => refresh || fetching.delete(url)).then((r) => (refresh ? r : r.clone()));
+  shared.takers++;
+  const answer = await shared.answer.finally(() => refresh || fetching.delete(url));
+  // Viewers sharing an answer read copies of it, and the last of them the answer itself: a copy
+  // costs a pass over the bytes.
+  const response = --shared.takers ? answer.clone() : answer;
   if (!response.ok) throw response.status;
   const validator = response.headers.get('etag') ?? response.headers.get('last-modified');
   if (refresh && validator !== null && validator === known) return null;

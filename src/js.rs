@@ -36,6 +36,9 @@ extern "C" {
         known: Option<String>,
     ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 
+    /// Makes the page's first `Intl` formatter when the page is idle (see `src/js.js`).
+    pub fn warm_up_intl();
+
     /// The next bytes of a body `fetch_body` gave (a `Uint8Array`), `null` at its end.
     pub fn next_chunk(reader: &wasm_bindgen::JsValue) -> js_sys::Promise;
 

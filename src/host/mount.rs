@@ -212,10 +212,12 @@ fn hydrate(
         js_sys::Reflect::set(&window(), &name.into(), &js_sys::Array::new())?;
     }
     let first_view = Some(first_view);
-    leptos::mount::hydrate_from(
-        host,
-        move || view! { <Viewer config host=super::browser() first_view /> },
-    )
+    crate::format::keeping_prerendered(|| {
+        leptos::mount::hydrate_from(
+            host,
+            move || view! { <Viewer config host=super::browser() first_view /> },
+        )
+    })
     .forget();
     Ok(())
 }

@@ -121,6 +121,7 @@ fn load(state: ViewerState) {
     spawn_local(async move {
         let fetched = fetch_collection(&src).await;
         state.feed.busy.set(false);
+        crate::js::warm_up_intl();
         let failed = match fetched {
             Ok((validated, validator)) => {
                 state.set_collection(validated);
