@@ -29,6 +29,15 @@ pub fn keeping_prerendered<T>(hydrate: impl FnOnce() -> T) -> T {
     hydrated
 }
 
+/// `write()`, or nothing while a first view hydrates (see `keeping_prerendered`).
+#[cfg(target_arch = "wasm32")]
+fn written(write: impl FnOnce() -> String) -> String {
+    match HYDRATING.get() {
+        true => String::new(),
+        false => write(),
+    }
+}
+
 /// The locale dates and numbers are written in (see `i18n::LANGUAGES`).
 #[cfg_attr(
     all(not(target_arch = "wasm32"), not(feature = "ssr")),
@@ -43,10 +52,7 @@ fn locale(lang: Lang) -> &'static str {
 pub fn format_published(published: &Published, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        match HYDRATING.get() {
-            true => String::new(),
-            false => intl::format_date(published, lang),
-        }
+        written(|| intl::format_date(published, lang))
     }
     #[cfg(all(not(target_arch = "wasm32"), feature = "ssr"))]
     {
@@ -63,10 +69,7 @@ pub fn format_published(published: &Published, lang: Lang) -> String {
 pub fn format_number(n: usize, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        match HYDRATING.get() {
-            true => String::new(),
-            false => intl::format_number(n, lang),
-        }
+        written(|| intl::format_number(n, lang))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -81,10 +84,7 @@ pub fn format_number(n: usize, lang: Lang) -> String {
 pub fn language_name(code: &str, lang: Lang) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        match HYDRATING.get() {
-            true => String::new(),
-            false => intl::language_name(code, lang),
-        }
+        written(|| intl::language_name(code, lang))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -24,10 +24,10 @@ extern "C" {
     /// else `Last-Modified`), the whole body in `seconds` at most (`AbortSignal.timeout`: a
     /// `TimeoutError`); rejects with the HTTP status of an answer that is not a success. Viewers
     /// of one file that start reading it together (several on a page) share one request (each
-    /// but the last reading a copy of its body) until it is answered: a later reading (Retry, a viewer added
-    /// later) asks the server again. A `refresh` lets the browser revalidate its copy (an
-    /// unchanged file costs a 304), and gives `null`, unread, when the validator is still the
-    /// one `known`.
+    /// but the last reading a copy of its body) until it is answered: a later reading (Retry, a
+    /// viewer added later) asks the server again. A `refresh` lets the browser revalidate its
+    /// copy (an unchanged file costs a 304), and gives `null`, unread, when the validator is
+    /// still the one `known`.
     #[wasm_bindgen(catch)]
     pub async fn fetch_body(
         url: &str,

@@ -464,7 +464,8 @@ mod tests {
             &b"{\"schema\": 1, \"articles\": [{\"id\": \"a\", \"translations\": {\"fr\": {\"title\": \"\xc3(\"}}}]}"[..],
             b"{\"schema\": 1, \"publisher\": \"\xff\", \"articles\": []}",
         ] {
-            assert!(matches!(take_all(text).and_then(|(r, rest)| r.finish_with(&rest)), Err(LoadError::NotJson(_))));
+            let read = take_all(text).and_then(|(reading, rest)| reading.finish_with(&rest));
+            assert!(matches!(read, Err(LoadError::NotJson(_))));
         }
     }
 
