@@ -24,6 +24,9 @@ thread_local! {
 #[cfg(all(target_arch = "wasm32", feature = "hydrate"))]
 pub fn keeping_prerendered<T>(hydrate: impl FnOnce() -> T) -> T {
     HYDRATING.set(true);
+    // Also over once this task is: a hydration that fails stops the WebAssembly mid-call (a
+    // panic aborts), and the other viewers of the page go on writing their dates.
+    wasm_bindgen_futures::spawn_local(async { HYDRATING.set(false) });
     let hydrated = hydrate();
     HYDRATING.set(false);
     hydrated
