@@ -374,6 +374,24 @@ test('a Retry that fails again leaves focus on Retry', async ({ page }) => {
   await expect(title(page)).toBeFocused();
 });
 
+test('an embedded reader on the article heading stays there when its text arrives', async ({ page }) => {
+  // In an embed the document's active element is the host, not the heading in its shadow root.
+  // The text is held back until the reader has gone to the heading by the skip button.
+  let release = () => {};
+  const held = new Promise<void>((done) => { release = done; });
+  await page.route('**/archive/text/article-60.json', async (route) => { await held; await route.continue(); });
+  await open(page, '?embed-article=article-60');
+  await expect(page.locator('.nv-article__loading')).toBeVisible();
+  await expect(page.locator('.nv[data-live]')).toBeAttached();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: "Aller à l'article" })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(title(page)).toBeFocused();
+  release();
+  await expect(firstParagraph(page)).toHaveText("Premier paragraphe de l'article 60.");
+  await expect(title(page)).toBeFocused();
+});
+
 test('a ticker strip reads no article text', async ({ page }) => {
   await page.goto(`${origin}/page.html?ticker`);
   await expect(page.locator('.nv-ticker__link').first()).toBeVisible();
