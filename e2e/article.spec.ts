@@ -157,8 +157,13 @@ test('the theme follows the system until the reader picks one, which is remember
   const background = () => page.locator('.nv').evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(await background()).toBe('rgb(20, 20, 20)');
   expect(await axeViolations(page)).toEqual([]);
+  const places = () => page.locator('.nv-tools__button[data-choice]')
+    .evaluateAll((buttons) => buttons.map((b) => [b.getBoundingClientRect().x, b.getBoundingClientRect().width]));
+  const before = await places();
   await page.getByRole('button', { name: 'Sépia' }).click();
   await expect(page.getByRole('button', { name: 'Sépia' })).toHaveAttribute('aria-pressed', 'true');
+  // A pressed button keeps its width, and the others their places.
+  expect(await places()).toEqual(before);
   expect(await background()).toBe('rgb(246, 239, 223)');
   expect(await axeViolations(page)).toEqual([]);
   await page.reload();

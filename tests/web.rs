@@ -477,6 +477,14 @@ async fn opening_an_article_moves_focus_to_its_heading_and_tells_the_host_once()
     leptos::task::tick().await;
     assert_eq!(focused(), Some(m.one(".nv-article__title")));
     assert_eq!(opened.borrow().len(), 2);
+    // A headline in the ticker opens its article; picked again, the article already open is
+    // not opened again.
+    for _ in 0..2 {
+        m.click(".nv-ticker__copy:not([aria-hidden]) .nv-ticker__link");
+        leptos::task::tick().await;
+        leptos::task::tick().await;
+        assert_eq!(opened.borrow().len(), 3, "{:?}", opened.borrow());
+    }
     m.host.remove();
 }
 

@@ -291,9 +291,9 @@ impl ViewerState {
             // Nothing is shown anew, so nothing takes focus later.
             self.nav.arrival.set_value(Arrival::Stay);
         }
-        if let (Some(id), Some(root)) =
-            (self.nav.current.get_untracked(), self.root.get_untracked())
-        {
+        // The article already open, picked again, is not an open (the event counts them).
+        let opened = released || after.1 != before.1;
+        if let (Some(id), Some(root)) = (after.1.filter(|_| opened), self.root.get_untracked()) {
             let lang = self.prefs.lang.get_untracked().code();
             tell(
                 self.host.page,
