@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axeViolations, headlines, openViewer, readCopy, serveCollection } from './helpers';
+import { axeViolations, headlines, hostPage, openViewer, readCopy, serveCollection } from './helpers';
 
 const errorView = '.nv-error';
 // The error views are those of a viewer that loads client-side: an embedded one. (The standalone
@@ -222,6 +222,35 @@ test('the standalone page keeps its prerendered first view when the file fails',
   await expect(page.locator(errorView)).toHaveCount(0);
   await expect.poll(() => errors.some((e) => e.includes('could not load') && e.includes('HTTP 503'))).toBe(true);
 });
+
+// What a view without its app shows: its controls, which would do nothing, take no room, and its
+// ticker is a row of headlines to scroll (as with JavaScript off).
+async function expectReadsWithoutApp(view: ReturnType<Page['locator']>) {
+  await expect(view.locator('.nv-article__body p').first()).toBeVisible();
+  for (const idle of ['.nv-skip', '.nv-langs', '.nv-tools', '.nv-ticker__toggle', '.nv-ticker__copy[aria-hidden]']) {
+    await expect.poll(() => view.locator(idle).first().evaluate((e) => getComputedStyle(e).display)).toBe('none');
+  }
+  expect(await view.locator('.nv-ticker__viewport').evaluate((e) => getComputedStyle(e).overflowX)).toBe('auto');
+  expect(await view.locator('.nv-ticker__track').evaluate((e) => getComputedStyle(e).animationName)).toBe('none');
+  await expect(view).not.toHaveAttribute('data-live');
+}
+
+for (const [missing, pattern] of [['its script', '**/news-viewer.js'], ['its WebAssembly', '**/news-viewer_bg.wasm']]) {
+  test(`an article page whose app does not arrive (${missing}) reads as without JavaScript`, async ({ page }) => {
+    await page.route(pattern, (route) => route.abort('internetdisconnected'));
+    await page.goto('./russie-aide-militaire-chine-new-york-times.ar.html');
+    await expectReadsWithoutApp(page.locator('.nv'));
+  });
+
+  test(`an embed whose app does not arrive (${missing}) reads as without JavaScript`, async ({ page }) => {
+    await page.route(pattern, (route) => route.abort('internetdisconnected'));
+    await hostPage(page, 'publisher.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Le Courrier</title>
+      <link rel="preload" href="/embed/fr.html" as="fetch" crossorigin="anonymous"><script type="module" src="/embed.js"></script></head>
+      <body><h1>Le Courrier</h1><div data-article-viewer data-lang="fr"></div></body></html>`);
+    await page.goto('./publisher.html');
+    await expectReadsWithoutApp(page.locator('[data-article-viewer] .nv'));
+  });
+}
 
 test('the file the page preloads is read before the app starts, within the same 15 seconds', async ({ page }) => {
   const errors: string[] = [];

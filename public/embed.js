@@ -110,6 +110,19 @@ function styled(root) {
   }
 }
 
+// A first view whose app did not arrive or start (the connection dropped, a browser without
+// WebAssembly SIMD) reads as it does without JavaScript (viewer.css's `scripting: none` rules),
+// as disk-note.js makes a page's: the controls, which would do nothing, take no room, and the
+// ticker is a row of headlines to scroll.
+function withoutApp(root) {
+  for (const view of root.querySelectorAll('.nv:not([data-live])')) {
+    const idle = '.nv-skip, .nv-langs, .nv-tools, .nv-more__button, .nv-figure__report, .nv-ticker__toggle, .nv-ticker__copy[aria-hidden]';
+    for (const control of view.querySelectorAll(idle)) control.style.display = 'none';
+    view.querySelector('.nv-ticker__track')?.style.setProperty('animation', 'none');
+    view.querySelector('.nv-ticker__viewport')?.style.setProperty('overflow-x', 'auto');
+  }
+}
+
 // Reads the host's fragment as it arrives: its view goes in as soon as its shadow root is
 // whole, and its snapshot, which only the app needs, follows into the host once it is in.
 async function firstView(host) {
@@ -135,6 +148,11 @@ const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-
 for (const host of embedded) if (host.shadowRoot && !host.hasAttribute('data-mounted')) adapt(host, host.shadowRoot);
 const hosts = embedded.filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
-const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
-const { default: init } = await import('./news-viewer.js');
-await init({ module_or_path: wasm });
+try {
+  const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
+  const { default: init } = await import('./news-viewer.js');
+  await init({ module_or_path: wasm });
+} catch (error) {
+  for (const host of embedded) if (host.shadowRoot) withoutApp(host.shadowRoot);
+  throw error;
+}
