@@ -252,6 +252,31 @@ for (const [missing, pattern] of [['its script', '**/news-viewer.js'], ['its Web
   });
 }
 
+test('an error that is not the app\'s, before it starts, leaves it its controls once it has started', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((done) => { release = done; });
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.goto('./russie-aide-militaire-chine-new-york-times.fr.html');
+  const tools = page.locator('.nv-tools');
+  // A publisher's classic script that does not load is not the app's.
+  await page.evaluate(() => new Promise((done) => {
+    const script = document.head.appendChild(document.createElement('script'));
+    script.src = '/not-here.js';
+    script.onerror = done;
+  }));
+  expect(await tools.evaluate((e) => getComputedStyle(e).display)).not.toBe('none');
+  // An uncaught error before the app has started may be its own: the view reads without it...
+  await page.evaluate(() => setTimeout(() => { throw new Error('another script'); }));
+  await expect.poll(() => tools.evaluate((e) => getComputedStyle(e).display)).toBe('none');
+  // ...until the app starts after all, which has its view back.
+  release();
+  await expect(page.locator('.nv[data-live]')).toBeAttached();
+  await expect(tools).toBeVisible();
+  await expect(page.locator('.nv-ticker__toggle')).toBeVisible();
+  expect(await page.locator('.nv-ticker__track').evaluate((e) => getComputedStyle(e).animationName)).not.toBe('none');
+});
+
 test('the file the page preloads is read before the app starts, within the same 15 seconds', async ({ page }) => {
   const errors: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

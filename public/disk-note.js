@@ -1,29 +1,46 @@
 // A published page whose app cannot run: opened straight from disk (file://), where browsers
 // refuse to load WebAssembly modules, or served but its app did not arrive or start (the
 // connection dropped, a browser without WebAssembly SIMD). (A classic script, which file://
-// allows.)
+// allows, in the syntax of browsers older than the app's.)
 
-// Its first view then reads as it does without JavaScript (viewer.css's `scripting: none` rules):
-// the controls, which would do nothing, take no room, and the ticker is a row of headlines to
-// scroll. embed.js does the same in an embed's shadow root.
-function withoutApp(root) {
-  for (const view of root.querySelectorAll('.nv:not([data-live])')) {
-    const idle = '.nv-skip, .nv-langs, .nv-tools, .nv-more__button, .nv-figure__report, .nv-ticker__toggle, .nv-ticker__copy[aria-hidden]';
-    for (const control of view.querySelectorAll(idle)) control.style.display = 'none';
-    view.querySelector('.nv-ticker__track')?.style.setProperty('animation', 'none');
-    view.querySelector('.nv-ticker__viewport')?.style.setProperty('overflow-x', 'auto');
+// Its first view then reads as it does without JavaScript (viewer.css's `scripting: none` rules,
+// here as inline styles): the controls, which would do nothing, take no room, and the ticker is a
+// row of headlines to scroll. embed.js does the same in an embed's shadow root.
+const READ_ONLY = [
+  ['.nv-skip, .nv-langs, .nv-tools, .nv-more__button, .nv-figure__report, .nv-ticker__toggle, .nv-ticker__copy[aria-hidden]', 'display', 'none'],
+  ['.nv-ticker__track', 'animation', 'none'],
+  ['.nv-ticker__viewport', 'overflow-x', 'auto'],
+];
+function withoutApp(root, on) {
+  for (const view of root.querySelectorAll(on ? '.nv:not([data-live])' : '.nv')) {
+    for (const [selector, property, value] of READ_ONLY) {
+      for (const element of view.querySelectorAll(selector)) {
+        if (on) element.style.setProperty(property, value);
+        else element.style.removeProperty(property);
+      }
+    }
   }
 }
 
 // From disk, the one line that says what reading further needs shows too.
 if (location.protocol === 'file:') {
   for (const note of document.querySelectorAll('.nv-disk-note')) note.hidden = false;
-  withoutApp(document);
+  withoutApp(document, true);
 }
 
-// The app's script that did not load (a script's error does not bubble: it is caught on its way
-// down), or the error its start ended with (its WebAssembly not fetched or not compiled). Other
-// elements' errors (an article's image) are not the app's.
+// Served: the app's module script that did not load (a script's error does not bubble: it is
+// caught on its way down), or an uncaught error before the app has started, as its start ends
+// when its WebAssembly is not fetched or not compiled. Other elements' errors (an image, a
+// publisher's own classic script) are not the app's; and an app that starts after all (the
+// error was another script's) is given its view back as it was.
+let started = false;
 addEventListener('error', (event) => {
-  if (event.target === window || event.target instanceof HTMLScriptElement) withoutApp(document);
+  const target = event.target;
+  if (!started && (target === window || (target instanceof HTMLScriptElement && target.type === 'module'))) {
+    withoutApp(document, true);
+  }
 }, true);
+addEventListener('TrunkApplicationStarted', () => {
+  started = true;
+  withoutApp(document, false);
+});

@@ -111,15 +111,19 @@ function styled(root) {
 }
 
 // A first view whose app did not arrive or start (the connection dropped, a browser without
-// WebAssembly SIMD) reads as it does without JavaScript (viewer.css's `scripting: none` rules),
-// as disk-note.js makes a page's: the controls, which would do nothing, take no room, and the
-// ticker is a row of headlines to scroll.
+// WebAssembly SIMD) reads as it does without JavaScript (viewer.css's `scripting: none` rules,
+// here as inline styles), as disk-note.js makes a page's: the controls, which would do nothing,
+// take no room, and the ticker is a row of headlines to scroll.
+const READ_ONLY = [
+  ['.nv-skip, .nv-langs, .nv-tools, .nv-more__button, .nv-figure__report, .nv-ticker__toggle, .nv-ticker__copy[aria-hidden]', 'display', 'none'],
+  ['.nv-ticker__track', 'animation', 'none'],
+  ['.nv-ticker__viewport', 'overflow-x', 'auto'],
+];
 function withoutApp(root) {
   for (const view of root.querySelectorAll('.nv:not([data-live])')) {
-    const idle = '.nv-skip, .nv-langs, .nv-tools, .nv-more__button, .nv-figure__report, .nv-ticker__toggle, .nv-ticker__copy[aria-hidden]';
-    for (const control of view.querySelectorAll(idle)) control.style.display = 'none';
-    view.querySelector('.nv-ticker__track')?.style.setProperty('animation', 'none');
-    view.querySelector('.nv-ticker__viewport')?.style.setProperty('overflow-x', 'auto');
+    for (const [selector, property, value] of READ_ONLY) {
+      for (const element of view.querySelectorAll(selector)) element.style.setProperty(property, value);
+    }
   }
 }
 
@@ -150,6 +154,7 @@ const hosts = embedded.filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
 try {
   const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
+  wasm.catch(() => {}); // said once, by whichever step fails first
   const { default: init } = await import('./news-viewer.js');
   await init({ module_or_path: wasm });
 } catch (error) {
