@@ -33,14 +33,15 @@ if (location.protocol === 'file:') {
 // when its WebAssembly is not fetched or not compiled. Other elements' errors (an image, a
 // publisher's own classic script) are not the app's; and an app that starts after all (the
 // error was another script's) is given its view back as it was.
-let started = false;
+let started = false, readOnly = false;
 addEventListener('error', (event) => {
   const target = event.target;
   if (!started && (target === window || (target instanceof HTMLScriptElement && target.type === 'module'))) {
     withoutApp(document, true);
+    readOnly = true;
   }
 }, true);
 addEventListener('TrunkApplicationStarted', () => {
   started = true;
-  withoutApp(document, false);
+  if (readOnly) withoutApp(document, false);
 });
