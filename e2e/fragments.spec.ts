@@ -1,6 +1,7 @@
 import { expect, Page, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { hostPage, readCopy } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
@@ -69,6 +70,67 @@ for (const form of ['pasted', 'included'] as Form[]) {
   });
 }
 
+// Over a slow line a pasted fragment arrives in pieces, as a server here sends it: its head (the
+// stylesheet, the bar and the ticker) shows as soon as it is in, the rest of the view joins those
+// nodes, and the app takes them over. With a policy that refuses the inline stylesheet too.
+for (const policy of [false, true]) {
+  test(`pasted, arriving in pieces${policy ? ", styles from 'self' only" : ''}: the ticker shows first, the rest joins it, the app takes both over`, async ({ page }) => {
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('Content Security Policy')) problems.push(m.text()); });
+    const fragment = readFileSync('dist/embed/fr.html', 'utf8');
+    const headEnd = fragment.indexOf('</section>', fragment.indexOf('class="nv-ticker"')) + '</section>'.length;
+    let sendRest = () => {};
+    const rest = new Promise<void>((done) => { sendRest = done; });
+    const { serve, staticHandler } = await import('./server.mjs');
+    const files = staticHandler('dist');
+    const server: Server = await serve(8094, async (req: any, res: any) => {
+      const path = new URL(req.url, 'http://127.0.0.1').pathname;
+      if (path === '/publisher.html') {
+        const headers = { 'content-type': 'text/html; charset=utf-8', ...(policy ? { 'content-security-policy': embedPolicy } : {}) };
+        return void res.writeHead(200, headers).end(publisherPage('pasted', 'viewer'));
+      }
+      if (path !== '/embed/fr.html') return files(req, res);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.write(fragment.slice(0, headEnd));
+      await rest;
+      res.end(fragment.slice(headEnd));
+    });
+    try {
+      const release = await holdApp(page);
+      await page.goto('http://127.0.0.1:8094/publisher.html');
+      const headline = page.locator('#v .nv-ticker__link').first();
+      await expect(headline).toBeVisible();
+      await expect(page.locator('#v .nv-ticker__track')).toHaveCSS('display', 'flex');
+      await expect(page.locator('#v .nv-article')).toHaveCount(0);
+      await headline.evaluate((a) => { (a as any).first = true; });
+      sendRest();
+      await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
+      // The view is the fragment's, once, node for node as if it had come whole.
+      const [ours, whole] = await page.evaluate(async () => {
+        const shape = (view: Node) => {
+          const walker = document.createTreeWalker(view, NodeFilter.SHOW_ALL), nodes = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node.nodeType === 1 ? node.nodeName : `${node.nodeName} ${node.nodeValue}`);
+          return nodes.join('\n');
+        };
+        const parsed = document.createElement('template');
+        parsed.innerHTML = await (await fetch('/embed/fr.html')).text();
+        const view = (root: ParentNode) => root.querySelector('.nv')!.parentNode!;
+        return [shape(view(document.getElementById('v')!.shadowRoot!)), shape(view(parsed.content.querySelector('template')!.content))];
+      });
+      expect(ours).toBe(whole);
+      release();
+      await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+      expect(await headline.evaluate((a) => (a as any).first)).toBe(true);
+      await expect(page.locator('#v .nv')).toHaveCount(1);
+      expect(problems).toEqual([]);
+    } finally {
+      sendRest();
+      await new Promise((done) => { server.close(done); server.closeAllConnections(); });
+    }
+  });
+}
+
 for (const form of ['pasted', 'included'] as Form[]) {
   test(`${form}: a returning reader's theme and text size show before the app, which keeps them`, async ({ page }) => {
     await page.addInitScript(() => {
@@ -94,6 +156,21 @@ for (const form of ['pasted', 'included'] as Form[]) {
     const shift = await page.evaluate(() => (window as any).shift);
     if (form === 'pasted') expect(shift).toBe(0);
     else expect(shift).toBeLessThan(0.01);
+  });
+}
+
+// The prerender writes an http(s) URL of the data as it is, and the data may hold one no browser
+// reads ("https://[", allowed by its scheme): embed.js, adapting the view's links, leaves it.
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}, a link in the fragment that no browser can read: the viewer starts all the same`, async ({ page }) => {
+    const unreadable = (html: string) => html.replace(/href="[^"]*"( rel="next")/, 'href="https://["$1');
+    await page.route('**/embed/fr.html', async (route) => route.fulfill({ response: await route.fetch(), body: unreadable(readFileSync('dist/embed/fr.html', 'utf8')) }));
+    await hostPage(page, 'publisher.html', form === 'included' ? unreadable(publisherPage(form, 'viewer')) : publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    await expect(page.locator('#v .nv-pager__link')).toHaveAttribute('href', 'https://[');
+    release();
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
   });
 }
 

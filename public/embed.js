@@ -45,17 +45,35 @@ function parse(html) {
 // The collection file of a host.
 const collectionOf = (host) => new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
 
-// Puts a fragment's view in the host's shadow root (made for it), adapted to the host; gives the
-// root, or nothing when the host has one already.
-function attach(host, html) {
+// Puts a fragment's view (`html`, the markup of its shadow root or of its head) in the host's
+// shadow root, made for it and adapted to the host, or what `root` (the head put in before) does
+// not hold yet; gives the root, or nothing when the host has one already.
+function attach(host, html, root = null) {
+  if (!root && (host.shadowRoot || host.hasAttribute('data-mounted'))) return null;
   // Parsed this way, the fragment's declarative shadow root is a plain template: its content
   // goes into the shadow root made for it.
-  const fragment = parse(html).querySelector('template[shadowrootmode]');
-  if (!fragment || host.shadowRoot || host.hasAttribute('data-mounted')) return null;
-  const root = host.attachShadow({ mode: 'open' });
-  root.append(fragment.content);
-  adapt(host, root);
+  const view = parse(html).querySelector('template[shadowrootmode]')?.content;
+  if (!view) return root;
+  adapt(host, view);
+  if (root) {
+    grow(root, view);
+    return root;
+  }
+  root = host.attachShadow({ mode: 'open' });
+  root.append(view);
+  styled(root);
   return root;
+}
+
+// Adds to `into` what `from` holds beyond it: both were parsed from the same markup, `into` from
+// its start, so their nodes match in place until `into` ends. (A stylesheet that styled()
+// replaced keeps its replacement.)
+function grow(into, from) {
+  [...from.childNodes].forEach((node, i) => {
+    const ours = into.childNodes[i];
+    if (!ours) into.append(node);
+    else if (ours.nodeName === node.nodeName) grow(ours, node);
+  });
 }
 
 // Adapts a fragment's view, pasted or included, to its host.
@@ -64,7 +82,11 @@ function adapt(host, root) {
   // included fragment published without --base-url has relative links, written for that folder).
   const collection = collectionOf(host);
   for (const [selector, attribute] of [['[src]', 'src'], ['link[href]', 'href'], ['a[href]:not([href^="?"])', 'href']]) {
-    for (const element of root.querySelectorAll(selector)) element.setAttribute(attribute, new URL(element.getAttribute(attribute), collection));
+    for (const element of root.querySelectorAll(selector)) {
+      // An http(s) URL the data holds is allowed, though no browser may read it ("https://["): it
+      // stays as written, and leads nowhere, as without JavaScript.
+      try { element.setAttribute(attribute, new URL(element.getAttribute(attribute), collection)); } catch {}
+    }
   }
   // A strip's headlines lead to the publisher's pages (data-link), as the app links them: the
   // article's page (`<id>.<title's language>.html`, `?lang=` the reader's when it differs).
@@ -85,7 +107,6 @@ function adapt(host, root) {
   // The host's theme, until the reader picks one (as the app reads `data-theme`).
   const theme = host.dataset.theme;
   if (/^(light|dark|sepia)$/.test(theme) && !view?.hasAttribute('data-theme')) view?.setAttribute('data-theme', theme);
-  styled(root);
 }
 
 // A page whose Content-Security-Policy does not allow the fragment's inline stylesheet (by its
@@ -127,8 +148,16 @@ function withoutApp(root) {
   }
 }
 
-// Reads the host's fragment as it arrives: its view goes in as soon as its shadow root is
-// whole, and its snapshot, which only the app needs, follows into the host once it is in.
+// A fragment's head, the top of its first view (its stylesheet, the bar and the ticker), once
+// the markup arrived so far holds it whole; else nothing.
+function head(text) {
+  const ticker = text.indexOf('class="nv-ticker"'), end = ticker < 0 ? -1 : text.indexOf('</section>', ticker);
+  return end < 0 ? '' : text.slice(0, end + '</section>'.length);
+}
+
+// Reads the host's fragment as it arrives, as a page's parser would show it: its view goes in as
+// soon as its head is whole, the rest of it once its shadow root is whole, and its snapshot,
+// which only the app needs, follows into the host.
 async function firstView(host) {
   const collection = collectionOf(host);
   const lang = language(host);
@@ -139,17 +168,21 @@ async function firstView(host) {
   let text = '', root = null, cut = -1;
   for (let chunk; !(chunk = await reader.read()).done;) {
     text += decoder.decode(chunk.value, { stream: true });
-    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length));
+    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), root);
+    else if (cut < 0 && !root) root = attach(host, head(text));
   }
   text += decoder.decode();
-  if (cut < 0) return attach(host, text);
+  if (cut < 0) return attach(host, text, root);
   const snapshot = parse(text.slice(cut)).firstElementChild;
   if (root && snapshot?.matches('script[data-first-view]')) host.append(snapshot);
 }
 
 const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')];
 // An included fragment's shadow root is there already.
-for (const host of embedded) if (host.shadowRoot && !host.hasAttribute('data-mounted')) adapt(host, host.shadowRoot);
+for (const host of embedded.filter((host) => host.shadowRoot && !host.hasAttribute('data-mounted'))) {
+  adapt(host, host.shadowRoot);
+  styled(host.shadowRoot);
+}
 const hosts = embedded.filter((host) => !host.shadowRoot);
 await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
 try {
