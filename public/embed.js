@@ -22,12 +22,6 @@ function language(host) {
   return known(host.dataset.lang) || known(saved('lang')) || (navigator.languages || []).map(known).find(Boolean) || 'fr';
 }
 
-// The reader's theme and text size, as the app reads them (`Settings::saved`, src/ui/prefs.rs)
-// and puts them back once it runs: the first view shows them from the start.
-const theme = saved('theme'), size = saved('text-size');
-const settings = [['data-theme', /^(light|dark|sepia)$/.test(theme) && theme], ['data-text-size', /^[0-4]$/.test(size) && size]]
-  .filter(([, value]) => value);
-
 // The URL allow-list of the viewer (data/rules.rs): http(s), or relative; no other scheme.
 const allowed = (url) => !/[\u0000-\u001f\u007f]/.test(url) && (/^\s*https?:/i.test(url) || !/^\s*[a-z][a-z0-9+.-]*:/i.test(url));
 
@@ -178,13 +172,19 @@ async function firstView(host) {
 }
 
 const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')];
+// The fragments are asked for first: a page's first localStorage read waits on the browser.
+const views = embedded.filter((host) => !host.shadowRoot).map((host) => firstView(host).catch(() => {}));
+// The reader's theme and text size, as the app reads them (`Settings::saved`, src/ui/prefs.rs)
+// and puts them back once it runs: the first view shows them from the start.
+const theme = saved('theme'), size = saved('text-size');
+const settings = [['data-theme', /^(light|dark|sepia)$/.test(theme) && theme], ['data-text-size', /^[0-4]$/.test(size) && size]]
+  .filter(([, value]) => value);
 // An included fragment's shadow root is there already.
 for (const host of embedded.filter((host) => host.shadowRoot && !host.hasAttribute('data-mounted'))) {
   adapt(host, host.shadowRoot);
   styled(host.shadowRoot);
 }
-const hosts = embedded.filter((host) => !host.shadowRoot);
-await Promise.all(hosts.map((host) => firstView(host).catch(() => {})));
+await Promise.all(views);
 try {
   const wasm = fetch(new URL('./news-viewer_bg.wasm', import.meta.url));
   wasm.catch(() => {}); // said once, by whichever step fails first
