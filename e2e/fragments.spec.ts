@@ -2,6 +2,7 @@ import { expect, Page, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { hostPage, readCopy } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
@@ -84,11 +85,11 @@ for (const policy of [false, true]) {
     const rest = new Promise<void>((done) => { sendRest = done; });
     const { serve, staticHandler } = await import('./server.mjs');
     const files = staticHandler('dist');
-    const server: Server = await serve(8094, async (req: any, res: any) => {
+    const server: Server = await serve(0, async (req: any, res: any) => {
       const path = new URL(req.url, 'http://127.0.0.1').pathname;
       if (path === '/publisher.html') {
         const headers = { 'content-type': 'text/html; charset=utf-8', ...(policy ? { 'content-security-policy': embedPolicy } : {}) };
-        return void res.writeHead(200, headers).end(publisherPage('pasted', 'viewer'));
+        return void res.writeHead(200, headers).end(publisherPage('pasted', 'viewer').replace('id="v"', 'id="v" data-label="Le fil"'));
       }
       if (path !== '/embed/fr.html') return files(req, res);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -98,9 +99,11 @@ for (const policy of [false, true]) {
     });
     try {
       const release = await holdApp(page);
-      await page.goto('http://127.0.0.1:8094/publisher.html');
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/publisher.html`);
       const headline = page.locator('#v .nv-ticker__link').first();
       await expect(headline).toBeVisible();
+      // Adapted to its host as it goes in.
+      await expect(page.locator('#v .nv-ticker')).toHaveAttribute('aria-label', 'Le fil');
       await expect(page.locator('#v .nv-ticker__track')).toHaveCSS('display', 'flex');
       await expect(page.locator('#v .nv-article')).toHaveCount(0);
       await headline.evaluate((a) => { (a as any).first = true; });
@@ -122,6 +125,7 @@ for (const policy of [false, true]) {
       release();
       await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
       expect(await headline.evaluate((a) => (a as any).first)).toBe(true);
+      await expect(page.locator('#v .nv-ticker')).toHaveAttribute('aria-label', 'Le fil');
       await expect(page.locator('#v .nv')).toHaveCount(1);
       expect(problems).toEqual([]);
     } finally {
@@ -173,6 +177,13 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
   });
 }
+
+test('an included fragment whose host names a collection no browser can read (data-src) starts all the same', async ({ page }) => {
+  await hostPage(page, 'publisher.html', publisherPage('included', 'viewer').replace('id="v"', 'id="v" data-src="http://["'));
+  await page.goto('./publisher.html');
+  await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+  await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
+});
 
 test("a host's data-theme is the viewer's from its first view, until the reader picks another", async ({ page }) => {
   await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('id="v"', 'id="v" data-theme="dark"'));

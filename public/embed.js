@@ -159,11 +159,13 @@ async function firstView(host) {
   const response = await fetch(new URL(`embed/${name}.html`, collection));
   if (!response.ok) return;
   const reader = response.body.getReader(), decoder = new TextDecoder();
-  let text = '', root = null, cut = -1;
+  let text = '', root = null, cut = -1, top = '';
   for (let chunk; !(chunk = await reader.read()).done;) {
     text += decoder.decode(chunk.value, { stream: true });
-    if (cut < 0 && (cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), root);
-    else if (cut < 0 && !root) root = attach(host, head(text));
+    if (cut >= 0) continue;
+    if ((cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), root);
+    // (Once: a page that is no fragment, a server's fallback, is not parsed again at each chunk.)
+    else if (!top && (top = head(text))) root = attach(host, top);
   }
   text += decoder.decode();
   if (cut < 0) return attach(host, text, root);
@@ -172,7 +174,8 @@ async function firstView(host) {
 }
 
 const embedded = [...document.querySelectorAll('[data-article-viewer]:not([data-standalone], [data-frame])')];
-// The fragments are asked for first: a page's first localStorage read waits on the browser.
+// The fragments are asked for first: a page's first localStorage read waits on the browser (a
+// host without data-lang has its reader's saved language read to know which to ask for).
 const views = embedded.filter((host) => !host.shadowRoot).map((host) => firstView(host).catch(() => {}));
 // The reader's theme and text size, as the app reads them (`Settings::saved`, src/ui/prefs.rs)
 // and puts them back once it runs: the first view shows them from the start.
@@ -181,7 +184,9 @@ const settings = [['data-theme', /^(light|dark|sepia)$/.test(theme) && theme], [
   .filter(([, value]) => value);
 // An included fragment's shadow root is there already.
 for (const host of embedded.filter((host) => host.shadowRoot && !host.hasAttribute('data-mounted'))) {
-  adapt(host, host.shadowRoot);
+  try {
+    adapt(host, host.shadowRoot);
+  } catch {} // (a data-src no browser can read: the view stays as published, and the app starts)
   styled(host.shadowRoot);
 }
 await Promise.all(views);
