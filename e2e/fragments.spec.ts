@@ -72,16 +72,19 @@ for (const form of ['pasted', 'included'] as Form[]) {
 }
 
 // Over a slow line a pasted fragment arrives in pieces, as a server here sends it: its head (the
-// stylesheet, the bar and the ticker) shows as soon as it is in, the rest of the view joins those
-// nodes, and the app takes them over. With a policy that refuses the inline stylesheet too.
+// stylesheet, the bar and the ticker) shows as soon as it is in, then the article, then the rest
+// of the view, each joining the nodes there, and the app takes them over. With a policy that
+// refuses the inline stylesheet too.
 for (const policy of [false, true]) {
-  test(`pasted, arriving in pieces${policy ? ", styles from 'self' only" : ''}: the ticker shows first, the rest joins it, the app takes both over`, async ({ page }) => {
+  test(`pasted, arriving in pieces${policy ? ", styles from 'self' only" : ''}: the ticker shows first, the article and the rest join it, the app takes them over`, async ({ page }) => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('Content Security Policy')) problems.push(m.text()); });
     const fragment = readFileSync('dist/embed/fr.html', 'utf8');
     const headEnd = fragment.indexOf('</section>', fragment.indexOf('class="nv-ticker"')) + '</section>'.length;
-    let sendRest = () => {};
+    const articleEnd = fragment.indexOf('</article>') + '</article>'.length;
+    let sendArticle = () => {}, sendRest = () => {};
+    const article = new Promise<void>((done) => { sendArticle = done; });
     const rest = new Promise<void>((done) => { sendRest = done; });
     const { serve, staticHandler } = await import('./server.mjs');
     const files = staticHandler('dist');
@@ -94,8 +97,10 @@ for (const policy of [false, true]) {
       if (path !== '/embed/fr.html') return files(req, res);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.write(fragment.slice(0, headEnd));
+      await article;
+      res.write(fragment.slice(headEnd, articleEnd));
       await rest;
-      res.end(fragment.slice(headEnd));
+      res.end(fragment.slice(articleEnd));
     });
     try {
       const release = await holdApp(page);
@@ -107,8 +112,11 @@ for (const policy of [false, true]) {
       await expect(page.locator('#v .nv-ticker__track')).toHaveCSS('display', 'flex');
       await expect(page.locator('#v .nv-article')).toHaveCount(0);
       await headline.evaluate((a) => { (a as any).first = true; });
-      sendRest();
+      sendArticle();
       await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
+      await expect(page.locator('#v .nv-more')).toHaveCount(0);
+      sendRest();
+      await expect(page.locator('#v .nv-more__link')).toHaveCount(30);
       // The view is the fragment's, once, node for node as if it had come whole.
       const [ours, whole] = await page.evaluate(async () => {
         const shape = (view: Node) => {
@@ -129,9 +137,27 @@ for (const policy of [false, true]) {
       await expect(page.locator('#v .nv')).toHaveCount(1);
       expect(problems).toEqual([]);
     } finally {
+      sendArticle();
       sendRest();
       await new Promise((done) => { server.close(done); server.closeAllConnections(); });
     }
+  });
+}
+
+// A reader who scrolled down to the publisher's own content before the app took over: the
+// viewer's first view is as long as the app's (its list holds the app's first page of rows).
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}: the app's taking over does not lengthen the view, so the publisher's content stays put`, async ({ page }) => {
+    await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    await expect(page.locator('#v > script[data-first-view]')).toHaveCount(1);
+    const below = page.locator('body > p').first();
+    const before = (await below.boundingBox())!.y;
+    release();
+    await expect(page.locator('#v .nv[data-live]:not([aria-busy])')).toHaveCount(1);
+    await expect(page.locator('#v .nv-more__button')).toBeVisible();
+    expect((await below.boundingBox())!.y).toBe(before);
   });
 }
 
@@ -229,6 +255,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await page.exposeFunction('violated', (v: string) => violations.push(v));
     await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
       (e) => (window as any).violated(`${e.violatedDirective} ${e.blockedURI}`)));
+    await shifts(page);
     await page.route('**/publisher.html', (route) => route.fulfill({
       contentType: 'text/html', headers: { 'content-security-policy': embedPolicy }, body: publisherPage(form, 'viewer'),
     }));
@@ -240,6 +267,9 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await expect(page.locator('#v .nv-article__title')).toHaveText("Rapprochement Maroc-Irak sous le regard de l'Iran");
     // Only the fragment's inline stylesheet was refused.
     expect(violations).toEqual(['style-src-elem inline']);
+    // Pasted, the page does not move (the click's own movement aside); an included view shows
+    // unstyled until the viewer's stylesheet applies, as the README says.
+    if (form === 'pasted') expect(await page.evaluate(() => (window as any).shift)).toBe(0);
   });
 }
 

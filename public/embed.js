@@ -39,9 +39,9 @@ function parse(html) {
 // The collection file of a host.
 const collectionOf = (host) => new URL(host.dataset.src || 'articles.json', host.dataset.src ? document.baseURI : import.meta.url);
 
-// Puts a fragment's view (`html`, the markup of its shadow root or of its head) in the host's
-// shadow root, made for it and adapted to the host, or what `root` (the head put in before) does
-// not hold yet; gives the root, or nothing when the host has one already.
+// Puts a fragment's view (`html`, the markup of its shadow root or of its first parts) in the
+// host's shadow root, made for it and adapted to the host, or what `root` (the parts put in
+// before) does not hold yet; gives the root, or nothing when the host has one already.
 function attach(host, html, root = null) {
   if (!root && (host.shadowRoot || host.hasAttribute('data-mounted'))) return null;
   // Parsed this way, the fragment's declarative shadow root is a plain template: its content
@@ -118,8 +118,9 @@ function styled(root) {
   const stylesheet = [...root.children].find((child) => child.matches('link[rel=stylesheet]'));
   const view = stylesheet?.nextElementSibling;
   if (view && !stylesheet.sheet) {
-    view.style.visibility = 'hidden';
-    const show = () => view.style.removeProperty('visibility');
+    // Not laid out either: unstyled, its first paragraph's margin would move the host.
+    view.style.display = 'none';
+    const show = () => view.style.removeProperty('display');
     stylesheet.addEventListener('load', show);
     stylesheet.addEventListener('error', show);
   }
@@ -142,16 +143,24 @@ function withoutApp(root) {
   }
 }
 
-// A fragment's head, the top of its first view (its stylesheet, the bar and the ticker), once
-// the markup arrived so far holds it whole; else nothing.
-function head(text) {
-  const ticker = text.indexOf('class="nv-ticker"'), end = ticker < 0 ? -1 : text.indexOf('</section>', ticker);
-  return end < 0 ? '' : text.slice(0, end + '</section>'.length);
+// The parts of a fragment's view that go in as soon as each has arrived whole, in order: its
+// top (the ticker, and the bar above it in a full viewer), then the article; the rest follows
+// once the shadow root is whole.
+const PARTS = [['class="nv-ticker"', '</section>'], ['class="nv-article"', '</article>']];
+
+// The markup of the view from its start to the end of the last part arrived whole; else nothing.
+function arrived(text) {
+  let end = 0;
+  for (const [start, close] of PARTS) {
+    const from = text.indexOf(start), to = from < 0 ? -1 : text.indexOf(close, from);
+    if (to < 0) break;
+    end = to + close.length;
+  }
+  return text.slice(0, end);
 }
 
-// Reads the host's fragment as it arrives, as a page's parser would show it: its view goes in as
-// soon as its head is whole, the rest of it once its shadow root is whole, and its snapshot,
-// which only the app needs, follows into the host.
+// Reads the host's fragment as it arrives, as a page's parser would show it: its view goes in
+// part by part, and its snapshot, which only the app needs, follows into the host.
 async function firstView(host) {
   const collection = collectionOf(host);
   const lang = language(host);
@@ -159,13 +168,17 @@ async function firstView(host) {
   const response = await fetch(new URL(`embed/${name}.html`, collection));
   if (!response.ok) return;
   const reader = response.body.getReader(), decoder = new TextDecoder();
-  let text = '', root = null, cut = -1, top = '';
+  let text = '', root = null, cut = -1, parts = 0;
   for (let chunk; !(chunk = await reader.read()).done;) {
     text += decoder.decode(chunk.value, { stream: true });
     if (cut >= 0) continue;
     if ((cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), root);
-    // (Once: a page that is no fragment, a server's fallback, is not parsed again at each chunk.)
-    else if (!top && (top = head(text))) root = attach(host, top);
+    const part = cut < 0 ? arrived(text) : '';
+    // (Each part once: a page that is no fragment, a server's fallback, is not parsed at each chunk.)
+    if (part.length > parts) {
+      parts = part.length;
+      root = attach(host, part, root);
+    }
   }
   text += decoder.decode();
   if (cut < 0) return attach(host, text, root);

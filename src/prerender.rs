@@ -22,6 +22,7 @@ use crate::data::model::{Article, Collection};
 use crate::data::read::{read_collection, read_collection_with};
 use crate::i18n::{fill, Lang};
 use crate::routing::{join_url, page_href, site_of};
+use crate::ui::article_view::LIST_PAGE as LIST_ROWS;
 use crate::ui::feed::Data;
 use crate::ui::state::{initial_language, Config, FirstView, ViewerState};
 use crate::ui::ticker::TICKER_MAX;
@@ -53,12 +54,20 @@ struct Extent {
 
 const EDITION_PAGE: Extent = Extent {
     ticker: TICKER_MAX,
-    list: 30,
+    list: LIST_ROWS,
     text: true,
 };
 const ARTICLE_PAGE: Extent = Extent {
     ticker: 12,
     list: 10,
+    text: true,
+};
+/// An edition's fragment (`embed/fr.html`): an article page's ticker, and the list as long as the
+/// app shows it (with one headline more, so that its "more" button is there too). A publisher's
+/// own content follows the embedded viewer: the app's taking over must not lengthen it.
+const EDITION_FRAGMENT: Extent = Extent {
+    ticker: ARTICLE_PAGE.ticker,
+    list: LIST_ROWS + 1,
     text: true,
 };
 const TICKER_STRIP: Extent = Extent {
@@ -544,7 +553,11 @@ fn fragment(
     shown: (Lang, Option<&str>),
     (ticker, source): (bool, Source),
 ) -> Result<String, String> {
-    let extent = if ticker { TICKER_STRIP } else { ARTICLE_PAGE };
+    let extent = match (ticker, shown.1) {
+        (true, _) => TICKER_STRIP,
+        (false, None) => EDITION_FRAGMENT,
+        (false, Some(_)) => ARTICLE_PAGE,
+    };
     let (first, _, script) = snapshot(site, published, shown, (extent, source))?;
     let base = site.base_url.as_deref().unwrap_or_default();
     let src = join_url(base, "articles.json");

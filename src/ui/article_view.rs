@@ -369,7 +369,7 @@ fn pager(state: ViewerState, id: String, lang: Lang) -> impl IntoView {
 }
 
 /// How many other headlines the list shows at first, and adds at each "more".
-const LIST_PAGE: usize = 30;
+pub const LIST_PAGE: usize = 30;
 
 /// The class of the list's links.
 const LIST_LINK: &str = "nv-more__link";
