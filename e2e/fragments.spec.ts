@@ -211,6 +211,22 @@ test('an included fragment whose host names a collection no browser can read (da
   await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
 });
 
+for (const form of ['pasted', 'included'] as Form[]) {
+  test(`${form}: a reader on a ticker headline before the app runs keeps it as the ticker's tab stop`, async ({ page }) => {
+    await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    const links = page.locator('#v ul.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link');
+    await links.nth(1).focus();
+    await expect(links.nth(1)).toBeFocused();
+    release();
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    await expect(links.nth(1)).toHaveAttribute('tabindex', '0');
+    await expect(links.nth(0)).toHaveAttribute('tabindex', '-1');
+    await expect(links.nth(1)).toBeFocused();
+  });
+}
+
 test("a host's data-theme is the viewer's from its first view, until the reader picks another", async ({ page }) => {
   await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('id="v"', 'id="v" data-theme="dark"'));
   const release = await holdApp(page);

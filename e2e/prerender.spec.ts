@@ -129,6 +129,21 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test("a reader on a ticker headline before the app runs keeps it as the ticker's tab stop", async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.goto('./fr.html');
+  const links = page.locator('ul.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link');
+  await links.nth(1).focus();
+  await expect(links.nth(1)).toBeFocused();
+  release();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  await expect(links.nth(1)).toHaveAttribute('tabindex', '0');
+  await expect(links.nth(0)).toHaveAttribute('tabindex', '-1');
+  await expect(links.nth(1)).toBeFocused();
+});
+
 test('the app takes the first view over without an Intl formatter: the prerendered date stays, another language writes its own', async ({ page }) => {
   // Each formatter made, and whether the viewer was ready (the file read) when it was.
   await page.addInitScript(() => {

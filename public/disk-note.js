@@ -44,4 +44,12 @@ addEventListener('error', (event) => {
 addEventListener('TrunkApplicationStarted', () => {
   started = true;
   if (readOnly) withoutApp(document, false);
+  // A reader who reached a ticker headline before the app ran is on it still: focused again, it
+  // is the app's as any headline the reader focuses is (the ticker's tab stop, in view), as
+  // embed.js does in an embed.
+  const link = document.activeElement;
+  if (link && link.matches('.nv-ticker__link')) {
+    link.blur();
+    link.focus();
+  }
 });

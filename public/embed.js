@@ -208,6 +208,15 @@ try {
   wasm.catch(() => {}); // said once, by whichever step fails first
   const { default: init } = await import('./news-viewer.js');
   await init({ module_or_path: wasm });
+  // A reader who reached a ticker headline before the app ran is on it still: focused again, it
+  // is the app's as any headline the reader focuses is (the ticker's tab stop, in view), as
+  // disk-note.js does on a page.
+  for (const link of embedded.map((host) => host.shadowRoot?.activeElement)) {
+    if (link?.matches('.nv-ticker__link')) {
+      link.blur();
+      link.focus();
+    }
+  }
 } catch (error) {
   for (const host of embedded) if (host.shadowRoot) withoutApp(host.shadowRoot);
   throw error;
