@@ -144,6 +144,33 @@ for (const policy of [false, true]) {
   });
 }
 
+// Preloaded as the README says, a fragment has often arrived whole by the time embed.js runs (a
+// phone network's latency delays both the same): its first headline is painted before the rest
+// of the view goes in, whose layout would hold that paint back.
+test('pasted, arrived whole before embed.js runs: the first headline is painted before the rest of the view', async ({ page }) => {
+  const preload = '<link rel="preload" href="/embed/fr.html" as="fetch" crossorigin="anonymous">';
+  await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('</title>', `</title>${preload}`));
+  let fragmentIn = () => {};
+  const arrived = new Promise<void>((done) => { fragmentIn = done; });
+  page.on('requestfinished', (request) => { if (request.url().endsWith('/embed/fr.html')) fragmentIn(); });
+  await page.route('**/embed.js', async (route) => { await arrived; await route.fallback(); });
+  // What each frame paints: the first headline shown, the article there.
+  await page.addInitScript(() => {
+    const frames: boolean[][] = ((window as any).painted = []);
+    const look = () => {
+      const root = document.getElementById('v')?.shadowRoot;
+      const headline = root?.querySelector('.nv-ticker__link');
+      const article = !!root?.querySelector('.nv-article');
+      frames.push([!!headline?.checkVisibility({ visibilityProperty: true }), article]);
+      if (!article) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.goto('./publisher.html');
+  await expect(page.locator('#v .nv-article__title')).toHaveText(featured);
+  expect(await page.evaluate(() => (window as any).painted)).toContainEqual([true, false]);
+});
+
 // A reader who scrolled down to the publisher's own content before the app took over: the
 // viewer's first view is as long as the app's (its list holds the app's first page of rows).
 for (const form of ['pasted', 'included'] as Form[]) {

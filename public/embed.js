@@ -143,21 +143,29 @@ function withoutApp(root) {
   }
 }
 
-// The parts of a fragment's view that go in as soon as each has arrived whole, in order: its
-// top (the ticker, and the bar above it in a full viewer), then the article; the rest follows
-// once the shadow root is whole.
-const PARTS = [['class="nv-ticker"', '</section>'], ['class="nv-article"', '</article>']];
+// The parts of a fragment's view that go in as soon as each has arrived whole, in order: its first
+// headline (with the bar above the ticker in a full viewer), the ticker, the article; the rest
+// follows once the shadow root is whole.
+const PARTS = [['class="nv-ticker__item"', '</li>'], ['class="nv-ticker"', '</section>'], ['class="nv-article"', '</article>']];
 
-// The markup of the view from its start to the end of the last part arrived whole; else nothing.
-function arrived(text) {
+// Where the view's markup (`text`, from its start) ends after the last of `parts` arrived whole,
+// else 0. (Each ends at a closing tag: the markup before it parses as it does in the whole.)
+function arrived(text, parts = PARTS) {
   let end = 0;
-  for (const [start, close] of PARTS) {
+  for (const [start, close] of parts) {
     const from = text.indexOf(start), to = from < 0 ? -1 : text.indexOf(close, from);
-    if (to < 0) break;
-    end = to + close.length;
+    if (to >= 0) end = Math.max(end, to + close.length);
   }
-  return text.slice(0, end);
+  return end;
 }
+
+// Resolves once the browser has painted what went in; at once on a page not shown, which paints
+// nothing (and, by its timer, if it is hidden meanwhile).
+const painted = () => new Promise((resolve) => {
+  if (document.hidden) return resolve();
+  requestAnimationFrame(() => setTimeout(resolve));
+  setTimeout(resolve, 100);
+});
 
 // Reads the host's fragment as it arrives, as a page's parser would show it: its view goes in
 // part by part, and its snapshot, which only the app needs, follows into the host.
@@ -168,17 +176,24 @@ async function firstView(host) {
   const response = await fetch(new URL(`embed/${name}.html`, collection));
   if (!response.ok) return;
   const reader = response.body.getReader(), decoder = new TextDecoder();
-  let text = '', root = null, cut = -1, parts = 0;
+  let text = '', root = null, shown = 0, cut = -1;
+  // (Each part once: a page that is no fragment, a server's fallback, is not parsed at each chunk.)
+  const show = (end) => {
+    if (end <= shown) return;
+    shown = end;
+    root = attach(host, text.slice(0, end), root);
+  };
   for (let chunk; !(chunk = await reader.read()).done;) {
     text += decoder.decode(chunk.value, { stream: true });
     if (cut >= 0) continue;
-    if ((cut = text.indexOf(SNAPSHOT)) >= 0) root = attach(host, text.slice(0, cut += '</template>'.length), root);
-    const part = cut < 0 ? arrived(text) : '';
-    // (Each part once: a page that is no fragment, a server's fallback, is not parsed at each chunk.)
-    if (part.length > parts) {
-      parts = part.length;
-      root = attach(host, part, root);
+    if ((cut = text.indexOf(SNAPSHOT)) >= 0) cut += '</template>'.length;
+    // The first headline goes in alone, and is painted before more does: the rest of the view,
+    // which has often arrived with it, would hold that paint back as long as it takes to lay out.
+    if (!root) {
+      show(arrived(text, PARTS.slice(0, 1)));
+      if (root) await painted();
     }
+    show(cut >= 0 ? cut : arrived(text));
   }
   text += decoder.decode();
   if (cut < 0) return attach(host, text, root);
