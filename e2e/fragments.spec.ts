@@ -252,6 +252,21 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await expect(links.nth(0)).toHaveAttribute('tabindex', '-1');
     await expect(links.nth(1)).toBeFocused();
   });
+
+  test(`${form}: a reader on a ticker headline who has scrolled on stays where they are when the app runs`, async ({ page }) => {
+    await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
+    const release = await holdApp(page);
+    await page.goto('./publisher.html');
+    await page.locator('#v .nv-ticker__link').first().focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+    // (Once the smooth scroll has ended.)
+    let y = -1;
+    await expect.poll(async () => { const before = y; y = await page.evaluate(() => scrollY); return y > 1000 && y === before; }, { intervals: [100] }).toBe(true);
+    release();
+    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    expect(await page.evaluate(() => scrollY)).toBe(y);
+  });
 }
 
 test("a host's data-theme is the viewer's from its first view, until the reader picks another", async ({ page }) => {

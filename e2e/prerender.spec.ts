@@ -144,6 +144,22 @@ test("a reader on a ticker headline before the app runs keeps it as the ticker's
   await expect(links.nth(1)).toBeFocused();
 });
 
+test('a reader on a ticker headline who has scrolled on stays where they are when the app runs', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.goto('./fr.html');
+  await page.locator('.nv-ticker__link').first().focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  // (Once the smooth scroll has ended.)
+  let y = -1;
+  await expect.poll(async () => { const before = y; y = await page.evaluate(() => scrollY); return y > 1000 && y === before; }, { intervals: [100] }).toBe(true);
+  release();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+});
+
 test('the app takes the first view over without an Intl formatter: the prerendered date stays, another language writes its own', async ({ page }) => {
   // Each formatter made, and whether the viewer was ready (the file read) when it was.
   await page.addInitScript(() => {

@@ -45,10 +45,11 @@ addEventListener('TrunkApplicationStarted', () => {
   started = true;
   if (readOnly) withoutApp(document, false);
   // A reader who reached a ticker headline before the app ran is on it still: focused again, it
-  // is the app's as any headline the reader focuses is (the ticker's tab stop, in view), as
-  // embed.js does in an embed.
-  const link = document.activeElement;
-  if (link && link.matches('.nv-ticker__link')) {
+  // is the app's as any headline the reader focuses is (the ticker's tab stop, brought into
+  // view), as embed.js does in an embed. Not once the reader has scrolled it out of the window:
+  // bringing it back would move the page under them.
+  const link = document.activeElement, box = link && link.getBoundingClientRect();
+  if (link && link.matches('.nv-ticker__link') && box.top >= 0 && box.bottom <= innerHeight) {
     link.blur();
     link.focus();
   }

@@ -146,7 +146,7 @@ function withoutApp(root) {
 // The parts of a fragment's view that go in as soon as each has arrived whole, in order: its first
 // headline (with the bar above the ticker in a full viewer), the ticker, the article; the rest
 // follows once the shadow root is whole.
-const PARTS = [['class="nv-ticker__item"', '</li>'], ['class="nv-ticker"', '</section>'], ['class="nv-article"', '</article>']];
+const PARTS = [['class="nv-ticker__item"', '</li>'], ['class="nv-ticker"', '</section>'], ['<article', '</article>']];
 
 // Where the view's markup (`text`, from its start) ends after the last of `parts` arrived whole,
 // else 0. (Each ends at a closing tag: the markup before it parses as it does in the whole.)
@@ -224,10 +224,12 @@ try {
   const { default: init } = await import('./news-viewer.js');
   await init({ module_or_path: wasm });
   // A reader who reached a ticker headline before the app ran is on it still: focused again, it
-  // is the app's as any headline the reader focuses is (the ticker's tab stop, in view), as
-  // disk-note.js does on a page.
+  // is the app's as any headline the reader focuses is (the ticker's tab stop, brought into
+  // view), as disk-note.js does on a page. Not once the reader has scrolled it out of the window:
+  // bringing it back would move the page under them.
   for (const link of embedded.map((host) => host.shadowRoot?.activeElement)) {
-    if (link?.matches('.nv-ticker__link')) {
+    const box = link?.getBoundingClientRect();
+    if (link?.matches('.nv-ticker__link') && box.top >= 0 && box.bottom <= innerHeight) {
       link.blur();
       link.focus();
     }
