@@ -160,6 +160,27 @@ test('a reader on a ticker headline who has scrolled on stays where they are whe
   expect(await page.evaluate(() => scrollY)).toBe(y);
 });
 
+// An article's page shows the headlines as they stood for it; when the collection file has been
+// read, the edition's take their place, newest first: the rows move down, and a row moved loses
+// focus. A keyboard reader on one of them stays on it.
+test("a reader on a ticker headline of an article's page keeps it when the edition's headlines come in", async ({ page }) => {
+  await page.goto('./fr.html');
+  const links = page.locator(readCopy);
+  // The edition's fourth headline, first on its article's page.
+  const fourth = (await links.nth(3).getAttribute('href'))!;
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/articles.json', async (route) => { await held; await route.fallback(); });
+  await page.goto(fourth);
+  await expect(page.locator('.nv[data-live][aria-busy]')).toHaveCount(1);
+  await expect(links.first()).toHaveAttribute('href', fourth);
+  await links.first().focus();
+  release();
+  await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
+  await expect(links.nth(3)).toHaveAttribute('href', fourth);
+  await expect(links.nth(3)).toBeFocused();
+});
+
 test('the app takes the first view over without an Intl formatter: the prerendered date stays, another language writes its own', async ({ page }) => {
   // Each formatter made, and whether the viewer was ready (the file read) when it was.
   await page.addInitScript(() => {

@@ -215,7 +215,8 @@ impl ViewerState {
                 }
             });
         }
-        self.feed.data.set(Data::Ready(Arc::new(collection)));
+        // On an article's page, its day's headlines (the first view's) give way to the edition's.
+        keeping_focus(*self, Data::Ready(Arc::new(collection)));
     }
 
     /// The collection, once loaded (a cheap `Arc` clone; tracked).
@@ -362,7 +363,7 @@ impl ViewerState {
             None => fresh,
         };
         self.feed.updates.update(|n| *n += 1);
-        keeping_focus(*self, || self.feed.data.set(Data::Ready(data)));
+        keeping_focus(*self, Data::Ready(data));
     }
 
     /// Follows the `changes` a reading taken in (`take_update`) brought: the texts of the
@@ -394,15 +395,15 @@ impl ViewerState {
     }
 }
 
-/// Runs `change` (a newer reading of the file taken in), then puts focus back on the element the
-/// reader was on if the change took it away: a keyed list moves its rows in the page when rows
-/// join above them (tachys' keyed diff moves every row after an insertion at the start), and an
+/// Shows `data` (a reading of the file taken in), then puts focus back on the element the reader
+/// was on if the change took it away: a keyed list moves its rows in the page when rows join
+/// above them (tachys' keyed diff moves every row after an insertion at the start), and an
 /// element moved loses focus. Not when the reader has moved on to something else meanwhile.
-fn keeping_focus(state: ViewerState, change: impl FnOnce()) {
+fn keeping_focus(state: ViewerState, data: Data) {
     let focused = state
         .focused()
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-    change();
+    state.feed.data.set(data);
     let Some(focused) = focused else {
         return;
     };
