@@ -1341,6 +1341,8 @@ mod tests {
         );
         let strip = &pages["embed/fr-ticker.html"];
         assert!(!strip.contains("nv-article__title"));
+        // It has no article open: none of its headlines is the current one.
+        assert!(!strip.contains("aria-current"));
         assert_eq!(strip.matches("class=\"nv-ticker__link\"").count(), 2 * 20);
         let article = &pages["embed/rapprochement-maroc-irak-sous-le-regard-de-l-iran.en.html"];
         assert!(

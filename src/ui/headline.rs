@@ -30,7 +30,8 @@ impl Headline {
 }
 
 /// A link to an article. A click opens it in this viewer, unless the reader asked the browser
-/// for a new tab or window; the open article's links are marked `aria-current`.
+/// for a new tab or window; the open article's links are marked `aria-current` (not in a strip,
+/// which has none open).
 #[component]
 pub fn HeadlineLink(
     headline: Headline,
@@ -95,7 +96,7 @@ pub fn HeadlineLink(
             rel=rel
             dir=direction_of(&code)
             lang=code
-            aria-current=move || is_current().then_some("true")
+            aria-current=move || (opens_here && is_current()).then_some("true")
             tabindex=move || tabindex.map(|t| t.get())
             on:click=on_click
             on:pointerenter={
