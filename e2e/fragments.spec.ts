@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostPage, readCopy } from './helpers';
+import { headlinesNotShown, hostPage, readCopy } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
 // the host's shadow root before the WebAssembly arrives, pasted (embed.js fetches it) or included
@@ -142,6 +142,26 @@ for (const policy of [false, true]) {
       await new Promise((done) => { server.close(done); server.closeAllConnections(); });
     }
   });
+}
+
+// Before the app runs, a headline Tab reaches shows in the strip (Chromium leaves where it is one
+// that shows in part), and leaving the strip takes it back to its start, where the loop starts.
+for (const form of ['pasted', 'included'] as Form[]) {
+  for (const view of ['viewer', 'ticker'] as View[]) {
+    test(`${form} ${view}, before the app runs: each ticker headline Tab reaches shows in the strip`, async ({ page }) => {
+      const release = await holdApp(page);
+      await hostPage(page, 'publisher.html', publisherPage(form, view));
+      await page.goto('./publisher.html');
+      const links = page.locator(`#v ${readCopy}`);
+      expect(await headlinesNotShown(page, links)).toEqual([]);
+      const viewport = page.locator('#v .nv-ticker__viewport');
+      expect(await viewport.evaluate((v) => v.scrollLeft)).not.toBe(0);
+      await page.locator('h1').evaluate((h) => { h.tabIndex = -1; h.focus(); });
+      expect(await viewport.evaluate((v) => v.scrollLeft)).toBe(0);
+      release();
+      await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
+    });
+  }
 }
 
 // Preloaded as the README says, a fragment has often arrived whole by the time embed.js runs (a

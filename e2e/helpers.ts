@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Opens the standalone page and waits until the viewer shows its article. */
@@ -27,6 +27,27 @@ export async function trackOffset(page: Page) {
 }
 
 export const readCopy = '.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link';
+
+/** Tabs through the first `n` headlines of a ticker that is not live yet, from the first, and
+ * gives those that did not show whole in the strip (their start, for one wider than it). */
+export async function headlinesNotShown(page: Page, links: Locator, n = 6) {
+  const hidden: number[] = [];
+  await links.first().focus();
+  for (let i = 0; i < n; i++) {
+    if (i) await page.keyboard.press('Tab');
+    await expect(links.nth(i)).toBeFocused();
+    const shown = await links.nth(i).evaluate((a) => {
+      const viewport = a.closest('.nv-ticker__viewport')!;
+      const strip = viewport.getBoundingClientRect(), box = a.getBoundingClientRect();
+      const rtl = getComputedStyle(viewport).direction === 'rtl';
+      const start = rtl ? box.right : box.left;
+      const startIn = start >= strip.left - 1 && start <= strip.right + 1;
+      return startIn && (box.width > strip.width || (box.left >= strip.left - 1 && box.right <= strip.right + 1));
+    });
+    if (!shown) hidden.push(i);
+  }
+  return hidden;
+}
 
 /** A collection of `n` headline-only articles in French, English and Arabic. */
 export function headlines(n: number, title = (i: number) => `Titre numéro ${i}`) {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCopy } from './helpers';
+import { headlinesNotShown, readCopy } from './helpers';
 
 // The standalone page holds its first view in the HTML (the prerender hook of Trunk.toml), reads
 // without JavaScript, and the app takes it over without a sign.
@@ -179,6 +179,44 @@ test("a reader on a ticker headline of an article's page keeps it when the editi
   await expect(page.locator('.nv[data-live]:not([aria-busy])')).toHaveCount(1);
   await expect(links.nth(3)).toHaveAttribute('href', fourth);
   await expect(links.nth(3)).toBeFocused();
+});
+
+// Chromium leaves where it is a focused element that shows in part (32 px or more) along a line:
+// before the app runs, every other headline was mostly outside the strip.
+for (const [path, width] of [['fr.html', 1280], ['ar.html', 390]] as const) {
+  test(`before the app runs, each ticker headline Tab reaches shows in the strip (${path}, ${width} px); leaving it takes the strip back to its start`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    let release = () => {};
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+    await page.goto(`./${path}`);
+    const links = page.locator(readCopy);
+    expect(await headlinesNotShown(page, links)).toEqual([]);
+    const viewport = page.locator('.nv-ticker__viewport');
+    expect(await viewport.evaluate((v) => v.scrollLeft)).not.toBe(0);
+    await page.locator('.nv-more__link').first().focus();
+    expect(await viewport.evaluate((v) => v.scrollLeft)).toBe(0);
+    release();
+    await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  });
+}
+
+// The links to the page's other languages and lists give way to the app's own controls once it
+// runs; a reader who had reached one by keyboard stays on it until they move on.
+test('a reader on the page links when the app runs keeps their place', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  await page.goto('./fr.html');
+  const english = page.locator('.nv-page-links a[hreflang="en"]');
+  await english.focus();
+  release();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  await expect(english).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.nv-page-links')).toBeHidden();
+  expect(await page.evaluate(() => document.activeElement?.closest('.nv') !== null)).toBe(true);
 });
 
 test('the app takes the first view over without an Intl formatter: the prerendered date stays, another language writes its own', async ({ page }) => {

@@ -22,6 +22,24 @@ function withoutApp(root, on) {
   }
 }
 
+// Until the app runs, a ticker headline the reader tabs to is brought whole into the strip (its
+// start, for one wider than the strip), as the app brings it: the browser leaves one that shows in
+// part where it is. Focus leaving the strip takes it back to its start, where the app's loop
+// starts. (embed.js does the same in an embed.)
+function revealHeadlines(root) {
+  root.addEventListener('focusin', (event) => {
+    const link = event.target, viewport = link.closest('.nv:not([data-live]) .nv-ticker__viewport');
+    if (viewport && link.matches('.nv-ticker__link')) {
+      link.scrollIntoView({ block: 'nearest', inline: link.offsetWidth > viewport.clientWidth ? 'start' : 'nearest' });
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    const viewport = event.target.closest('.nv:not([data-live]) .nv-ticker__viewport');
+    if (viewport && !viewport.contains(event.relatedTarget)) viewport.scrollLeft = 0;
+  });
+}
+revealHeadlines(document);
+
 // From disk, the one line that says what reading further needs shows too.
 if (location.protocol === 'file:') {
   for (const note of document.querySelectorAll('.nv-disk-note')) note.hidden = false;

@@ -56,6 +56,7 @@ function attach(host, html, root = null) {
   root = host.attachShadow({ mode: 'open' });
   root.append(view);
   styled(root);
+  revealHeadlines(root);
   return root;
 }
 
@@ -124,6 +125,23 @@ function styled(root) {
     stylesheet.addEventListener('load', show);
     stylesheet.addEventListener('error', show);
   }
+}
+
+// Until the app runs, a ticker headline the reader tabs to is brought whole into the strip (its
+// start, for one wider than the strip), as the app brings it: the browser leaves one that shows in
+// part where it is. Focus leaving the strip takes it back to its start, where the app's loop
+// starts. (disk-note.js does the same on a page.)
+function revealHeadlines(root) {
+  root.addEventListener('focusin', (event) => {
+    const link = event.target, viewport = link.closest('.nv:not([data-live]) .nv-ticker__viewport');
+    if (viewport && link.matches('.nv-ticker__link')) {
+      link.scrollIntoView({ block: 'nearest', inline: link.offsetWidth > viewport.clientWidth ? 'start' : 'nearest' });
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    const viewport = event.target.closest('.nv:not([data-live]) .nv-ticker__viewport');
+    if (viewport && !viewport.contains(event.relatedTarget)) viewport.scrollLeft = 0;
+  });
 }
 
 // A first view whose app did not arrive or start (the connection dropped, a browser without
@@ -216,6 +234,7 @@ for (const host of embedded.filter((host) => host.shadowRoot && !host.hasAttribu
     adapt(host, host.shadowRoot);
   } catch {} // (a data-src no browser can read: the view stays as published, and the app starts)
   styled(host.shadowRoot);
+  revealHeadlines(host.shadowRoot);
 }
 await Promise.all(views);
 try {
