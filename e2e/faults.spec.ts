@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axeViolations, headlines, hostPage, openViewer, readCopy, serveCollection } from './helpers';
+import { axeViolations, headlines, hold, hostPage, openViewer, readCopy, serveCollection } from './helpers';
 
 const errorView = '.nv-error';
 // The error views are those of a viewer that loads client-side: an embedded one. (The standalone
@@ -74,9 +74,7 @@ test('error views read well in Arabic', async ({ page }) => {
 });
 
 test('the loading state reserves the space the ticker takes', async ({ page }) => {
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/articles.json', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page, '**/articles.json');
   await page.goto(EMBEDDED);
   await expect(page.locator('.nv-loading')).toBeVisible();
   const before = (await page.locator('.nv-ticker').boundingBox())!;
@@ -253,10 +251,8 @@ for (const [missing, pattern] of [['its script', '**/news-viewer.js'], ['its Web
 }
 
 test('an error that is not the app\'s, before it starts, leaves it its controls once it has started', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((done) => { release = done; });
   await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.goto('./russie-aide-militaire-chine-new-york-times.fr.html');
   const tools = page.locator('.nv-tools');
   // A publisher's classic script that does not load is not the app's.

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { headlinesNotShown, hostPage, readCopy } from './helpers';
+import { headlinesNotShown, hold, hostPage, readCopy } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
 // the host's shadow root before the WebAssembly arrives, pasted (embed.js fetches it) or included
@@ -32,14 +32,6 @@ function publisherPage(form: Form, view: View, article?: string) {
     ${'<p>Le texte de la page de l’éditeur, sous le lecteur.</p>'.repeat(20)}</body></html>`;
 }
 
-/** Holds the WebAssembly back until `release()`. */
-async function holdApp(page: Page) {
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
-  return () => release();
-}
-
 async function shifts(page: Page) {
   await page.addInitScript(() => {
     (window as any).shift = 0;
@@ -55,7 +47,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
     page.on('pageerror', (e) => problems.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     const title = page.locator('#v .nv-article__title');
     await expect(title).toHaveText(featured);
@@ -103,7 +95,7 @@ for (const policy of [false, true]) {
       res.end(fragment.slice(articleEnd));
     });
     try {
-      const release = await holdApp(page);
+      const release = await hold(page);
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/publisher.html`);
       const headline = page.locator('#v .nv-ticker__link').first();
       await expect(headline).toBeVisible();
@@ -149,7 +141,7 @@ for (const policy of [false, true]) {
 for (const form of ['pasted', 'included'] as Form[]) {
   for (const view of ['viewer', 'ticker'] as View[]) {
     test(`${form} ${view}, before the app runs: each ticker headline Tab reaches shows in the strip`, async ({ page }) => {
-      const release = await holdApp(page);
+      const release = await hold(page);
       await hostPage(page, 'publisher.html', publisherPage(form, view));
       await page.goto('./publisher.html');
       const links = page.locator(`#v ${readCopy}`);
@@ -196,7 +188,7 @@ test('pasted, arrived whole before embed.js runs: the first headline is painted 
 for (const form of ['pasted', 'included'] as Form[]) {
   test(`${form}: the app's taking over does not lengthen the view, so the publisher's content stays put`, async ({ page }) => {
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     await expect(page.locator('#v > script[data-first-view]')).toHaveCount(1);
     const below = page.locator('body > p').first();
@@ -216,7 +208,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
     });
     await shifts(page);
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     const view = page.locator('#v .nv');
     await expect(view).toHaveAttribute('data-theme', 'dark');
@@ -243,7 +235,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
     const unreadable = (html: string) => html.replace(/href="[^"]*"( rel="next")/, 'href="https://["$1');
     await page.route('**/embed/fr.html', async (route) => route.fulfill({ response: await route.fetch(), body: unreadable(readFileSync('dist/embed/fr.html', 'utf8')) }));
     await hostPage(page, 'publisher.html', form === 'included' ? unreadable(publisherPage(form, 'viewer')) : publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     await expect(page.locator('#v .nv-pager__link')).toHaveAttribute('href', 'https://[');
     release();
@@ -261,7 +253,7 @@ test('an included fragment whose host names a collection no browser can read (da
 for (const form of ['pasted', 'included'] as Form[]) {
   test(`${form}: a reader on a ticker headline before the app runs keeps it as the ticker's tab stop`, async ({ page }) => {
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     const links = page.locator('#v ul.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link');
     await links.nth(1).focus();
@@ -275,7 +267,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
 
   test(`${form}: a reader on a ticker headline who has scrolled on stays where they are when the app runs`, async ({ page }) => {
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
-    const release = await holdApp(page);
+    const release = await hold(page);
     await page.goto('./publisher.html');
     await page.locator('#v .nv-ticker__link').first().focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
@@ -291,7 +283,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
 
 test("a host's data-theme is the viewer's from its first view, until the reader picks another", async ({ page }) => {
   await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('id="v"', 'id="v" data-theme="dark"'));
-  const release = await holdApp(page);
+  const release = await hold(page);
   await page.goto('./publisher.html');
   const view = page.locator('#v .nv');
   await expect(view).toHaveAttribute('data-theme', 'dark');

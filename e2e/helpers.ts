@@ -65,6 +65,15 @@ export async function serveCollection(page: Page, collection: unknown) {
   await page.route('**/articles.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(collection) }));
 }
 
+/** Holds back the answers to requests for `url` (by default, the WebAssembly: the app does not
+ * start) until the function it gives is called. */
+export async function hold(page: Page, url = '**/news-viewer_bg.wasm') {
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route(url, async (route) => { await held; await route.fallback(); });
+  return () => release();
+}
+
 /** Serves `html` as a page of the test site, beside the viewer's files. */
 export async function hostPage(page: Page, name: string, html: string) {
   await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));

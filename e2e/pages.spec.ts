@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { axeViolations, readCopy } from './helpers';
+import { axeViolations, hold, readCopy } from './helpers';
 
 // Every way in is a published page (src/prerender.rs): the root in the reader's language, an
 // edition and an article page per language, each read before the app and taken over by it.
@@ -15,19 +15,11 @@ const titles = {
   ar: 'روسيا طلبت مساعدة عسكرية من الصين، حسب نيويورك تايمز',
 };
 
-/** Holds the WebAssembly back: what shows until `release()` is the page alone. */
-async function holdApp(page: Page) {
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
-  return () => release();
-}
-
 for (const [locale, lang] of [['en-GB', 'en'], ['ar-MA', 'ar']] as const) {
   test.describe(`a ${locale} browser at the root`, () => {
     test.use({ locale });
     test('gets its edition, with nothing of the French one painted, and the app keeps it', async ({ page }) => {
-      const release = await holdApp(page);
+      const release = await hold(page);
       await page.goto('./');
       await expect(page.locator('h1:visible')).toHaveText(titles[lang]);
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title.split(' — ')[0]]))
@@ -61,7 +53,7 @@ test('an old link (?article=&lang=) shows its article and takes its page address
 });
 
 test('an article page is that article before the app, describes it to link previews, and keeps it', async ({ page }) => {
-  const release = await holdApp(page);
+  const release = await hold(page);
   await page.goto('./rapprochement-maroc-irak-sous-le-regard-de-l-iran.ar.html');
   const h1 = page.locator('h1');
   await expect(h1).toHaveText('تقارب مغربي عراقي تحت أنظار إيران');

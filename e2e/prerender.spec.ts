@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { headlinesNotShown, readCopy } from './helpers';
+import { headlinesNotShown, hold, readCopy } from './helpers';
 
 // The standalone page holds its first view in the HTML (the prerender hook of Trunk.toml), reads
 // without JavaScript, and the app takes it over without a sign.
@@ -96,9 +96,7 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   page.on('console', (m) => { if (['error', 'warning'].includes(m.type()) && !m.text().includes('integrity')) messages.push(m.text()); });
   page.on('pageerror', (e) => messages.push(String(e)));
   // Holds the WebAssembly back until the prerendered nodes are marked.
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.addInitScript(() => {
     (window as any).shifts = 0;
     new PerformanceObserver((list) => {
@@ -130,9 +128,7 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
 });
 
 test("a reader on a ticker headline before the app runs keeps it as the ticker's tab stop", async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.goto('./fr.html');
   const links = page.locator('ul.nv-ticker__copy:not([aria-hidden]) .nv-ticker__link');
   await links.nth(1).focus();
@@ -145,9 +141,7 @@ test("a reader on a ticker headline before the app runs keeps it as the ticker's
 });
 
 test('a reader on a ticker headline who has scrolled on stays where they are when the app runs', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.goto('./fr.html');
   await page.locator('.nv-ticker__link').first().focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
@@ -168,9 +162,7 @@ test("a reader on a ticker headline of an article's page keeps it when the editi
   const links = page.locator(readCopy);
   // The edition's fourth headline, first on its article's page.
   const fourth = (await links.nth(3).getAttribute('href'))!;
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/articles.json', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page, '**/articles.json');
   await page.goto(fourth);
   await expect(page.locator('.nv[data-live][aria-busy]')).toHaveCount(1);
   await expect(links.first()).toHaveAttribute('href', fourth);
@@ -186,9 +178,7 @@ test("a reader on a ticker headline of an article's page keeps it when the editi
 for (const [path, width] of [['fr.html', 1280], ['ar.html', 390]] as const) {
   test(`before the app runs, each ticker headline Tab reaches shows in the strip (${path}, ${width} px); leaving it takes the strip back to its start`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });
-    let release = () => {};
-    const held = new Promise<void>((r) => { release = r; });
-    await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+    const release = await hold(page);
     await page.goto(`./${path}`);
     const links = page.locator(readCopy);
     expect(await headlinesNotShown(page, links)).toEqual([]);
@@ -204,9 +194,7 @@ for (const [path, width] of [['fr.html', 1280], ['ar.html', 390]] as const) {
 // The links to the page's other languages and lists give way to the app's own controls once it
 // runs; a reader who had reached one by keyboard stays on it until they move on.
 test('a reader on the page links when the app runs keeps their place', async ({ page }) => {
-  let release = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.goto('./fr.html');
   const english = page.locator('.nv-page-links a[hreflang="en"]');
   await english.focus();
@@ -251,9 +239,7 @@ test("a returning reader's theme and text size show from the first paint, before
       for (const entry of list.getEntries() as any[]) (window as any).shifts += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => { release = r; });
-  await page.route('**/news-viewer_bg.wasm', async (route) => { await held; await route.fallback(); });
+  const release = await hold(page);
   await page.goto('./russie-aide-militaire-chine-new-york-times.en.html');
   const view = page.locator('.nv');
   await expect(view).toHaveAttribute('data-theme', 'sepia');
