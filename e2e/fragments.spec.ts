@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { headlinesNotShown, hold, hostPage, readCopy } from './helpers';
+import { headlinesNotShown, hold, hostPage, readCopy, staysScrolledOn } from './helpers';
 
 // Embedding with published fragments (src/prerender.rs, public/embed.js): the first view is in
 // the host's shadow root before the WebAssembly arrives, pasted (embed.js fetches it) or included
@@ -269,15 +269,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
     await hostPage(page, 'publisher.html', publisherPage(form, 'viewer'));
     const release = await hold(page);
     await page.goto('./publisher.html');
-    await page.locator('#v .nv-ticker__link').first().focus();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
-    // (Once the smooth scroll has ended.)
-    let y = -1;
-    await expect.poll(async () => { const before = y; y = await page.evaluate(() => scrollY); return y > 1000 && y === before; }, { intervals: [100] }).toBe(true);
-    release();
-    await expect(page.locator('#v .nv[data-live]')).toHaveCount(1);
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-    expect(await page.evaluate(() => scrollY)).toBe(y);
+    await staysScrolledOn(page, release, '#v ');
   });
 }
 

@@ -74,6 +74,20 @@ export async function hold(page: Page, url = '**/news-viewer_bg.wasm') {
   return () => release();
 }
 
+/** A keyboard reader on the first ticker headline (under `scope`) scrolls the page on before the
+ * app runs (`release` lets it run): once it has, the page is where they left it. */
+export async function staysScrolledOn(page: Page, release: () => void, scope = '') {
+  await page.locator(`${scope}.nv-ticker__link`).first().focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  // (Once the smooth scroll has ended.)
+  let y = -1;
+  await expect.poll(async () => { const before = y; y = await page.evaluate(() => scrollY); return y > 1000 && y === before; }, { intervals: [100] }).toBe(true);
+  release();
+  await expect(page.locator(`${scope}.nv[data-live]`)).toHaveCount(1);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  expect(await page.evaluate(() => scrollY)).toBe(y);
+}
+
 /** Serves `html` as a page of the test site, beside the viewer's files. */
 export async function hostPage(page: Page, name: string, html: string) {
   await page.route(`**/${name}`, (route) => route.fulfill({ contentType: 'text/html', body: html }));

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { headlinesNotShown, hold, readCopy } from './helpers';
+import { headlinesNotShown, hold, readCopy, staysScrolledOn } from './helpers';
 
 // The standalone page holds its first view in the HTML (the prerender hook of Trunk.toml), reads
 // without JavaScript, and the app takes it over without a sign.
@@ -143,15 +143,7 @@ test("a reader on a ticker headline before the app runs keeps it as the ticker's
 test('a reader on a ticker headline who has scrolled on stays where they are when the app runs', async ({ page }) => {
   const release = await hold(page);
   await page.goto('./fr.html');
-  await page.locator('.nv-ticker__link').first().focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
-  // (Once the smooth scroll has ended.)
-  let y = -1;
-  await expect.poll(async () => { const before = y; y = await page.evaluate(() => scrollY); return y > 1000 && y === before; }, { intervals: [100] }).toBe(true);
-  release();
-  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
-  expect(await page.evaluate(() => scrollY)).toBe(y);
+  await staysScrolledOn(page, release);
 });
 
 // An article's page shows the headlines as they stood for it; when the collection file has been
