@@ -159,10 +159,10 @@ files['/floor/archive-page/articles.json'] = join(published, 'articles.json');
   cpSync('dist', site, { recursive: true });
   const page = (host, head = '') => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1"><title>Le Courrier</title>
-    <style>[data-article-viewer] { display: block; min-height: 100vh; }</style>${head}
-    <script type="module" src="embed.js"></script></head><body><h1>Le Courrier</h1>${host}
+    <style>[data-article-viewer] { display: block; min-height: 100vh; }</style>
+    <script type="module" src="embed.js"></script>${head}</head><body><h1>Le Courrier</h1>${host}
     ${'<p>Le texte de la page de l’éditeur, sous le lecteur.</p>'.repeat(20)}</body></html>`;
-  // Pasted as the README says: the host's fragment preloaded in the head.
+  // Pasted as the README says: the host's fragment preloaded in the head, after the loader.
   writeFileSync(join(site, 'pasted.html'), page('<div data-article-viewer data-lang="fr"></div>',
     '<link rel="preload" href="embed/fr.html" as="fetch" crossorigin="anonymous">'));
   const fragment = readFileSync('dist/embed/fr.html', 'utf8');

@@ -243,7 +243,7 @@ for (const [missing, pattern] of [['its script', '**/news-viewer.js'], ['its Web
   test(`an embed whose app does not arrive (${missing}) reads as without JavaScript`, async ({ page }) => {
     await page.route(pattern, (route) => route.abort('internetdisconnected'));
     await hostPage(page, 'publisher.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Le Courrier</title>
-      <link rel="preload" href="/embed/fr.html" as="fetch" crossorigin="anonymous"><script type="module" src="/embed.js"></script></head>
+      <script type="module" src="/embed.js"></script><link rel="preload" href="/embed/fr.html" as="fetch" crossorigin="anonymous"></head>
       <body><h1>Le Courrier</h1><div data-article-viewer data-lang="fr"></div></body></html>`);
     await page.goto('./publisher.html');
     await expectReadsWithoutApp(page.locator('[data-article-viewer] .nv'));

@@ -161,7 +161,7 @@ for (const form of ['pasted', 'included'] as Form[]) {
 // of the view goes in, whose layout would hold that paint back.
 test('pasted, arrived whole before embed.js runs: the first headline is painted before the rest of the view', async ({ page }) => {
   const preload = '<link rel="preload" href="/embed/fr.html" as="fetch" crossorigin="anonymous">';
-  await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('</title>', `</title>${preload}`));
+  await hostPage(page, 'publisher.html', publisherPage('pasted', 'viewer').replace('</head>', `${preload}</head>`));
   let fragmentIn = () => {};
   const arrived = new Promise<void>((done) => { fragmentIn = done; });
   page.on('requestfinished', (request) => { if (request.url().endsWith('/embed/fr.html')) fragmentIn(); });
