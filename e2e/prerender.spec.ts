@@ -127,6 +127,30 @@ test('the app takes the first view over in place: same nodes, no layout shift, n
   await expect(page.locator('.nv-ticker__toggle')).toHaveAttribute('aria-pressed', 'true');
 });
 
+// The first paint does not lay the ticker's second copy out (the loop that shows it is not
+// running yet); once the app runs, the loop has it, and its speed is the copy's width over its
+// duration, as it would be with the copy laid out from the start.
+test("the ticker's second copy is laid out once the loop runs, at the loop's speed", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  const release = await hold(page);
+  await page.goto('./fr.html');
+  const copy = page.locator('ul.nv-ticker__copy[aria-hidden] .nv-ticker__link').first();
+  await expect(page.locator('h1:visible')).toHaveCount(1);
+  expect(await copy.evaluate((link) => link.checkVisibility())).toBe(false);
+  release();
+  await expect(page.locator('.nv[data-live]')).toHaveCount(1);
+  expect(await copy.evaluate((link) => link.checkVisibility())).toBe(true);
+  await page.waitForTimeout(300);
+  const { track, read, duration } = await page.locator('.nv-ticker__track').evaluate((el) => ({
+    track: el.getBoundingClientRect().width,
+    read: el.firstElementChild!.getBoundingClientRect().width,
+    duration: parseFloat(getComputedStyle(el).animationDuration),
+  }));
+  expect(track).toBeCloseTo(2 * read, 0);
+  expect(read / duration).toBeGreaterThan(55);
+  expect(read / duration).toBeLessThan(65);
+});
+
 test("a reader on a ticker headline before the app runs keeps it as the ticker's tab stop", async ({ page }) => {
   const release = await hold(page);
   await page.goto('./fr.html');
