@@ -35,6 +35,8 @@ let requestTimes: [string, number][] = [];
 let requests: string[] = [];
 let inFlight = 0;
 let mostInFlight = 0;
+/** Slow answers also wait for this: a test holds them while it acts with them in flight. */
+let held = Promise.resolve();
 let server: Server;
 
 function page(opts: { standalone?: boolean; article?: string; refresh?: string; ticker?: boolean }) {
@@ -87,7 +89,7 @@ test.beforeAll(async () => {
       case 'slow': {
         inFlight++;
         mostInFlight = Math.max(mostInFlight, inFlight);
-        await new Promise((done) => setTimeout(done, 400));
+        await Promise.all([new Promise((done) => setTimeout(done, 400)), held]);
         inFlight--;
         return files(req, res);
       }
@@ -104,6 +106,7 @@ test.beforeEach(() => {
   requests = [];
   requestTimes = [];
   inFlight = mostInFlight = 0;
+  held = Promise.resolve();
 });
 
 const title = (page: Page) => page.locator('.nv-article__title');
@@ -154,7 +157,12 @@ test('a headline pointed at is fetched ahead, one request at a time, and opens f
   await page.waitForTimeout(300); // the idle prefetch of the next article
   for (let i = 60; i <= 64; i++) faults.set(`/archive/text/article-${i}.json`, 'slow');
   requests = [];
+  // The first text pointed at is held until the reader has pointed at the other four: under
+  // load, four hovers can take longer than a slow answer.
+  let release = () => {};
+  held = new Promise<void>((done) => { release = done; });
   for (let i = 64; i >= 60; i--) await listLinks(page).filter({ hasText: `Titre ${i}` }).hover();
+  release();
   await expect.poll(() => texts().length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(1200);
   expect(mostInFlight).toBe(1);
